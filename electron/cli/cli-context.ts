@@ -1,0 +1,58 @@
+/**
+ * What a command may touch: output streams, input lines, the environment, and the settings it
+ * loads through them. The process entry (`main.ts`) builds the real one; tests build one over
+ * in-memory streams.
+ */
+import { regionOfLocale, type DialingRules } from '../numbers/dialing-rules.js';
+import { loadDialingRules, loadSettings, type Settings } from '../settings/load-settings.js';
+import { defaultSettingsPath, type PathEnvironment } from '../settings/settings-paths.js';
+
+/** The edges of the process a command runs in. */
+export interface CliIo extends PathEnvironment {
+  /** Writes one line to standard output (machine-readable output only). */
+  readonly stdout: (line: string) => void;
+  /** Writes one line to standard error (human messages). */
+  readonly stderr: (line: string) => void;
+  /** Lines of standard input, or null when it is a terminal. */
+  readonly stdinLines: () => AsyncIterable<string> | null;
+  /** The user's locale (BCP 47), for the default country. */
+  readonly locale: string;
+}
+
+/** A command's view of the world. */
+export class CliContext {
+  constructor(readonly io: CliIo) {}
+
+  /** Prints one machine-readable record as one line of JSON. */
+  emit(record: object): void {
+    this.io.stdout(JSON.stringify(record));
+  }
+
+  /** Prints a human message to standard error. */
+  say(message: string): void {
+    this.io.stderr(message);
+  }
+
+  /** The region for rules that name no country, from the user's locale. */
+  get defaultRegion(): string {
+    return regionOfLocale(this.io.locale);
+  }
+
+  /**
+   * The settings from `--config FILE` (which must exist), or from the default location (where
+   * a missing file means defaults).
+   */
+  async settings(configFile: string | undefined): Promise<Settings> {
+    const file = configFile ?? defaultSettingsPath(this.io);
+    return loadSettings(file, { defaultRegion: this.defaultRegion, required: configFile !== undefined });
+  }
+
+  /** The dialing rules from `--rules FILE`, else from the settings. */
+  async dialingRules(options: {
+    rules?: string | undefined;
+    config?: string | undefined;
+  }): Promise<DialingRules> {
+    if (options.rules !== undefined) return loadDialingRules(options.rules, this.defaultRegion);
+    return (await this.settings(options.config)).dialingRules;
+  }
+}

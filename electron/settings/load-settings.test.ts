@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { useTempDir } from '../test-support/temp-dir.js';
+import { loadDialingRules, loadSettings, SettingsError } from './load-settings.js';
+
+const tempDir = useTempDir();
+const options = { defaultRegion: 'DE', required: true };
+
+async function problemsOf(run: () => Promise<unknown>): Promise<readonly string[]> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof SettingsError) return error.problems;
+    throw error;
+  }
+  throw new Error('no SettingsError');
+}
+
+describe('loadSettings', () => {
+  it('reads the documented example, completing rules and resolving paths against the file', async () => {
+    const dir = tempDir({
+      'config.json': JSON.stringify({
+        dialingRules: { countryCode: '49', areaCode: '211', baseNumber: '339903', extensionMaxLength: 3 },
+        line: { provider: 'simulator', line: '12' },
+        directories: [
+          { type: 'csv', path: 'contacts.csv' },
+          { type: 'vcard', path: 'contacts.vcf' },
+        ],
+      }),
+      'contacts.csv': '',
+      'contacts.vcf': '',
+    });
+    const settings = await loadSettings(`${dir}/config.json`, options);
+    expect(settings.dialingRules).toMatchObject({
+      countryCode: '49',
+      trunkPrefix: '0',
+      internationalPrefix: '00',
+    });
+    expect(settings.line).toEqual({ provider: 'simulator', line: '12' });
+    expect(settings.directories.map((directory) => directory.path)).toEqual([
+      `${dir}/contacts.csv`,
+      `${dir}/contacts.vcf`,
+    ]);
+  });
+
+  it('reports every problem with its path', async () => {
+    const dir = tempDir({
+      'config.json': JSON.stringify({
+        dialingRules: { countryCode: 'DE' },
+        line: { provider: 'telepathy' },
+        directories: [{ type: 'csv', path: 'here.csv' }, { type: 'csv' }],
+      }),
+    });
+    const problems = await problemsOf(() => loadSettings(`${dir}/config.json`, options));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^dialingRules\.countryCode: /),
+        expect.stringMatching(/^line\.provider: /),
+        expect.stringMatching(/^directories\[1\]\.path: /),
+      ]),
+    );
+  });
+
+  it('names a missing address book by its place in the file', async () => {
+    const dir = tempDir({
+      'config.json': JSON.stringify({
+        directories: [
+          { type: 'csv', path: 'a.csv' },
+          { type: 'vcard', path: 'gone.vcf' },
+        ],
+      }),
+      'a.csv': '',
+    });
+    expect(await problemsOf(() => loadSettings(`${dir}/config.json`, options))).toEqual([
+      `directories[1].path: file not found (${dir}/gone.vcf)`,
+    ]);
+  });
+
+  it('reports broken JSON and unknown keys', async () => {
+    const dir = tempDir({ 'broken.json': '{"dialingRules": {', 'typo.json': '{"dialingRule": {}}' });
+    expect((await problemsOf(() => loadSettings(`${dir}/broken.json`, options)))[0]).toMatch(
+      /^not valid JSON/,
+    );
+    expect((await problemsOf(() => loadSettings(`${dir}/typo.json`, options)))[0]).toMatch(/dialingRule/);
+  });
+
+  it('uses defaults when an optional file is missing, and fails when a required one is', async () => {
+    const dir = tempDir();
+    const settings = await loadSettings(`${dir}/none.json`, { defaultRegion: 'FR', required: false });
+    expect(settings.source).toBeNull();
+    expect(settings.dialingRules.countryCode).toBe('33');
+    expect(await problemsOf(() => loadSettings(`${dir}/none.json`, options))).toEqual(['file not found']);
+  });
+});
+
+describe('loadDialingRules', () => {
+  it('reads a rules file, BOM and all', async () => {
+    const dir = tempDir({
+      'rules.json': '\uFEFF{"countryCode": "1", "areaCode": "425", "outsideLineAccess": "9"}',
+    });
+    expect(await loadDialingRules(`${dir}/rules.json`, 'DE')).toMatchObject({
+      countryCode: '1',
+      trunkPrefix: '1',
+    });
+  });
+
+  it('reports bad fields by name', async () => {
+    const dir = tempDir({ 'rules.json': '{"countryCode": "49", "outsideLineAccess": "O"}' });
+    expect(await problemsOf(() => loadDialingRules(`${dir}/rules.json`, 'DE'))).toEqual([
+      'outsideLineAccess: must contain digits only',
+    ]);
+  });
+});

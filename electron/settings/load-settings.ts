@@ -1,0 +1,128 @@
+/**
+ * Reads and checks the settings document and stand-alone dialing-rules files.
+ *
+ * Every problem is reported with its path in the document (`directories[1].path: file not
+ * found`), all at once, so that a user fixes the file in one go. Relative paths are resolved
+ * against the settings file's folder. Missing dialing-rule fields are completed for the
+ * country (see `resolveDialingRules`).
+ */
+import { access, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { z } from 'zod';
+import { dialingRulesSchema, resolveDialingRules, type DialingRules } from '../numbers/dialing-rules.js';
+import { settingsSchema, type DirectorySettings, type LineSettings } from './settings-schema.js';
+
+/** Settings ready for use: rules complete, paths absolute. */
+export interface Settings {
+  /** The file they came from; null when no file exists and defaults apply. */
+  readonly source: string | null;
+  readonly dialingRules: DialingRules;
+  readonly line: LineSettings;
+  readonly directories: readonly DirectorySettings[];
+}
+
+/** A settings or rules file that cannot be used; `problems` lists every reason. */
+export class SettingsError extends Error {
+  override readonly name = 'SettingsError';
+
+  constructor(
+    readonly file: string,
+    readonly problems: readonly string[],
+  ) {
+    super(`${file}: ${problems.join('; ')}`);
+  }
+}
+
+/** Options for {@link loadSettings}. */
+export interface LoadOptions {
+  /** Region whose prefixes complete rules that name no country (the OS locale's, "DE"). */
+  readonly defaultRegion: string;
+  /** When false, a missing file means defaults; when true, it is an error. */
+  readonly required: boolean;
+}
+
+/** Reads, validates and completes the settings file at `file`. */
+export async function loadSettings(file: string, options: LoadOptions): Promise<Settings> {
+  const absolute = path.resolve(file);
+  const text = await readText(absolute, options.required);
+  if (text === null) return defaultSettings(options.defaultRegion);
+  const result = settingsSchema.safeParse(parseJson(absolute, text));
+  if (!result.success) throw new SettingsError(absolute, formatIssues(result.error.issues));
+  const folder = path.dirname(absolute);
+  const directories = result.data.directories.map((directory) => ({
+    ...directory,
+    path: path.resolve(folder, directory.path),
+  }));
+  const missing = await Promise.all(
+    directories.map(async (directory, index) =>
+      (await exists(directory.path))
+        ? null
+        : `directories[${index}].path: file not found (${directory.path})`,
+    ),
+  );
+  const problems = missing.filter((problem): problem is string => problem !== null);
+  if (problems.length > 0) throw new SettingsError(absolute, problems);
+  return {
+    source: absolute,
+    dialingRules: resolveDialingRules(result.data.dialingRules, options.defaultRegion),
+    line: result.data.line,
+    directories,
+  };
+}
+
+/** The settings that apply when no file exists. */
+export function defaultSettings(defaultRegion: string): Settings {
+  const document = settingsSchema.parse({});
+  return {
+    source: null,
+    dialingRules: resolveDialingRules(document.dialingRules, defaultRegion),
+    line: document.line,
+    directories: document.directories,
+  };
+}
+
+/** Reads a JSON file holding one `DialingRules` object (`ringdesk number --rules FILE`). */
+export async function loadDialingRules(file: string, defaultRegion: string): Promise<DialingRules> {
+  const absolute = path.resolve(file);
+  const text = (await readText(absolute, true)) as string;
+  const result = dialingRulesSchema.safeParse(parseJson(absolute, text));
+  if (!result.success) throw new SettingsError(absolute, formatIssues(result.error.issues));
+  return resolveDialingRules(result.data, defaultRegion);
+}
+
+/** `directories[1].path: must name a file` for each issue. */
+export function formatIssues(issues: readonly z.core.$ZodIssue[]): string[] {
+  return issues.map((issue) => {
+    const where = issue.path
+      .map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`))
+      .join('');
+    return where === '' ? issue.message : `${where}: ${issue.message}`;
+  });
+}
+
+async function readText(file: string, required: boolean): Promise<string | null> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && !required) return null;
+    throw new SettingsError(file, [code === 'ENOENT' ? 'file not found' : `cannot read: ${String(error)}`]);
+  }
+}
+
+function parseJson(file: string, text: string): unknown {
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new SettingsError(file, [`not valid JSON: ${(error as Error).message}`]);
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}

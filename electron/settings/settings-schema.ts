@@ -1,0 +1,50 @@
+/**
+ * The settings document: one JSON file that says where the agent sits (dialing rules), which
+ * line to watch and which directories to search. The CLI's `--config FILE`, the headless host
+ * and the Electron app all read this same document.
+ *
+ * The schema is strict: an unknown key is reported rather than silently ignored, because a
+ * misspelt key (`"dialingRule"`) would otherwise leave the agent with defaults and no clue.
+ */
+import { z } from 'zod';
+import { dialingRulesSchema } from '../numbers/dialing-rules.js';
+
+/** The simulated line: calls come from the CLI or the host's control API. */
+export const simulatorLineSchema = z
+  .object({
+    provider: z.literal('simulator'),
+    /** The agent's own line (extension) as the provider reports it. */
+    line: z.string().min(1).max(64).default('1'),
+  })
+  .strict();
+
+/** The line to watch; more providers join this union as they land. */
+export const lineSchema = z.discriminatedUnion('provider', [simulatorLineSchema]);
+
+const filePath = z.string().min(1, 'must name a file');
+
+/** A local address book file. */
+export const fileDirectorySchema = z
+  .object({
+    type: z.enum(['csv', 'vcard']),
+    path: filePath,
+    /** Shown in popups as the source of a contact; defaults to the file name. */
+    name: z.string().min(1).max(64).optional(),
+  })
+  .strict();
+
+/** Every directory Ringdesk can search; more types join as they land. */
+export const directorySchema = z.discriminatedUnion('type', [fileDirectorySchema]);
+
+/** The settings document as written in the file. */
+export const settingsSchema = z
+  .object({
+    dialingRules: dialingRulesSchema.default({}),
+    line: lineSchema.default({ provider: 'simulator', line: '1' }),
+    directories: z.array(directorySchema).default([]),
+  })
+  .strict();
+
+export type SettingsDocument = z.infer<typeof settingsSchema>;
+export type LineSettings = z.infer<typeof lineSchema>;
+export type DirectorySettings = z.infer<typeof directorySchema>;

@@ -1,0 +1,92 @@
+// ESLint: typescript-eslint (type-aware), zero warnings, and the import boundaries of
+// DESIGN.md enforced as rules rather than left to review.
+import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import { builtinModules } from 'node:module';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const electronOnlyInFaces = {
+  name: 'electron',
+  message: 'Only electron/main.ts, electron/preload/ and electron/shell/ may import electron.',
+};
+const noTestSupport = { regex: '(^|/)test-support/', message: 'test-support/ is for tests only.' };
+const leaveNumbers = {
+  regex: '^\\.\\./(?!test-support/)',
+  message: 'numbers/ is a leaf: it imports no other part of the app.',
+};
+const nodeBuiltins = `^(node:|(${builtinModules.join('|')})(/|$))`;
+const restrict = (paths, patterns) => ['error', { paths, patterns }];
+
+export default defineConfig(
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'test-results/**',
+      'playwright-report/**',
+      'release/**',
+    ],
+  },
+  js.configs.recommended,
+  tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', 'bin/*.js'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+      globals: { ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': 'error',
+    },
+  },
+  { files: ['**/*.js'], extends: [tseslint.configs.disableTypeChecked] },
+  // Import boundaries. For each file the last matching block decides, so each block states its
+  // area's whole list.
+  {
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/main.ts', 'electron/preload/**', 'electron/shell/**'],
+    rules: { 'no-restricted-imports': restrict([electronOnlyInFaces], [noTestSupport]) },
+  },
+  {
+    files: ['electron/numbers/**/*.ts'],
+    rules: { 'no-restricted-imports': restrict([electronOnlyInFaces], [leaveNumbers, noTestSupport]) },
+  },
+  {
+    files: ['electron/**/*.test.ts', 'electron/test-support/**/*.ts'],
+    rules: { 'no-restricted-imports': restrict([electronOnlyInFaces], []) },
+  },
+  {
+    files: ['electron/numbers/**/*.test.ts'],
+    rules: { 'no-restricted-imports': restrict([electronOnlyInFaces], [leaveNumbers]) },
+  },
+  {
+    // The renderer runs in a sandboxed page: no Node, no Electron, nothing of electron/ but the contract.
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': restrict(
+        [{ name: 'electron', message: 'The renderer talks to the app through the contract only.' }],
+        [
+          { regex: nodeBuiltins, message: 'The renderer runs in a browser: no Node built-ins.' },
+          {
+            regex: '(^|/)electron/(?!contract(/|$))',
+            message: 'The renderer may import only the contract from electron/.',
+          },
+        ],
+      ),
+    },
+  },
+  {
+    files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**/*.ts', 'bench/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      'no-console': 'off',
+    },
+  },
+);
