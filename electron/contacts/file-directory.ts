@@ -1,0 +1,116 @@
+/**
+ * A local address book file (CSV or vCard) as a directory: read once at open, indexed by E.164,
+ * and read again when the file changes. A change that cannot be read (the file is half-written,
+ * or gone for a moment while an editor replaces it) keeps the last good index and warns.
+ */
+import { watch, type FSWatcher } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { DialingRules } from '../numbers/dialing-rules.js';
+import type { Contact } from './contact.js';
+import { readCsvAddressBook, type AddressBookContents } from './csv-address-book.js';
+import type { Directory } from './directory.js';
+import { PhoneIndex } from './phone-index.js';
+import { decodeText } from './text-decoding.js';
+import { readVcardAddressBook } from './vcard-address-book.js';
+
+export interface FileDirectoryOptions {
+  readonly type: 'csv' | 'vcard';
+  /** Absolute path of the file. */
+  readonly path: string;
+  /** Shown as the contacts' source; defaults to the file name. */
+  readonly name?: string | undefined;
+  readonly rules: DialingRules;
+  /** Told about skipped rows, unusable numbers and failed reloads. */
+  readonly onWarning?: (message: string) => void;
+  /** Re-read the file when it changes (default true). */
+  readonly watch?: boolean;
+  /** Quiet time after a change before re-reading (default 150 ms). */
+  readonly debounceMs?: number;
+}
+
+/** Reads an address book file's contents (for `ringdesk contacts` and tests). */
+export async function readAddressBookFile(options: FileDirectoryOptions): Promise<AddressBookContents> {
+  const text = decodeText(await readFile(options.path));
+  const read = { file: path.basename(options.path), directory: directoryName(options), rules: options.rules };
+  return options.type === 'csv' ? readCsvAddressBook(text, read) : readVcardAddressBook(text, read);
+}
+
+export class FileDirectory implements Directory {
+  readonly name: string;
+  readonly kind: 'csv' | 'vcard';
+  private index: PhoneIndex = PhoneIndex.build([]);
+  private contacts: readonly Contact[] = [];
+  private watcher: FSWatcher | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private readonly reloadListeners = new Set<(count: number) => void>();
+
+  constructor(private readonly options: FileDirectoryOptions) {
+    this.name = directoryName(options);
+    this.kind = options.type;
+  }
+
+  /** Reads the file and starts watching it. Rejects when the first read fails. */
+  async open(): Promise<this> {
+    await this.reload();
+    if (this.options.watch !== false) this.startWatching();
+    return this;
+  }
+
+  lookup(e164: string): Promise<readonly Contact[]> {
+    return Promise.resolve(this.index.lookup(e164));
+  }
+
+  list(): Promise<readonly Contact[]> {
+    return Promise.resolve(this.contacts);
+  }
+
+  /** Called with the new contact count after every successful re-read. */
+  onReload(listener: (count: number) => void): () => void {
+    this.reloadListeners.add(listener);
+    return () => this.reloadListeners.delete(listener);
+  }
+
+  close(): Promise<void> {
+    this.watcher?.close();
+    this.watcher = null;
+    if (this.timer !== null) clearTimeout(this.timer);
+    return Promise.resolve();
+  }
+
+  /** Reads the file now and swaps the index in. */
+  async reload(): Promise<void> {
+    const { contacts, warnings } = await readAddressBookFile(this.options);
+    for (const warning of warnings) this.options.onWarning?.(warning);
+    this.contacts = contacts;
+    this.index = PhoneIndex.build(contacts);
+    for (const listener of this.reloadListeners) listener(contacts.length);
+  }
+
+  private startWatching(): void {
+    const file = path.basename(this.options.path);
+    // Watch the folder, not the file: editors replace a file by renaming a new one over it.
+    this.watcher = watch(path.dirname(this.options.path), (_event, changed) => {
+      if (changed === null || changed === file) this.scheduleReload();
+    });
+    this.watcher.on('error', (error) =>
+      this.options.onWarning?.(`${this.name}: stopped watching: ${error.message}`),
+    );
+  }
+
+  private scheduleReload(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.reload().catch((error: unknown) => {
+        this.options.onWarning?.(
+          `${this.name}: kept the previous contacts, re-reading failed: ${String(error)}`,
+        );
+      });
+    }, this.options.debounceMs ?? 150);
+  }
+}
+
+function directoryName(options: { name?: string | undefined; path: string }): string {
+  return options.name ?? path.basename(options.path);
+}

@@ -1,0 +1,66 @@
+/**
+ * The contract between Ringdesk and a telephone system: a provider watches the agent's line,
+ * reports what happens on it as a small typed event stream, and places calls.
+ *
+ * Connection states:
+ * ```
+ *  disconnected ──connect()──▶ connecting ──ok──▶ connected
+ *        ▲                        │                  │
+ *        └───────── failure / disconnect() ──────────┘
+ * ```
+ *
+ * Invariants:
+ * - A provider MUST NOT reconnect by itself: it reports `disconnected` (with a reason) and
+ *   waits; the Companion owns the one reconnect policy.
+ * - A provider MUST report every call it reports as offered or dialled as ended eventually, or
+ *   report `disconnected`, after which the Companion closes the calls it still holds.
+ * - `dial()` MUST reject with an Error whose message names the problem when the call cannot be
+ *   placed; it MUST NOT throw synchronously.
+ */
+
+/** What a provider can do. */
+export type Capability = 'watch' | 'dial' | 'reject' | 'answer' | 'hangup';
+
+export type ProviderState = 'disconnected' | 'connecting' | 'connected';
+
+/** What happens on the line, in the provider's words. */
+export type LineEvent =
+  | {
+      readonly type: 'offering';
+      readonly callId: string;
+      readonly line: string;
+      /** The caller's number as the line reports it (caller ID). */
+      readonly remote: string;
+    }
+  | {
+      readonly type: 'dialing';
+      readonly callId: string;
+      readonly line: string;
+      /** The number as the agent meant it. */
+      readonly remote: string;
+      /** The string the line dials. */
+      readonly dialled: string;
+    }
+  | { readonly type: 'connected'; readonly callId: string }
+  | { readonly type: 'ended'; readonly callId: string; readonly cause?: string }
+  | { readonly type: 'state'; readonly state: ProviderState; readonly reason?: string };
+
+export type LineListener = (event: LineEvent) => void;
+
+/** A telephone line Ringdesk can watch and dial on. */
+export interface LineProvider {
+  /** The provider's kind, as in the settings (`simulator`, `ami`, ...). */
+  readonly kind: string;
+  /** The agent's line. */
+  readonly line: string;
+  readonly capabilities: ReadonlySet<Capability>;
+  readonly state: ProviderState;
+  /** Starts watching. Resolves once connected; rejects with the reason otherwise. */
+  connect(): Promise<void>;
+  /** Stops watching and releases every resource. */
+  disconnect(): Promise<void>;
+  /** Places a call to `dialable` (the exact string to dial) for `number` (as the agent meant it). */
+  dial(number: string, dialable: string): Promise<{ callId: string }>;
+  /** Subscribes to line events; returns the unsubscribe function. */
+  onEvent(listener: LineListener): () => void;
+}
