@@ -10,7 +10,13 @@ import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { dialingRulesSchema, resolveDialingRules, type DialingRules } from '../numbers/dialing-rules.js';
-import { settingsSchema, type DirectorySettings, type LineSettings } from './settings-schema.js';
+import {
+  settingsSchema,
+  type ActionSettings,
+  type DirectorySettings,
+  type LineSettings,
+  type SettingsDocument,
+} from './settings-schema.js';
 
 /** Settings ready for use: rules complete, paths absolute. */
 export interface Settings {
@@ -19,6 +25,10 @@ export interface Settings {
   readonly dialingRules: DialingRules;
   readonly line: LineSettings;
   readonly directories: readonly DirectorySettings[];
+  readonly actions: ActionSettings;
+  readonly lookup: SettingsDocument['lookup'];
+  /** Absolute folder of template overrides, or null for the default place. */
+  readonly templatesFolder: string | null;
 }
 
 /** A settings or rules file that cannot be used; `problems` lists every reason. */
@@ -62,23 +72,30 @@ export async function loadSettings(file: string, options: LoadOptions): Promise<
   );
   const problems = missing.filter((problem): problem is string => problem !== null);
   if (problems.length > 0) throw new SettingsError(absolute, problems);
+  const folderOf = result.data.popup.templatesFolder;
   return {
+    ...fromDocument(result.data, options.defaultRegion),
     source: absolute,
-    dialingRules: resolveDialingRules(result.data.dialingRules, options.defaultRegion),
-    line: result.data.line,
     directories,
+    templatesFolder: folderOf === undefined ? null : path.resolve(folder, folderOf),
   };
 }
 
-/** The settings that apply when no file exists. */
-export function defaultSettings(defaultRegion: string): Settings {
-  const document = settingsSchema.parse({});
+function fromDocument(document: SettingsDocument, defaultRegion: string): Settings {
   return {
     source: null,
     dialingRules: resolveDialingRules(document.dialingRules, defaultRegion),
     line: document.line,
     directories: document.directories,
+    actions: document.actions,
+    lookup: document.lookup,
+    templatesFolder: null,
   };
+}
+
+/** The settings that apply when no file exists. */
+export function defaultSettings(defaultRegion: string): Settings {
+  return fromDocument(settingsSchema.parse({}), defaultRegion);
 }
 
 /** Reads a JSON file holding one `DialingRules` object (`ringdesk number --rules FILE`). */

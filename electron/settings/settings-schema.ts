@@ -23,6 +23,22 @@ export const lineSchema = z.discriminatedUnion('provider', [simulatorLineSchema]
 
 const filePath = z.string().min(1, 'must name a file');
 
+const webUrlTemplate = z
+  .string()
+  .regex(/^https?:\/\/[^/{}]/i, 'must be an http:// or https:// URL with a fixed host');
+
+/**
+ * The popup's action URLs with placeholders (see README, "actions"); every value is
+ * URL-encoded when filled, and only http(s) URLs are ever opened.
+ */
+export const actionsSchema = z
+  .object({
+    openContact: webUrlTemplate.optional(),
+    newTicket: webUrlTemplate.optional(),
+    newContact: webUrlTemplate.optional(),
+  })
+  .strict();
+
 /** A local address book file. */
 export const fileDirectorySchema = z
   .object({
@@ -30,6 +46,8 @@ export const fileDirectorySchema = z
     path: filePath,
     /** Shown in popups as the source of a contact; defaults to the file name. */
     name: z.string().min(1).max(64).optional(),
+    /** Action URLs for this directory's contacts, instead of the global ones. */
+    actions: actionsSchema.optional(),
   })
   .strict();
 
@@ -42,9 +60,25 @@ export const settingsSchema = z
     dialingRules: dialingRulesSchema.default({}),
     line: lineSchema.default({ provider: 'simulator', line: '1' }),
     directories: z.array(directorySchema).default([]),
+    actions: actionsSchema.default({}),
+    lookup: z
+      .object({
+        /** Per-directory timeout for a lookup, in milliseconds. */
+        timeoutMs: z.int().min(50).max(30_000).default(1500),
+      })
+      .strict()
+      .default({ timeoutMs: 1500 }),
+    popup: z
+      .object({
+        /** A folder of template overrides; default `templates/` in the user-data folder. */
+        templatesFolder: z.string().min(1).optional(),
+      })
+      .strict()
+      .default({}),
   })
   .strict();
 
 export type SettingsDocument = z.infer<typeof settingsSchema>;
 export type LineSettings = z.infer<typeof lineSchema>;
 export type DirectorySettings = z.infer<typeof directorySchema>;
+export type ActionSettings = z.infer<typeof actionsSchema>;

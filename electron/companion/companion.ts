@@ -1,0 +1,332 @@
+/**
+ * The Companion: one line, one lookup, popups and a journal, joined.
+ *
+ * A provider's call events become call sessions; each new call's number is completed with the
+ * dialing rules and looked up in every directory, and its popup is published at once (lookup
+ * pending) and again when the contacts are known. When a call ends, its journal record is on
+ * disk before the end is published. Commands from any face (dial, call back, pick a contact,
+ * open an action) arrive here, already validated by the face's router.
+ *
+ * Invariants:
+ * - Work for one call is serialised (lookup, then end), so the journal records the contact
+ *   even when a caller hangs up during the lookup.
+ * - The Companion alone reconnects a lost line (see ReconnectPolicy); calls open when the line
+ *   was lost are closed, a ringing one as missed.
+ */
+import type { ContactLookup } from '../contacts/contact-lookup.js';
+import type { Directory } from '../contacts/directory.js';
+import type { CompanionEvent, EventName, EventPayload } from '../contract/channels.js';
+import type {
+  ActionId,
+  DialResult,
+  JournalRecord,
+  LineStatus,
+  PopupModel,
+  Snapshot,
+} from '../contract/models.js';
+import type { CallJournal } from '../journal/call-journal.js';
+import type { DialingRules } from '../numbers/dialing-rules.js';
+import { NumberError } from '../numbers/number-error.js';
+import { parseTelUri } from '../numbers/tel-uri.js';
+import { isWebUrl } from '../popup/action-urls.js';
+import { CallState } from '../telephony/call-session.js';
+import { CallTracker, type CallChange } from '../telephony/call-tracker.js';
+import type { LineEvent, LineProvider } from '../telephony/line-provider.js';
+import { numberView } from './number-view.js';
+import type { PopupBuilder, PopupState } from './popup-builder.js';
+import type { ReconnectPolicy } from './reconnect-policy.js';
+
+export interface CompanionOptions {
+  readonly rules: DialingRules;
+  readonly provider: LineProvider;
+  readonly directories: readonly Directory[];
+  readonly lookup: ContactLookup;
+  readonly journal: CallJournal;
+  readonly popups: PopupBuilder;
+  readonly reconnect: ReconnectPolicy;
+  readonly now: () => number;
+  readonly newId: () => string;
+  /** Runs `task` after `ms`; returns a function that cancels it. */
+  readonly schedule: (task: () => void, ms: number) => () => void;
+  readonly onWarning: (message: string) => void;
+  /** How many finished calls keep their popup until dismissed (default 10). */
+  readonly keepFinishedPopups?: number;
+}
+
+/** A command the Companion refuses, with a message for the agent. */
+export class CompanionError extends Error {
+  override readonly name = 'CompanionError';
+}
+
+export class Companion {
+  private readonly tracker: CallTracker;
+  private readonly states = new Map<string, PopupState>();
+  private readonly models = new Map<string, PopupModel>();
+  private readonly work = new Map<string, Promise<void>>();
+  /** Calls whose popup the agent closed: still tracked and journaled, no longer shown. */
+  private readonly dismissed = new Set<string>();
+  private readonly listeners = new Set<(event: CompanionEvent) => void>();
+  private lineReason: string | null = null;
+  private stopping = false;
+  private cancelReconnect: (() => void) | null = null;
+
+  constructor(private readonly options: CompanionOptions) {
+    this.tracker = new CallTracker(options.now, (event, reason) => {
+      options.onWarning(`line event ${event.type} dropped: ${reason}`);
+    });
+  }
+
+  /** Subscribes to what faces show; returns the unsubscribe function. */
+  onEvent(listener: (event: CompanionEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Starts watching the line. A failed first connect is reported and retried, not thrown. */
+  async start(): Promise<void> {
+    this.options.provider.onEvent((event) => {
+      this.onLineEvent(event);
+    });
+    await this.connect();
+  }
+
+  /** Stops the line, closes open calls into the journal and flushes it. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.cancelReconnect?.();
+    await this.options.provider.disconnect();
+    for (const change of this.tracker.closeAll('stopped')) this.onCallChange(change);
+    await Promise.all(this.work.values());
+    await this.options.journal.close();
+    await Promise.all(this.options.directories.map((directory) => directory.close()));
+  }
+
+  snapshot(): Snapshot {
+    return {
+      line: this.lineStatus(),
+      popups: [...this.models.values()],
+      journal: this.options.journal.recent(100),
+    };
+  }
+
+  lineStatus(): LineStatus {
+    const { provider } = this.options;
+    return {
+      provider: provider.kind,
+      line: provider.line,
+      state: provider.state,
+      reason: provider.state === 'connected' ? null : this.lineReason,
+      capabilities: [...provider.capabilities],
+    };
+  }
+
+  /** Dials a number as typed. */
+  async dial(number: string): Promise<DialResult> {
+    const view = numberView(number, this.options.rules);
+    if (view.kind === 'unknown')
+      throw new CompanionError(`cannot dial "${number.slice(0, 40)}": not a phone number`);
+    return this.place(number, view.e164, view.dialable);
+  }
+
+  /** Dials a phone link, parsed strictly. */
+  async dialLink(uri: string): Promise<DialResult> {
+    let link;
+    try {
+      link = parseTelUri(uri, this.options.rules);
+    } catch (error) {
+      if (error instanceof NumberError) throw new CompanionError(`refused link: ${error.message}`);
+      throw error;
+    }
+    return this.place(link.number, link.e164, link.dialable);
+  }
+
+  /** Calls back the number of a journal record. */
+  async callback(journalId: string): Promise<DialResult> {
+    const record = this.options.journal.find(journalId);
+    if (record === undefined) throw new CompanionError('no such call in the journal');
+    return this.dial(record.number.e164 ?? record.number.raw);
+  }
+
+  /** The agent picks contact `index` of a popup. */
+  async selectContact(callId: string, index: number): Promise<PopupModel> {
+    const state = this.states.get(callId);
+    if (state === undefined) throw new CompanionError('no such popup');
+    if (index >= state.contacts.length) throw new CompanionError('no such contact in this popup');
+    return this.publishPopup({ ...state, selected: index });
+  }
+
+  /** Closes a popup. */
+  dismissPopup(callId: string): void {
+    if (this.tracker.active().some((call) => call.callId === callId)) this.dismissed.add(callId);
+    else this.states.delete(callId);
+    if (this.models.delete(callId)) this.emit('popupClosed', { callId });
+  }
+
+  /** The URL of a popup action, checked to be http(s). */
+  actionUrl(callId: string, action: ActionId): string {
+    const model = this.models.get(callId);
+    const url = model?.actions.find((each) => each.id === action)?.url;
+    if (url === undefined) throw new CompanionError(`action "${action}" is not offered for this call`);
+    if (!isWebUrl(url)) throw new CompanionError('refused to open a URL that is not http(s)');
+    return url;
+  }
+
+  private async place(number: string, e164: string | null, dialable: string): Promise<DialResult> {
+    if (!this.options.provider.capabilities.has('dial')) throw new CompanionError('this line cannot dial');
+    if (dialable === '') throw new CompanionError('nothing to dial');
+    const { callId } = await this.options.provider.dial(e164 ?? number, dialable);
+    return { callId, number, e164, dialable };
+  }
+
+  private async connect(): Promise<void> {
+    try {
+      await this.options.provider.connect();
+      this.options.reconnect.reset();
+      this.lineReason = null;
+    } catch (error) {
+      this.lineReason = error instanceof Error ? error.message : String(error);
+      this.emit('line', this.lineStatus());
+      this.scheduleReconnect();
+    }
+  }
+
+  private scheduleReconnect(): void {
+    if (this.stopping || this.cancelReconnect !== null) return;
+    const delay = this.options.reconnect.nextDelay();
+    this.cancelReconnect = this.options.schedule(() => {
+      this.cancelReconnect = null;
+      void this.connect();
+    }, delay);
+  }
+
+  private onLineEvent(event: LineEvent): void {
+    if (event.type === 'state') {
+      if (event.reason !== undefined) this.lineReason = event.reason;
+      this.emit('line', this.lineStatus());
+      if (event.state === 'disconnected' && !this.stopping) {
+        for (const change of this.tracker.closeAll('lineLost')) this.onCallChange(change);
+        this.scheduleReconnect();
+      }
+      return;
+    }
+    const change = this.tracker.handle(event);
+    if (change !== null) this.onCallChange(change);
+  }
+
+  private onCallChange({ kind, call }: CallChange): void {
+    this.enqueue(call.callId, async () => {
+      if (kind === 'started') {
+        const number = numberView(call.remote, this.options.rules);
+        const state: PopupState = {
+          call,
+          number,
+          lookup: 'pending',
+          contacts: [],
+          selected: null,
+          failures: [],
+        };
+        await this.publishPopup(state);
+        const found =
+          number.e164 === null
+            ? { contacts: [], failures: [] }
+            : await this.options.lookup.lookup(number.e164);
+        const current = this.states.get(call.callId) ?? state;
+        await this.publishPopup({
+          ...current,
+          lookup: 'done',
+          contacts: found.contacts,
+          failures: found.failures,
+        });
+      } else {
+        const state = this.states.get(call.callId);
+        const number = state?.number ?? numberView(call.remote, this.options.rules);
+        const next: PopupState =
+          state === undefined
+            ? { call, number, lookup: 'done', contacts: [], selected: null, failures: [] }
+            : { ...state, call };
+        if (kind === 'finished') await this.record(next);
+        await this.publishPopup(next);
+        if (kind === 'finished') {
+          if (this.dismissed.delete(call.callId)) this.states.delete(call.callId);
+          this.trimFinished();
+        }
+      }
+    });
+  }
+
+  private async record(state: PopupState): Promise<void> {
+    const { call, number } = state;
+    const contact =
+      state.selected !== null
+        ? state.contacts[state.selected]
+        : state.contacts.length === 1
+          ? state.contacts[0]
+          : undefined;
+    const iso = (time: number | null) => (time === null ? null : new Date(time).toISOString());
+    const record: JournalRecord = {
+      id: this.options.newId(),
+      callId: call.callId,
+      direction: call.direction,
+      line: call.line,
+      number: {
+        raw: number.raw,
+        e164: number.e164,
+        display: number.display,
+        kind: number.kind,
+        dialable: number.dialable,
+      },
+      contact:
+        contact === undefined
+          ? null
+          : { name: contact.name, company: contact.company, directory: contact.directory, id: contact.id },
+      startedAt: new Date(call.startedAt).toISOString(),
+      answeredAt: iso(call.answeredAt),
+      endedAt: new Date(call.endedAt ?? this.options.now()).toISOString(),
+      missed: call.state === CallState.Missed,
+      cause: call.cause,
+    };
+    try {
+      await this.options.journal.append(record);
+      this.emit('journal', record);
+    } catch (error) {
+      this.options.onWarning(`call ${call.callId} could not be written to the journal: ${String(error)}`);
+    }
+  }
+
+  private async publishPopup(state: PopupState): Promise<PopupModel> {
+    this.states.set(state.call.callId, state);
+    const { callId } = state.call;
+    const model = await this.options.popups.build(state);
+    if (this.states.get(callId) === state && !this.dismissed.has(callId)) {
+      this.models.set(callId, model);
+      this.emit('popup', model);
+    }
+    return model;
+  }
+
+  /** Keeps at most `keepFinishedPopups` popups of finished calls; the oldest go first. */
+  private trimFinished(): void {
+    const keep = this.options.keepFinishedPopups ?? 10;
+    const finished = [...this.models.values()].filter(
+      (model) => model.state === 'ended' || model.state === 'missed',
+    );
+    for (const model of finished.slice(0, Math.max(0, finished.length - keep)))
+      this.dismissPopup(model.callId);
+  }
+
+  private enqueue(callId: string, task: () => Promise<void>): void {
+    const previous = this.work.get(callId) ?? Promise.resolve();
+    const next = previous.then(task).catch((error: unknown) => {
+      this.options.onWarning(`call ${callId}: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    this.work.set(callId, next);
+    void next.then(() => {
+      if (this.work.get(callId) === next) this.work.delete(callId);
+    });
+  }
+
+  private emit<E extends EventName>(channel: E, payload: EventPayload<E>): void {
+    const event = { channel, payload } as CompanionEvent;
+    for (const listener of this.listeners) listener(event);
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * Builds a Companion from settings: the line its settings name, every directory, the journal in
+ * the data folder, templates with the user's overrides. Every face (CLI, headless host,
+ * Electron) starts here, so they behave alike.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { ContactLookup } from '../contacts/contact-lookup.js';
+import type { Directory } from '../contacts/directory.js';
+import { FileDirectory } from '../contacts/file-directory.js';
+import { CallJournal } from '../journal/call-journal.js';
+import type { ActionTemplates } from '../popup/action-urls.js';
+import { TemplateStore } from '../popup/template-store.js';
+import type { Settings } from '../settings/load-settings.js';
+import type { LineProvider } from '../telephony/line-provider.js';
+import { SimulatorProvider } from '../telephony/simulator-provider.js';
+import { Companion } from './companion.js';
+import { PopupBuilder } from './popup-builder.js';
+import { ReconnectPolicy } from './reconnect-policy.js';
+
+export interface CompanionEnvironment {
+  /** Where the journal lives (created if missing). */
+  readonly dataDir: string;
+  /** The bundled default templates. */
+  readonly templatesDir: string;
+  /** The user's locale, for times in popups. */
+  readonly locale: string;
+  readonly onWarning: (message: string) => void;
+  readonly now?: () => number;
+}
+
+/** What a face gets: the Companion and the parts it may also need to reach. */
+export interface CompanionParts {
+  readonly companion: Companion;
+  readonly provider: LineProvider;
+  readonly directories: readonly Directory[];
+  readonly lookup: ContactLookup;
+  readonly templates: TemplateStore;
+  readonly popups: PopupBuilder;
+}
+
+/** The provider the settings ask for. */
+export function createProvider(settings: Settings, now: () => number): LineProvider {
+  // The simulator is the only provider so far; the others join `lineSchema` and this function.
+  return new SimulatorProvider({ line: settings.line.line, now });
+}
+
+/** Opens every configured directory; one that cannot be opened is reported and left out. */
+export async function openDirectories(
+  settings: Settings,
+  onWarning: (message: string) => void,
+): Promise<Directory[]> {
+  const opened = await Promise.all(
+    settings.directories.map(async (entry) => {
+      try {
+        return await new FileDirectory({ ...entry, rules: settings.dialingRules, onWarning }).open();
+      } catch (error) {
+        onWarning(`directory ${entry.name ?? path.basename(entry.path)} not available: ${String(error)}`);
+        return null;
+      }
+    }),
+  );
+  return opened.filter((directory) => directory !== null);
+}
+
+/** Builds the template store with the user's overrides (settings, or `templates/` in the data folder). */
+export function createTemplateStore(
+  settings: Settings,
+  environment: { dataDir: string; templatesDir: string },
+): TemplateStore {
+  const userDir = settings.templatesFolder ?? path.join(environment.dataDir, 'templates');
+  return new TemplateStore(environment.templatesDir, existsSync(userDir) ? userDir : null);
+}
+
+/** Builds the popup builder for the settings. */
+export function createPopupBuilder(
+  settings: Settings,
+  templates: TemplateStore,
+  environment: CompanionEnvironment,
+): PopupBuilder {
+  const directoryActions = new Map<string, ActionTemplates>();
+  for (const entry of settings.directories) {
+    if (entry.actions !== undefined)
+      directoryActions.set(entry.name ?? path.basename(entry.path), entry.actions);
+  }
+  const time = new Intl.DateTimeFormat(environment.locale, { hour: '2-digit', minute: '2-digit' });
+  return new PopupBuilder({
+    templates,
+    actions: settings.actions,
+    directoryActions,
+    countryCode: settings.dialingRules.countryCode,
+    formatTime: (epochMs) => time.format(epochMs),
+    onWarning: environment.onWarning,
+  });
+}
+
+/** Builds (but does not start) the Companion for `settings`. */
+export async function createCompanion(
+  settings: Settings,
+  environment: CompanionEnvironment,
+): Promise<CompanionParts> {
+  const now = environment.now ?? Date.now;
+  mkdirSync(environment.dataDir, { recursive: true });
+  const provider = createProvider(settings, now);
+  const directories = await openDirectories(settings, environment.onWarning);
+  const lookup = new ContactLookup(directories, { timeoutMs: settings.lookup.timeoutMs });
+  const journal = await CallJournal.open(
+    path.join(environment.dataDir, 'journal.jsonl'),
+    environment.onWarning,
+  );
+  const templates = createTemplateStore(settings, environment);
+  const popups = createPopupBuilder(settings, templates, environment);
+  const companion = new Companion({
+    rules: settings.dialingRules,
+    provider,
+    directories,
+    lookup,
+    journal,
+    popups,
+    reconnect: new ReconnectPolicy(),
+    now,
+    newId: randomUUID,
+    schedule: (task, ms) => {
+      const timer = setTimeout(task, ms);
+      return () => {
+        clearTimeout(timer);
+      };
+    },
+    onWarning: environment.onWarning,
+  });
+  return { companion, provider, directories, lookup, templates, popups };
+}

@@ -1,0 +1,127 @@
+/**
+ * Builds the popup for a call: its number, the matching contacts, the template picked for the
+ * situation rendered with every value escaped, and the action buttons with their URLs.
+ */
+import type { Contact } from '../contacts/contact.js';
+import type { DirectoryFailure } from '../contacts/contact-lookup.js';
+import type { ContactView, NumberView, PopupModel } from '../contract/models.js';
+import { popupActions, type ActionTemplates, type PopupAction } from '../popup/action-urls.js';
+import { templateData, templateFor, shownContact, type PopupSubject } from '../popup/popup-view.js';
+import type { TemplateStore } from '../popup/template-store.js';
+import type { CallSnapshot } from '../telephony/call-session.js';
+
+/** What a popup is made of, before rendering. */
+export interface PopupState {
+  readonly call: CallSnapshot;
+  readonly number: NumberView;
+  readonly lookup: 'pending' | 'done';
+  readonly contacts: readonly Contact[];
+  readonly selected: number | null;
+  readonly failures: readonly DirectoryFailure[];
+}
+
+export interface PopupBuilderOptions {
+  readonly templates: TemplateStore;
+  /** Global action URLs, and per directory (by name) those that replace them. */
+  readonly actions: ActionTemplates;
+  readonly directoryActions: ReadonlyMap<string, ActionTemplates>;
+  readonly countryCode: string;
+  readonly formatTime: (epochMs: number) => string;
+  readonly onWarning: (message: string) => void;
+}
+
+export class PopupBuilder {
+  constructor(private readonly options: PopupBuilderOptions) {}
+
+  /** Renders the popup; a broken template or action URL is reported and left out, never fatal. */
+  async build(state: PopupState, templateName?: string): Promise<PopupModel> {
+    const subject = toSubject(state);
+    const template = templateName ?? templateFor(subject);
+    const contact = shownContact(subject) as Contact | null;
+    return {
+      callId: state.call.callId,
+      direction: state.call.direction,
+      line: state.call.line,
+      state: state.call.state,
+      startedAt: state.call.startedAt,
+      answeredAt: state.call.answeredAt,
+      endedAt: state.call.endedAt,
+      number: state.number,
+      lookup: state.lookup,
+      contacts: state.contacts.map(contactView),
+      selected: state.selected,
+      failures: [...state.failures],
+      template,
+      html: await this.render(template, subject),
+      actions: this.actions(state, contact),
+    };
+  }
+
+  private async render(template: string, subject: PopupSubject): Promise<string> {
+    try {
+      return (await this.options.templates.get(template)).render(
+        templateData(subject, this.options.formatTime),
+      );
+    } catch (error) {
+      this.options.onWarning(`popup template: ${error instanceof Error ? error.message : String(error)}`);
+      return '';
+    }
+  }
+
+  private actions(state: PopupState, contact: Contact | null): PopupAction[] {
+    const templates =
+      contact === null
+        ? this.options.actions
+        : (this.options.directoryActions.get(contact.directory) ?? this.options.actions);
+    try {
+      return popupActions(
+        {
+          contact:
+            contact === null
+              ? null
+              : {
+                  id: contact.id,
+                  name: contact.name,
+                  company: contact.company,
+                  email: contact.email,
+                  directory: contact.directory,
+                },
+          number: {
+            raw: state.number.raw,
+            e164: state.number.e164,
+            display: state.number.display,
+            countryCode: this.options.countryCode,
+          },
+          callId: state.call.callId,
+        },
+        templates,
+      );
+    } catch (error) {
+      this.options.onWarning(`popup actions: ${error instanceof Error ? error.message : String(error)}`);
+      return [];
+    }
+  }
+}
+
+function toSubject(state: PopupState): PopupSubject {
+  return {
+    call: { ...state.call },
+    number: state.number,
+    contacts: state.contacts,
+    selected: state.selected,
+    failures: state.failures,
+  };
+}
+
+function contactView(contact: Contact): ContactView {
+  return {
+    id: contact.id,
+    name: contact.name,
+    company: contact.company,
+    email: contact.email,
+    department: contact.department,
+    title: contact.title,
+    directory: contact.directory,
+    phones: contact.phones.map(({ type, raw, e164 }) => ({ type, raw, e164 })),
+  };
+}

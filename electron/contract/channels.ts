@@ -1,0 +1,64 @@
+/**
+ * The one list of commands (UI → Companion) and events (Companion → UI), each with the zod
+ * schema of its arguments or payload. The Electron IPC router and the WebSocket host both
+ * validate every command's arguments with these schemas before any handler runs; the preload
+ * and the renderer's bridge expose exactly these verbs.
+ */
+import { z } from 'zod';
+import {
+  actionIdSchema,
+  dialResultSchema,
+  journalRecordSchema,
+  lineStatusSchema,
+  popupModelSchema,
+  snapshotSchema,
+} from './models.js';
+
+const callId = z.string().min(1).max(128);
+
+export const commandSchemas = {
+  /** Everything a face shows, at once (after connecting). */
+  getSnapshot: { args: z.object({}).strict(), result: snapshotSchema },
+  /** Dials a number as typed (completed with the dialing rules). */
+  dial: { args: z.object({ number: z.string().min(1).max(256) }).strict(), result: dialResultSchema },
+  /** Dials a tel:/phone:/callto:/sip: link (parsed strictly). */
+  dialLink: { args: z.object({ uri: z.string().min(1).max(2048) }).strict(), result: dialResultSchema },
+  /** Calls back the number of a journal record. */
+  callback: { args: z.object({ journalId: z.string().min(1).max(128) }).strict(), result: dialResultSchema },
+  /** The agent picks one of several matching contacts. */
+  selectContact: {
+    args: z.object({ callId, index: z.int().min(0).max(999) }).strict(),
+    result: popupModelSchema,
+  },
+  /** Closes a popup. */
+  dismissPopup: { args: z.object({ callId }).strict(), result: z.object({}) },
+  /** Resolves a popup action to the (validated http/https) URL to open. */
+  openAction: {
+    args: z.object({ callId, action: actionIdSchema }).strict(),
+    result: z.object({ url: z.string() }),
+  },
+} as const;
+
+export const eventSchemas = {
+  popup: popupModelSchema,
+  popupClosed: z.object({ callId }),
+  line: lineStatusSchema,
+  journal: journalRecordSchema,
+} as const;
+
+export type CommandName = keyof typeof commandSchemas;
+export type EventName = keyof typeof eventSchemas;
+export type CommandArgs<C extends CommandName> = z.infer<(typeof commandSchemas)[C]['args']>;
+export type CommandResult<C extends CommandName> = z.infer<(typeof commandSchemas)[C]['result']>;
+export type EventPayload<E extends EventName> = z.infer<(typeof eventSchemas)[E]>;
+
+/** A Companion event as it travels to a face. */
+export type CompanionEvent = {
+  [E in EventName]: { readonly channel: E; readonly payload: EventPayload<E> };
+}[EventName];
+
+/** The command names, for routers that must know them all. */
+export const COMMAND_NAMES = Object.keys(commandSchemas) as CommandName[];
+
+/** The API every face offers the renderer: one async function per command. */
+export type CompanionApi = { [C in CommandName]: (args: CommandArgs<C>) => Promise<CommandResult<C>> };

@@ -1,0 +1,84 @@
+/**
+ * The data the Companion shows to any face: popups, the line's state, journal records. Zod
+ * schemas here are the single definition; types are inferred from them. The renderer imports
+ * only the types.
+ */
+import { z } from 'zod';
+import { journalRecordSchema } from '../journal/journal-record.js';
+
+export const numberViewSchema = z.object({
+  /** As the line reported it. */
+  raw: z.string(),
+  e164: z.string().nullable(),
+  display: z.string(),
+  /** `internal`, `local`, `national`, `international`, or `unknown` (withheld or unreadable). */
+  kind: z.string(),
+  dialable: z.string(),
+  valid: z.boolean(),
+});
+
+export const contactViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  company: z.string().nullable(),
+  email: z.string().nullable(),
+  department: z.string().nullable(),
+  title: z.string().nullable(),
+  directory: z.string(),
+  phones: z.array(z.object({ type: z.string(), raw: z.string(), e164: z.string().nullable() })),
+});
+
+export const actionIdSchema = z.enum(['open-contact', 'new-ticket', 'new-contact']);
+
+export const popupModelSchema = z.object({
+  callId: z.string(),
+  direction: z.enum(['incoming', 'outgoing']),
+  line: z.string(),
+  state: z.enum(['ringing', 'dialing', 'connected', 'ended', 'missed']),
+  startedAt: z.number(),
+  answeredAt: z.number().nullable(),
+  endedAt: z.number().nullable(),
+  number: numberViewSchema,
+  /** `pending` until every directory has answered or timed out. */
+  lookup: z.enum(['pending', 'done']),
+  contacts: z.array(contactViewSchema),
+  /** The contact the agent picked, as an index into `contacts`. */
+  selected: z.number().int().nullable(),
+  failures: z.array(z.object({ directory: z.string(), error: z.string() })),
+  /** The template the HTML was rendered with, and the HTML (every value escaped). */
+  template: z.string(),
+  html: z.string(),
+  actions: z.array(z.object({ id: actionIdSchema, label: z.string(), url: z.string() })),
+});
+
+export const lineStatusSchema = z.object({
+  provider: z.string(),
+  line: z.string(),
+  state: z.enum(['disconnected', 'connecting', 'connected']),
+  /** Why the line is not connected, when known. */
+  reason: z.string().nullable(),
+  capabilities: z.array(z.string()),
+});
+
+export const dialResultSchema = z.object({
+  callId: z.string(),
+  number: z.string(),
+  e164: z.string().nullable(),
+  dialable: z.string(),
+});
+
+export const snapshotSchema = z.object({
+  line: lineStatusSchema,
+  popups: z.array(popupModelSchema),
+  journal: z.array(journalRecordSchema),
+});
+
+export { journalRecordSchema };
+export type NumberView = z.infer<typeof numberViewSchema>;
+export type ContactView = z.infer<typeof contactViewSchema>;
+export type ActionId = z.infer<typeof actionIdSchema>;
+export type PopupModel = z.infer<typeof popupModelSchema>;
+export type LineStatus = z.infer<typeof lineStatusSchema>;
+export type DialResult = z.infer<typeof dialResultSchema>;
+export type Snapshot = z.infer<typeof snapshotSchema>;
+export type { JournalRecord } from '../journal/journal-record.js';

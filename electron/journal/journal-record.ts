@@ -1,0 +1,32 @@
+/**
+ * One finished call in the journal, as stored (one JSON object per line) and as shown in the
+ * call log. The schema is checked when the journal is read back, so a hand-edited or damaged
+ * line is reported instead of breaking the call log.
+ */
+import { z } from 'zod';
+
+export const journalRecordSchema = z.object({
+  /** Unique across restarts (provider call ids are not). */
+  id: z.string().min(1),
+  callId: z.string(),
+  direction: z.enum(['incoming', 'outgoing']),
+  line: z.string(),
+  number: z.object({
+    raw: z.string(),
+    e164: z.string().nullable(),
+    display: z.string(),
+    kind: z.string(),
+    dialable: z.string(),
+  }),
+  contact: z
+    .object({ name: z.string(), company: z.string().nullable(), directory: z.string(), id: z.string() })
+    .nullable(),
+  startedAt: z.iso.datetime(),
+  answeredAt: z.iso.datetime().nullable(),
+  endedAt: z.iso.datetime(),
+  /** An incoming call that was never answered. */
+  missed: z.boolean(),
+  cause: z.string().nullable(),
+});
+
+export type JournalRecord = z.infer<typeof journalRecordSchema>;

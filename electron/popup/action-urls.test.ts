@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { fillActionUrl, isWebUrl, popupActions, type ActionSubject } from './action-urls.js';
+
+const subject: ActionSubject = {
+  contact: { id: 'u/1 2', name: 'Müller & Söhne', company: null, email: 'a@b.example', directory: 'Zammad' },
+  number: { raw: '0211 5551234', e164: '+492115551234', display: '0211 5551234', countryCode: '49' },
+  callId: 'sim-1',
+};
+
+describe('action URLs', () => {
+  it('URL-encodes every value', () => {
+    const [open, ticket] = popupActions(subject, {
+      openContact: 'https://desk.example/#user/profile/{{contact.id}}',
+      newTicket: 'https://desk.example/ticket/new?customer={{contact.name}}&phone={{number.e164}}',
+    });
+    expect(open).toEqual({
+      id: 'open-contact',
+      label: 'Open contact',
+      url: 'https://desk.example/#user/profile/u%2F1%202',
+    });
+    expect(ticket?.url).toBe(
+      'https://desk.example/ticket/new?customer=M%C3%BCller%20%26%20S%C3%B6hne&phone=%2B492115551234',
+    );
+  });
+
+  it('offers only "new contact", carrying the number, for an unknown caller', () => {
+    const actions = popupActions(
+      { ...subject, contact: null },
+      {
+        openContact: 'https://x.example/{{contact.id}}',
+        newContact: 'https://x.example/new?phone={{number.e164}}&n={{number.national}}',
+      },
+    );
+    expect(actions).toEqual([
+      {
+        id: 'new-contact',
+        label: 'New contact',
+        url: 'https://x.example/new?phone=%2B492115551234&n=2115551234',
+      },
+    ]);
+  });
+
+  it('never produces anything but http(s)', () => {
+    expect(() => fillActionUrl('javascript:alert({{number.e164}})', { 'number.e164': '1' })).toThrow(/http/);
+    expect(() => fillActionUrl('file:///etc/passwd', {})).toThrow(/http/);
+    expect(() => fillActionUrl('{{number.raw}}', { 'number.raw': 'javascript:alert(1)' })).toThrow(/http/);
+    expect(() => fillActionUrl('https://x.example/{{nope}}', {})).toThrow(/unknown placeholder/);
+    expect(isWebUrl('https://x.example/a')).toBe(true);
+    expect(isWebUrl('HTTPS://X.EXAMPLE')).toBe(true);
+    expect(isWebUrl('mailto:a@b')).toBe(false);
+    expect(isWebUrl('http://')).toBe(false);
+  });
+});

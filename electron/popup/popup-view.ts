@@ -1,0 +1,86 @@
+/**
+ * What a popup shows: the template picked for the situation and the data its placeholders
+ * read (see templates/README.md), built from a call, its number and the matching contacts.
+ */
+import type { TemplateData } from './template-engine.js';
+import type { TemplateName } from './template-store.js';
+
+/** A contact as the popup needs it (any directory's contact fits). */
+export interface PopupContact {
+  readonly id: string;
+  readonly name: string;
+  readonly company: string | null;
+  readonly email: string | null;
+  readonly department: string | null;
+  readonly title: string | null;
+  readonly directory: string;
+  readonly phones: readonly { readonly type: string; readonly e164: string | null }[];
+}
+
+/** Everything a popup is made from. */
+export interface PopupSubject {
+  readonly call: {
+    readonly callId: string;
+    readonly direction: 'incoming' | 'outgoing';
+    readonly line: string;
+    readonly state: string;
+    readonly startedAt: number;
+  };
+  readonly number: {
+    readonly raw: string;
+    readonly e164: string | null;
+    readonly display: string;
+    readonly kind: string;
+    readonly dialable: string;
+  };
+  readonly contacts: readonly PopupContact[];
+  /** The contact the agent picked (index into `contacts`), if any. */
+  readonly selected: number | null;
+  readonly failures: readonly { readonly directory: string; readonly error: string }[];
+}
+
+/** The contact a popup shows: the one picked, or the only one. */
+export function shownContact(subject: PopupSubject): PopupContact | null {
+  if (subject.selected !== null) return subject.contacts[subject.selected] ?? null;
+  return subject.contacts.length === 1 ? (subject.contacts[0] ?? null) : null;
+}
+
+/** The template for the situation: missed, unknown, one contact, or a choice of several. */
+export function templateFor(subject: PopupSubject): TemplateName {
+  if (subject.call.state === 'missed') return 'missed-call';
+  if (subject.contacts.length === 0) return 'unknown-caller';
+  return shownContact(subject) === null ? 'contact-list' : 'contact-details';
+}
+
+/** The placeholder data for a subject; `formatTime` renders hours and minutes for the user. */
+export function templateData(subject: PopupSubject, formatTime: (epochMs: number) => string): TemplateData {
+  const { call, number } = subject;
+  const contact = shownContact(subject);
+  const describe = (each: PopupContact, index: number) => ({
+    index,
+    name: each.name,
+    company: each.company,
+    department: each.department,
+    title: each.title,
+    email: each.email,
+    directory: each.directory,
+    phoneType: each.phones.find((phone) => phone.e164 !== null && phone.e164 === number.e164)?.type ?? null,
+  });
+  return {
+    number: { ...number },
+    call: {
+      id: call.callId,
+      direction: call.direction,
+      incoming: call.direction === 'incoming',
+      line: call.line,
+      state: call.state,
+      missed: call.state === 'missed',
+      startedAt: new Date(call.startedAt).toISOString(),
+      time: formatTime(call.startedAt),
+    },
+    contact: contact === null ? null : describe(contact, subject.contacts.indexOf(contact)),
+    contacts: subject.contacts.map(describe),
+    contactCount: subject.contacts.length,
+    failures: subject.failures.map((failure) => ({ ...failure })),
+  };
+}

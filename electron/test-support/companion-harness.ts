@@ -1,0 +1,93 @@
+/**
+ * A Companion wired for tests: the simulator line, given directories, a real journal in a
+ * temporary folder, the bundled templates, and a hand-driven scheduler.
+ */
+import path from 'node:path';
+import { Companion } from '../companion/companion.js';
+import { createPopupBuilder } from '../companion/create-companion.js';
+import { ReconnectPolicy } from '../companion/reconnect-policy.js';
+import { ContactLookup } from '../contacts/contact-lookup.js';
+import type { Directory } from '../contacts/directory.js';
+import type { CompanionEvent } from '../contract/channels.js';
+import { CallJournal } from '../journal/call-journal.js';
+import { bundledTemplatesDir, TemplateStore } from '../popup/template-store.js';
+import { defaultSettings, type Settings } from '../settings/load-settings.js';
+import { SimulatorProvider } from '../telephony/simulator-provider.js';
+import { DUESSELDORF } from './rules.js';
+
+export interface Harness {
+  readonly companion: Companion;
+  readonly line: SimulatorProvider;
+  readonly journal: CallJournal;
+  readonly journalFile: string;
+  readonly events: CompanionEvent[];
+  readonly warnings: string[];
+  /** Tasks the Companion scheduled (reconnects), to run by hand. */
+  readonly scheduled: { task: () => void; ms: number }[];
+  /** Waits until the Companion has published an event matching `match`. */
+  until(match: (event: CompanionEvent) => boolean): Promise<CompanionEvent>;
+}
+
+export async function companionHarness(
+  dataDir: string,
+  directories: Directory[],
+  settings: Partial<Settings> = {},
+): Promise<Harness> {
+  const full: Settings = { ...defaultSettings('DE'), dialingRules: DUESSELDORF, ...settings };
+  const line = new SimulatorProvider({ line: '12' });
+  const journalFile = path.join(dataDir, 'journal.jsonl');
+  const journal = await CallJournal.open(journalFile);
+  const warnings: string[] = [];
+  const events: CompanionEvent[] = [];
+  const scheduled: { task: () => void; ms: number }[] = [];
+  const environment = {
+    dataDir,
+    templatesDir: bundledTemplatesDir(),
+    locale: 'de-DE',
+    onWarning: (m: string) => warnings.push(m),
+  };
+  let ids = 0;
+  const companion = new Companion({
+    rules: full.dialingRules,
+    provider: line,
+    directories,
+    lookup: new ContactLookup(directories, { timeoutMs: full.lookup.timeoutMs }),
+    journal,
+    popups: createPopupBuilder(full, new TemplateStore(environment.templatesDir), environment),
+    reconnect: new ReconnectPolicy({ random: () => 0.5 }),
+    now: Date.now,
+    newId: () => `record-${++ids}`,
+    schedule: (task, ms) => {
+      const entry = { task, ms };
+      scheduled.push(entry);
+      return () => scheduled.splice(scheduled.indexOf(entry), 1);
+    },
+    onWarning: (message) => warnings.push(message),
+  });
+  const waiters: { match: (event: CompanionEvent) => boolean; resolve: (event: CompanionEvent) => void }[] =
+    [];
+  companion.onEvent((event) => {
+    events.push(event);
+    for (const waiter of [...waiters]) {
+      if (waiter.match(event)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(event);
+      }
+    }
+  });
+  await companion.start();
+  return {
+    companion,
+    line,
+    journal,
+    journalFile,
+    events,
+    warnings,
+    scheduled,
+    until: (match) => {
+      const seen = events.find(match);
+      if (seen !== undefined) return Promise.resolve(seen);
+      return new Promise((resolve) => waiters.push({ match, resolve }));
+    },
+  };
+}
