@@ -17,6 +17,8 @@ export interface CliIo extends PathEnvironment {
   readonly stdinLines: () => AsyncIterable<string> | null;
   /** The user's locale (BCP 47), for the default country. */
   readonly locale: string;
+  /** Resolves when the user asks a long-running command to stop (Ctrl+C, SIGTERM). */
+  readonly waitForInterrupt: () => Promise<void>;
 }
 
 /** A command's view of the world. */

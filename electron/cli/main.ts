@@ -15,5 +15,10 @@ const exitCode = await runCli(process.argv.slice(2), {
   env: process.env,
   homeDir: homedir(),
   locale: Intl.DateTimeFormat().resolvedOptions().locale,
+  waitForInterrupt: () =>
+    new Promise((resolve) => {
+      process.once('SIGINT', () => resolve());
+      process.once('SIGTERM', () => resolve());
+    }),
 });
 process.exitCode = exitCode;

@@ -10,6 +10,7 @@ import { SettingsError } from '../settings/load-settings.js';
 import { CliContext, type CliIo } from './cli-context.js';
 import { UsageError } from './command.js';
 import { commandNames, findCommand } from './command-registry.js';
+import { HostUnreachableError } from './host-client.js';
 
 /** Runs `ringdesk` with `args` (without the program name) and returns the exit status. */
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
@@ -39,6 +40,10 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       context.say(`ringdesk ${name}: configuration problem in ${error.file}:`);
       for (const problem of error.problems) context.say(`  ${problem}`);
       return 2;
+    }
+    if (error instanceof HostUnreachableError) {
+      context.say(`ringdesk ${name}: ${error.message}`);
+      return 1;
     }
     context.say(
       `ringdesk ${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,

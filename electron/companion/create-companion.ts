@@ -50,11 +50,13 @@ export function createProvider(settings: Settings, now: () => number): LineProvi
 export async function openDirectories(
   settings: Settings,
   onWarning: (message: string) => void,
+  options: { watch?: boolean } = {},
 ): Promise<Directory[]> {
   const opened = await Promise.all(
     settings.directories.map(async (entry) => {
       try {
-        return await new FileDirectory({ ...entry, rules: settings.dialingRules, onWarning }).open();
+        const watch = options.watch ?? true;
+        return await new FileDirectory({ ...entry, rules: settings.dialingRules, onWarning, watch }).open();
       } catch (error) {
         onWarning(`directory ${entry.name ?? path.basename(entry.path)} not available: ${String(error)}`);
         return null;

@@ -9,7 +9,12 @@ export interface MemoryCliIo extends CliIo {
 }
 
 export function memoryCliIo(
-  options: { stdin?: string[]; env?: Record<string, string>; locale?: string } = {},
+  options: {
+    stdin?: string[];
+    env?: Record<string, string>;
+    locale?: string;
+    interrupt?: Promise<void>;
+  } = {},
 ): MemoryCliIo {
   const out: string[] = [];
   const err: string[] = [];
@@ -33,5 +38,6 @@ export function memoryCliIo(
     env: { RINGDESK_HOME: '/nonexistent/ringdesk-test-home', ...options.env },
     homeDir: '/nonexistent',
     locale: options.locale ?? 'de-DE',
+    waitForInterrupt: () => options.interrupt ?? new Promise(() => undefined),
   };
 }

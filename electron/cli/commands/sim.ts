@@ -1,0 +1,52 @@
+/** `ringdesk sim`: drives the simulated line of a running host. */
+import { UsageError, type Command } from '../command.js';
+import { callHost, hostUrl } from '../host-client.js';
+import { parseOptions } from '../parse-options.js';
+
+const sim: Command = {
+  summary: 'simulate calls on a running host: incoming, answer, hangup, dialled',
+  usage:
+    'sim incoming FROM [--to LINE] | sim answer CALLID | sim hangup CALLID [--cause CAUSE] | sim dialled  [--url URL]',
+  async run(args, context) {
+    const { values, positionals } = parseOptions(args, {
+      url: { type: 'string' },
+      to: { type: 'string' },
+      cause: { type: 'string' },
+    });
+    const [action, target, ...extra] = positionals;
+    if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0] ?? ''}"`);
+    const base = await hostUrl(values.url, context.io);
+    let answer;
+    switch (action) {
+      case 'incoming':
+        if (target === undefined) throw new UsageError('sim incoming needs the caller’s number');
+        answer = await callHost(
+          base,
+          'api/sim/incoming',
+          values.to === undefined ? { from: target } : { from: target, to: values.to },
+        );
+        break;
+      case 'answer':
+      case 'hangup':
+        if (target === undefined) throw new UsageError(`sim ${action} needs a call id`);
+        answer = await callHost(
+          base,
+          `api/sim/${action}`,
+          values.cause === undefined ? { callId: target } : { callId: target, cause: values.cause },
+        );
+        break;
+      case 'dialled':
+        answer = await callHost(base, 'api/sim/dialled');
+        for (const call of (answer.body.dialled as object[] | undefined) ?? []) context.emit(call);
+        return 0;
+      default:
+        throw new UsageError(
+          action === undefined ? 'say what to simulate' : `unknown sim action "${action.slice(0, 20)}"`,
+        );
+    }
+    context.emit(answer.status === 200 ? answer.body : { input: target, error: String(answer.body.error) });
+    return 0;
+  },
+};
+
+export default sim;

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { memoryCliIo } from '../test-support/memory-cli-io.js';
+import { useTempDir } from '../test-support/temp-dir.js';
+import { runCli } from './run-cli.js';
+
+const tempDir = useTempDir();
+
+function configDir() {
+  return tempDir({
+    'config.json': JSON.stringify({
+      dialingRules: {
+        countryCode: '49',
+        areaCode: '211',
+        baseNumber: '339903',
+        extensionMaxLength: 3,
+        outsideLineAccess: '0',
+      },
+      directories: [
+        { type: 'csv', path: 'book.csv', name: 'Book' },
+        { type: 'vcard', path: 'team.vcf' },
+      ],
+      actions: { newContact: 'https://desk.example/new?phone={{number.e164}}' },
+    }),
+    'book.csv':
+      'Name,Company,Business Phone,E-mail Address\nHans Müller,Werkzeugbau,0211 5550100,h@w.example\nPetra Müller,Werkzeugbau,0211 555-0100,\nBroken "row",,0211 1,\n',
+    'team.vcf':
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lindqvist\r\nTEL;TYPE=WORK:+49 211 339903-12\r\nEND:VCARD\r\n',
+  });
+}
+
+describe('ringdesk lookup', () => {
+  it('prints the number’s forms and every matching contact', async () => {
+    const dir = configDir();
+    const io = memoryCliIo();
+    expect(await runCli(['lookup', '--config', `${dir}/config.json`, '--', '12'], io)).toBe(0);
+    expect(io.records()).toEqual([
+      {
+        number: {
+          input: '12',
+          e164: '+4921133990312',
+          kind: 'internal',
+          dialable: '12',
+          display: '0211 33990312',
+          valid: true,
+        },
+        contacts: [
+          {
+            name: 'Ada Lindqvist',
+            company: null,
+            phones: [{ type: 'work', raw: '+49 211 339903-12', e164: '+4921133990312' }],
+            email: null,
+            directory: 'team.vcf',
+            id: 'line-1',
+            department: null,
+            title: null,
+          },
+        ],
+      },
+    ]);
+    expect(io.err.join('\n')).toMatch(/book\.csv:4: stray quote/);
+  });
+
+  it('returns several matches and reports a bad number in its own line', async () => {
+    const dir = configDir();
+    const io = memoryCliIo();
+    await runCli(['lookup', '--config', `${dir}/config.json`, '+49 211 5550100'], io);
+    expect(
+      (io.records()[0] as { contacts: { name: string }[] }).contacts.map((contact) => contact.name),
+    ).toEqual(['Hans Müller', 'Petra Müller']);
+    const bad = memoryCliIo();
+    expect(await runCli(['lookup', '--config', `${dir}/config.json`, 'nobody'], bad)).toBe(0);
+    expect(bad.records()).toEqual([
+      { input: 'nobody', error: expect.stringMatching(/letter "n"/) as unknown },
+    ]);
+    expect(await runCli(['lookup', '--config', `${dir}/config.json`], memoryCliIo())).toBe(2);
+  });
+});
+
+describe('ringdesk contacts', () => {
+  it('lists every contact of every directory, one per line', async () => {
+    const dir = configDir();
+    const io = memoryCliIo();
+    expect(await runCli(['contacts', '--config', `${dir}/config.json`], io)).toBe(0);
+    expect(io.records().map((contact) => (contact as { name: string; directory: string }).name)).toEqual([
+      'Hans Müller',
+      'Petra Müller',
+      'Ada Lindqvist',
+    ]);
+  });
+});
+
+describe('ringdesk popup', () => {
+  it('renders the template the situation calls for, escaped', async () => {
+    const dir = configDir();
+    const io = memoryCliIo();
+    expect(await runCli(['popup', '--config', `${dir}/config.json`, '--number', '0211 5550100'], io)).toBe(0);
+    const [popup] = io.records() as { template: string; html: string }[];
+    expect(popup?.template).toBe('contact-list');
+    expect(popup?.html).toContain('Hans Müller');
+    expect(popup?.html).toContain('data-contact-index="1"');
+  });
+
+  it('renders a chosen template, or the HTML only with --raw', async () => {
+    const dir = configDir();
+    const io = memoryCliIo();
+    await runCli(
+      [
+        'popup',
+        '--config',
+        `${dir}/config.json`,
+        '--number',
+        '+44 20 7946 0958',
+        '--template',
+        'unknown-caller',
+        '--raw',
+      ],
+      io,
+    );
+    expect(io.out.join('\n')).toMatch(
+      /^<article class="rd-popup rd-unknown-caller">[\s\S]*Unknown caller[\s\S]*\+44 20 7946 0958/,
+    );
+  });
+
+  it('exits 2 naming the problem for an unknown or unsafe template', async () => {
+    const dir = configDir();
+    const io = memoryCliIo();
+    expect(
+      await runCli(['popup', '--config', `${dir}/config.json`, '--number', '12', '--template', '../etc'], io),
+    ).toBe(2);
+    expect(io.err.join('\n')).toMatch(/not a template name/);
+    expect(await runCli(['popup', '--config', `${dir}/config.json`], memoryCliIo())).toBe(2);
+  });
+});
