@@ -1,12 +1,31 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app.js';
+import { App, type AppView } from './app.js';
+import { AppContext } from './app-context.js';
+import { createBridge } from './bridge/create-bridge.js';
+import { createViewStore, withEvent, withSnapshot } from './state.js';
 import './app.css';
 
+const bridge = createBridge();
+const store = createViewStore();
+bridge.onEvent((event) => store.setState((state) => withEvent(state, event)));
+bridge.onConnection((connection) => {
+  store.setState({ connection });
+  if (connection !== 'open') return;
+  bridge.invoke('getSnapshot', {}).then(
+    (snapshot) => store.setState((state) => withSnapshot(state, snapshot)),
+    (error: unknown) => store.setState({ notice: { kind: 'error', text: String(error) } }),
+  );
+});
+
+const hash = window.location.hash.replace(/^#\/?/, '');
+const view: AppView = hash === 'popup' || hash === 'calls' ? hash : 'all';
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <AppContext value={{ bridge, store }}>
+      <App view={view} />
+    </AppContext>
   </StrictMode>,
 );

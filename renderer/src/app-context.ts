@@ -1,0 +1,40 @@
+/** The bridge and the store, handed to every component. */
+import { createContext, useContext } from 'react';
+import { useStore } from 'zustand';
+import type { RendererBridge } from './bridge/bridge.js';
+import type { ViewState, ViewStore } from './state.js';
+
+export interface AppServices {
+  readonly bridge: RendererBridge;
+  readonly store: ViewStore;
+}
+
+export const AppContext = createContext<AppServices | null>(null);
+
+export function useServices(): AppServices {
+  const services = useContext(AppContext);
+  if (services === null) throw new Error('AppContext is missing');
+  return services;
+}
+
+/** Reads a slice of the view state, re-rendering when it changes. */
+export function useView<T>(select: (state: ViewState) => T): T {
+  return useStore(useServices().store, select);
+}
+
+/** Runs a command and shows its failure as a notice instead of throwing. */
+export function useRun(): (work: () => Promise<unknown>, success?: string) => void {
+  const { store } = useServices();
+  return (work, success) => {
+    work().then(
+      () => {
+        if (success !== undefined) store.setState({ notice: { kind: 'info', text: success } });
+      },
+      (error: unknown) => {
+        store.setState({
+          notice: { kind: 'error', text: error instanceof Error ? error.message : String(error) },
+        });
+      },
+    );
+  };
+}

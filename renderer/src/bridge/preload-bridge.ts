@@ -1,0 +1,30 @@
+/** The contract through an Electron window's preload (`window.ringdesk`). */
+import type {
+  CommandArgs,
+  CommandName,
+  CommandResult,
+  CompanionEvent,
+} from '../../../electron/contract/channels.js';
+import type { ConnectionState, PreloadApi, RendererBridge } from './bridge.js';
+
+export class PreloadBridge implements RendererBridge {
+  constructor(private readonly api: PreloadApi) {}
+
+  async invoke<C extends CommandName>(channel: C, args: CommandArgs<C>): Promise<CommandResult<C>> {
+    return (await this.api.invoke(channel, args)) as CommandResult<C>;
+  }
+
+  /** The main process opens the URL itself (after checking it) when asked for an action. */
+  async openAction(callId: string, action: CommandArgs<'openAction'>['action']): Promise<void> {
+    await this.api.invoke('openAction', { callId, action });
+  }
+
+  onEvent(listener: (event: CompanionEvent) => void): () => void {
+    return this.api.onEvent(listener);
+  }
+
+  onConnection(listener: (state: ConnectionState) => void): () => void {
+    listener('open');
+    return () => undefined;
+  }
+}
