@@ -60,7 +60,27 @@ export default defineConfig(
   },
   {
     files: ['electron/**/*.test.ts', 'electron/test-support/**/*.ts'],
+    ignores: ['electron/shell/**', 'electron/preload/**'],
     rules: { 'no-restricted-imports': restrict([electronOnlyInFaces], []) },
+  },
+  {
+    // The faces' tests use Electron's types with fakes; they never load Electron itself.
+    files: ['electron/shell/**/*.test.ts', 'electron/preload/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'Tests cannot load Electron: import its types only.',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['electron/numbers/**/*.test.ts'],

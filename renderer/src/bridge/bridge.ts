@@ -23,8 +23,10 @@ export interface RendererBridge {
   onConnection(listener: (state: ConnectionState) => void): () => void;
 }
 
-/** What an Electron preload exposes on `window.ringdesk`. */
-export interface PreloadApi {
-  invoke(channel: string, args: unknown): Promise<unknown>;
+/**
+ * What an Electron window's preload exposes on `window.ringdesk`: the verbs that window may use
+ * (each window gets only its own), and `onEvent`.
+ */
+export type PreloadApi = Partial<Record<CommandName, (args: unknown) => Promise<unknown>>> & {
   onEvent(listener: (event: CompanionEvent) => void): () => void;
-}
+};

@@ -11,12 +11,14 @@ export class PreloadBridge implements RendererBridge {
   constructor(private readonly api: PreloadApi) {}
 
   async invoke<C extends CommandName>(channel: C, args: CommandArgs<C>): Promise<CommandResult<C>> {
-    return (await this.api.invoke(channel, args)) as CommandResult<C>;
+    const verb = this.api[channel];
+    if (verb === undefined) throw new Error(`${channel} is not available in this window`);
+    return (await verb(args)) as CommandResult<C>;
   }
 
   /** The main process opens the URL itself (after checking it) when asked for an action. */
   async openAction(callId: string, action: CommandArgs<'openAction'>['action']): Promise<void> {
-    await this.api.invoke('openAction', { callId, action });
+    await this.invoke('openAction', { callId, action });
   }
 
   onEvent(listener: (event: CompanionEvent) => void): () => void {

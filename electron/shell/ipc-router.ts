@@ -1,0 +1,56 @@
+/**
+ * The one IPC router: every command from a window passes here. It checks that the sender is one
+ * of our windows showing our own page, then parses the arguments with the contract's schema,
+ * and only then runs the command. `openAction` is completed here: the main process opens the
+ * (checked) URL itself, so a renderer never needs shell access.
+ */
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { runCommand } from '../companion/companion-api.js';
+import type { CompanionApi } from '../contract/channels.js';
+import { parseCommand } from '../contract/parse-command.js';
+import { INVOKE_CHANNEL, WINDOW_VERBS, type WindowKind } from '../contract/windows.js';
+import { isWebUrl } from '../popup/action-urls.js';
+
+export interface IpcRouterOptions {
+  readonly ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
+  readonly api: CompanionApi;
+  /** True for a sender that is one of our windows on our own page. */
+  readonly isTrustedSender: (event: IpcMainInvokeEvent) => boolean;
+  readonly openExternal: (url: string) => Promise<void>;
+  /** Which of our windows sent the event (null: none of ours); it decides the allowed verbs. */
+  readonly windowKindOf: (event: IpcMainInvokeEvent) => WindowKind | null;
+}
+
+/** Registers the router; returns the function that removes it. */
+export function registerIpcRouter(options: IpcRouterOptions): () => void {
+  options.ipcMain.handle(INVOKE_CHANNEL, async (event, channel: unknown, args: unknown) => {
+    if (!options.isTrustedSender(event)) throw new Error('refused: not a Ringdesk window');
+    const kind = options.windowKindOf(event);
+    const allowed: readonly string[] = kind === null ? [] : WINDOW_VERBS[kind];
+    if (typeof channel !== 'string' || !allowed.includes(channel)) {
+      throw new Error(`refused: ${String(channel).slice(0, 40)} is not available in this window`);
+    }
+    const command = parseCommand(channel, args);
+    const result = await runCommand(options.api, command);
+    if (command.channel === 'openAction') {
+      const { url } = result as { url: string };
+      if (!isWebUrl(url)) throw new Error('refused to open a URL that is not http(s)');
+      await options.openExternal(url);
+    }
+    return result;
+  });
+  return () => {
+    options.ipcMain.removeHandler(INVOKE_CHANNEL);
+  };
+}
+
+/** True when `url` is our renderer's page (any hash), loaded from `rendererIndex`. */
+export function isRendererUrl(url: string, rendererIndexUrl: string): boolean {
+  try {
+    const page = new URL(url);
+    const ours = new URL(rendererIndexUrl);
+    return page.protocol === ours.protocol && page.host === ours.host && page.pathname === ours.pathname;
+  } catch {
+    return false;
+  }
+}

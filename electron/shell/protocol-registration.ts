@@ -1,0 +1,35 @@
+/**
+ * Registration as the OS handler for phone links: `tel`, `callto` and `phone` always, `sip`
+ * when the settings ask for it. The arguments registered always end in `--`, so the OS appends
+ * the link after the guard (see link-from-argv.ts).
+ */
+import type { App } from 'electron';
+
+export const PHONE_PROTOCOLS = ['tel', 'callto', 'phone'] as const;
+
+/** The protocols to register. */
+export function protocolsToRegister(options: { sip: boolean }): string[] {
+  return options.sip ? [...PHONE_PROTOCOLS, 'sip'] : [...PHONE_PROTOCOLS];
+}
+
+/**
+ * The arguments the OS passes before the link: in development Electron must be told which app
+ * to run (`electron path/to/app -- link`); a packaged app needs only the guard.
+ */
+export function protocolClientArgs(isPackaged: boolean, argv: readonly string[]): string[] {
+  const appPath = argv[1];
+  return !isPackaged && appPath !== undefined ? [appPath, '--'] : ['--'];
+}
+
+/** Registers every protocol; returns those the OS refused. */
+export function registerProtocols(
+  app: Pick<App, 'setAsDefaultProtocolClient' | 'isPackaged'>,
+  execPath: string,
+  argv: readonly string[],
+  options: { sip: boolean },
+): string[] {
+  const args = protocolClientArgs(app.isPackaged, argv);
+  return protocolsToRegister(options).filter(
+    (protocol) => !app.setAsDefaultProtocolClient(protocol, execPath, args),
+  );
+}

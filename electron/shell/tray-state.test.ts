@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { LineStatus, PopupModel } from '../contract/models.js';
+import { trayMenu, trayState } from './tray-state.js';
+
+const line = (state: LineStatus['state'], reason: string | null = null): LineStatus => ({
+  provider: 'simulator',
+  line: '12',
+  state,
+  reason,
+  capabilities: [],
+});
+const popup = (state: PopupModel['state']) => ({ state }) as PopupModel;
+
+describe('trayState', () => {
+  it('has one icon per state, disconnected first', () => {
+    expect(trayState(line('connected'), [], false).icon).toBe('idle');
+    expect(trayState(line('connected'), [popup('ringing'), popup('connected')], false).icon).toBe('ringing');
+    expect(trayState(line('connected'), [popup('connected'), popup('missed')], false).icon).toBe('in-call');
+    expect(trayState(line('disconnected', 'PBX unreachable'), [popup('ringing')], false).icon).toBe(
+      'disconnected',
+    );
+  });
+
+  it('names the line and its state in the tooltip', () => {
+    expect(trayState(line('connected'), [popup('ringing'), popup('ringing')], true).tooltip).toBe(
+      'Ringdesk · line 12 (simulator): 2 calls ringing · do not disturb',
+    );
+    expect(trayState(line('disconnected', 'PBX unreachable'), [], false).tooltip).toBe(
+      'Ringdesk · line 12 (simulator): line disconnected (PBX unreachable)',
+    );
+  });
+});
+
+describe('trayMenu', () => {
+  it('offers call log, settings, do not disturb, about and quit', () => {
+    const toggled: boolean[] = [];
+    const noop = () => undefined;
+    const menu = trayMenu(true, {
+      showCalls: noop,
+      showSettings: noop,
+      showAbout: noop,
+      quit: noop,
+      toggleDoNotDisturb: (on) => toggled.push(on),
+    });
+    expect(menu.filter((item) => item.label !== undefined).map((item) => item.label)).toEqual([
+      'Call log',
+      'Settings…',
+      'Do not disturb',
+      'About Ringdesk',
+      'Quit',
+    ]);
+    const dnd = menu.find((item) => item.label === 'Do not disturb');
+    expect(dnd?.checked).toBe(true);
+    dnd?.click?.({ checked: false } as never, undefined, undefined as never);
+    expect(toggled).toEqual([false]);
+  });
+});
