@@ -2,13 +2,21 @@
  * `npm run bench`: runs every benchmark and prints one JSON line per result on stdout, with a
  * readable summary on stderr. Goals are reported, never enforced: benchmarks do not fail CI.
  */
-import { benchNumbers } from './numbers.bench.js';
+import { benchIndex } from './index.bench.js';
 import type { BenchResult } from './measure.js';
+import { benchNumbers } from './numbers.bench.js';
+import { benchScreenPop } from './screen-pop.bench.js';
 
-const benches: (() => BenchResult | Promise<BenchResult>)[] = [benchNumbers];
+type Bench = () => BenchResult | BenchResult[] | Promise<BenchResult | BenchResult[]>;
+const benches: Bench[] = [benchNumbers, benchIndex, benchScreenPop];
 
+const only = process.argv[2];
 for (const bench of benches) {
-  const result = await bench();
+  if (only !== undefined && !bench.name.toLowerCase().includes(only.toLowerCase())) continue;
+  for (const result of [await bench()].flat()) report(result);
+}
+
+function report(result: BenchResult): void {
   process.stdout.write(`${JSON.stringify(result)}\n`);
   const details = Object.entries(result)
     .filter(([key]) => !['name', 'goal', 'met'].includes(key))
