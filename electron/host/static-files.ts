@@ -4,6 +4,7 @@
  */
 import { realpath, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { RENDERER_CSP } from '../contract/renderer-policy.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -17,22 +18,9 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
-/** The page's Content Security Policy: the renderer's own meta policy plus framing. */
-export const PAGE_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
 /** Headers for every response of the host. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': PAGE_CSP,
+  'Content-Security-Policy': RENDERER_CSP,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'X-Frame-Options': 'DENY',

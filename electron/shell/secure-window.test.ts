@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BrowserWindow, WebContents } from 'electron';
-import { createSecureWindow, hardenSession, RENDERER_CSP, secureWebPreferences } from './secure-window.js';
+import { RENDERER_CSP } from '../contract/renderer-policy.js';
+import { createSecureWindow, hardenSession, secureWebPreferences } from './secure-window.js';
 
 /** A fake of the WebContents parts the factory touches (Electron cannot run here). */
 function fakeContents(url = 'file:///app/index.html') {

@@ -4,20 +4,8 @@
  * External links (http/https only, checked) go to the user's browser.
  */
 import type { BrowserWindow, BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
+import { RENDERER_CSP } from '../contract/renderer-policy.js';
 import { isWebUrl } from '../popup/action-urls.js';
-
-/** The renderer's Content Security Policy, as a response header for file:// pages too. */
-export const RENDERER_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 /** The web preferences every window gets; only the preload differs. */
 export function secureWebPreferences(
