@@ -63,4 +63,11 @@ export interface LineProvider {
   dial(number: string, dialable: string): Promise<{ callId: string }>;
   /** Subscribes to line events; returns the unsubscribe function. */
   onEvent(listener: LineListener): () => void;
+  /**
+   * Rejects (or, for a PBX, refuses with busy) a ringing call. Only providers with the `reject`
+   * capability implement it; it MUST reject with a clear Error when the call cannot be refused.
+   */
+  reject?(callId: string): Promise<void>;
+  /** The lines the provider can watch (TAPI lines, AMI peers), for the agent to pick one. */
+  listLines?(): Promise<readonly { readonly id: string; readonly name: string }[]>;
 }
