@@ -94,6 +94,7 @@ export async function benchScreenPop(): Promise<BenchResult[]> {
   await parts.companion.start();
   const host = new HeadlessHost({
     companion: parts.companion,
+    line: parts.provider,
     simulator: parts.provider instanceof SimulatorProvider ? parts.provider : null,
     rendererDir: rendererDir(),
   });

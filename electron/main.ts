@@ -45,6 +45,7 @@ async function onReady(): Promise<void> {
     dataDir: userData,
     templatesDir: path.join(root, 'templates'),
     locale: app.getLocale(),
+    env: process.env,
     onWarning: warn,
   });
   companion = parts.companion;

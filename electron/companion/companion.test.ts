@@ -149,6 +149,19 @@ describe('Companion: incoming calls', () => {
   });
 });
 
+describe('Companion: the blocklist', () => {
+  it('rejects a blocked caller, never pops it up, and journals it as blocked', async () => {
+    const h = await companionHarness(tempDir(), [new FakeDirectory('Book', [ann])], {
+      blocklist: [{ e164: '+491715000000', note: 'spam' }],
+    });
+    const callId = h.line.incoming('0171 5000000');
+    const record = (await h.until((event) => event.channel === 'journal')).payload as JournalRecord;
+    expect(record).toMatchObject({ callId, blocked: true, missed: false, cause: 'rejected' });
+    expect(h.events.filter((event) => event.channel === 'popup')).toEqual([]);
+    expect(h.line.snapshots().find((call) => call.callId === callId)?.state).toBe('missed');
+  });
+});
+
 describe('Companion: dialling', () => {
   it('dials what the rules make of a number, and calls back from the journal', async () => {
     const h = await companionHarness(tempDir(), []);

@@ -25,6 +25,7 @@ import type {
   Snapshot,
 } from '../contract/models.js';
 import type { CallJournal } from '../journal/call-journal.js';
+import type { Blocklist } from './blocklist.js';
 import type { DialingRules } from '../numbers/dialing-rules.js';
 import { NumberError } from '../numbers/number-error.js';
 import { parseTelUri } from '../numbers/tel-uri.js';
@@ -43,6 +44,7 @@ export interface CompanionOptions {
   readonly lookup: ContactLookup;
   readonly journal: CallJournal;
   readonly popups: PopupBuilder;
+  readonly blocklist: Blocklist;
   readonly reconnect: ReconnectPolicy;
   readonly now: () => number;
   readonly newId: () => string;
@@ -217,6 +219,18 @@ export class Companion {
     this.enqueue(call.callId, async () => {
       if (kind === 'started') {
         const number = numberView(call.remote, this.options.rules);
+        if (call.direction === 'incoming' && this.options.blocklist.has(call.remote)) {
+          this.block(call.callId, {
+            call,
+            number,
+            lookup: 'done',
+            contacts: [],
+            selected: null,
+            failures: [],
+            blocked: true,
+          });
+          return;
+        }
         const state: PopupState = {
           call,
           number,
@@ -254,6 +268,20 @@ export class Companion {
     });
   }
 
+  /** A blocked caller: rejected where the line can, never shown, journaled as blocked. */
+  private block(callId: string, state: PopupState): void {
+    this.states.set(callId, state);
+    this.dismissed.add(callId);
+    const { provider } = this.options;
+    if (provider.capabilities.has('reject') && provider.reject !== undefined) {
+      provider.reject(callId).catch((error: unknown) => {
+        this.options.onWarning(
+          `could not reject blocked call ${callId}: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      });
+    }
+  }
+
   private async record(state: PopupState): Promise<void> {
     const { call, number } = state;
     const contact =
@@ -282,7 +310,8 @@ export class Companion {
       startedAt: new Date(call.startedAt).toISOString(),
       answeredAt: iso(call.answeredAt),
       endedAt: new Date(call.endedAt ?? this.options.now()).toISOString(),
-      missed: call.state === CallState.Missed,
+      missed: call.state === CallState.Missed && state.blocked !== true,
+      blocked: state.blocked === true,
       cause: call.cause,
     };
     try {

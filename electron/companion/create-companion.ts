@@ -14,7 +14,10 @@ import type { ActionTemplates } from '../popup/action-urls.js';
 import { TemplateStore } from '../popup/template-store.js';
 import type { Settings } from '../settings/load-settings.js';
 import type { LineProvider } from '../telephony/line-provider.js';
+import { ActionUrlProvider } from '../telephony/action-url/action-url-provider.js';
+import { recordLine } from '../telephony/line-recorder.js';
 import { SimulatorProvider } from '../telephony/simulator-provider.js';
+import { Blocklist } from './blocklist.js';
 import { Companion } from './companion.js';
 import { PopupBuilder } from './popup-builder.js';
 import { ReconnectPolicy } from './reconnect-policy.js';
@@ -28,6 +31,8 @@ export interface CompanionEnvironment {
   readonly locale: string;
   readonly onWarning: (message: string) => void;
   readonly now?: () => number;
+  /** The environment, for secrets given as `{"env": "NAME"}`. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** What a face gets: the Companion and the parts it may also need to reach. */
@@ -40,10 +45,23 @@ export interface CompanionParts {
   readonly popups: PopupBuilder;
 }
 
+/** What providers may need besides their settings. */
+export interface ProviderDeps {
+  readonly now: () => number;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** True when a caller is on the blocklist (for lines that reject while ringing). */
+  readonly isBlocked: (remote: string) => boolean;
+}
+
 /** The provider the settings ask for. */
-export function createProvider(settings: Settings, now: () => number): LineProvider {
-  // The simulator is the only provider so far; the others join `lineSchema` and this function.
-  return new SimulatorProvider({ line: settings.line.line, now });
+export function createProvider(settings: Settings, deps: ProviderDeps): LineProvider {
+  const line = settings.line;
+  switch (line.provider) {
+    case 'simulator':
+      return new SimulatorProvider({ line: line.line, now: deps.now });
+    case 'action-url':
+      return new ActionUrlProvider(line, { env: deps.env, now: deps.now, isBlocked: deps.isBlocked });
+  }
 }
 
 /** Opens every configured directory; one that cannot be opened is reported and left out. */
@@ -104,7 +122,13 @@ export async function createCompanion(
 ): Promise<CompanionParts> {
   const now = environment.now ?? Date.now;
   mkdirSync(environment.dataDir, { recursive: true });
-  const provider = createProvider(settings, now);
+  const blocklist = new Blocklist(settings.blocklist, settings.dialingRules);
+  const provider = createProvider(settings, {
+    now,
+    env: environment.env ?? {},
+    isBlocked: (remote) => blocklist.has(remote),
+  });
+  if (settings.recordLine !== null) recordLine(provider, settings.recordLine, now);
   const directories = await openDirectories(settings, environment.onWarning);
   const lookup = new ContactLookup(directories, { timeoutMs: settings.lookup.timeoutMs });
   const journal = await CallJournal.open(
@@ -120,6 +144,7 @@ export async function createCompanion(
     lookup,
     journal,
     popups,
+    blocklist,
     reconnect: new ReconnectPolicy(),
     now,
     newId: randomUUID,

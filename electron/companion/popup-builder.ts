@@ -18,6 +18,8 @@ export interface PopupState {
   readonly contacts: readonly Contact[];
   readonly selected: number | null;
   readonly failures: readonly DirectoryFailure[];
+  /** The caller is on the blocklist: the call is logged, never shown. */
+  readonly blocked?: boolean;
 }
 
 export interface PopupBuilderOptions {

@@ -11,6 +11,8 @@
  * | `POST /api/sim/answer` | `{callId}` | the call |
  * | `POST /api/sim/hangup` | `{callId, cause?}` | the call |
  * | `GET /api/sim/dialled` | | `{dialled}` |
+ * | `POST /api/sim/replay` | `{events, speed?}` (a line recording) | `{callIds}` |
+ * | `GET /api/provider/log` | | `{requests}`: what the line received lately |
  * | `POST /api/command/<name>` | the command's arguments | its result |
  *
  * Errors answer `{"error": message}` with 400 (bad request), 404, 409 (the simulator refuses the
@@ -21,6 +23,8 @@ import { z } from 'zod';
 import { companionApi, runCommand } from '../companion/companion-api.js';
 import { CompanionError, type Companion } from '../companion/companion.js';
 import { CommandError, parseCommand } from '../contract/parse-command.js';
+import type { LineProvider } from '../telephony/line-provider.js';
+import { parseRecording } from '../telephony/line-recorder.js';
 import { SimulatorError, type SimulatorProvider } from '../telephony/simulator-provider.js';
 import { readJsonBody, RequestError } from './request-guard.js';
 
@@ -32,6 +36,9 @@ export interface ApiAnswer {
 const incomingSchema = z
   .object({ from: z.string().min(1).max(256), to: z.string().min(1).max(64).optional() })
   .strict();
+const replaySchema = z
+  .object({ events: z.array(z.unknown()).max(10_000), speed: z.number().min(0).max(1000).default(0) })
+  .strict();
 const callSchema = z
   .object({ callId: z.string().min(1).max(128), cause: z.string().min(1).max(64).optional() })
   .strict();
@@ -41,6 +48,7 @@ export class ControlApi {
 
   constructor(
     private readonly companion: Companion,
+    private readonly line: LineProvider,
     private readonly simulator: SimulatorProvider | null,
   ) {
     this.api = companionApi(companion);
@@ -64,6 +72,11 @@ export class ControlApi {
       const snapshot = this.companion.snapshot();
       return ok({ calls: snapshot.popups, recent: snapshot.journal });
     }
+    if (method === 'GET' && pathname === '/api/provider/log') {
+      if (this.line.requestLog === undefined)
+        throw new RequestError(404, `the ${this.line.kind} line keeps no request log`);
+      return ok({ requests: this.line.requestLog() });
+    }
     const command = /^\/api\/command\/([A-Za-z]+)$/.exec(pathname);
     if (method === 'POST' && command !== null) {
       return ok(await runCommand(this.api, parseCommand(command[1], await readJsonBody(request))));
@@ -85,6 +98,15 @@ export class ControlApi {
       }
       case '/api/sim/answer':
         return ok(simulator.answer(parse(callSchema, body).callId));
+      case '/api/sim/replay': {
+        const { events, speed } = parse(replaySchema, body);
+        return ok({
+          callIds: await simulator.replay(
+            parseRecording(events.map((each) => JSON.stringify(each)).join('\n')),
+            speed,
+          ),
+        });
+      }
       case '/api/sim/hangup': {
         const { callId, cause } = parse(callSchema, body);
         return ok(simulator.hangup(callId, cause));

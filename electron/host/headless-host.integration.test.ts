@@ -30,6 +30,7 @@ async function startHost() {
   ]);
   const host = new HeadlessHost({
     companion: harness.companion,
+    line: harness.line,
     simulator: harness.line,
     rendererDir: renderer,
   });

@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import type { Companion } from '../companion/companion.js';
+import type { LineProvider } from '../telephony/line-provider.js';
 import type { SimulatorProvider } from '../telephony/simulator-provider.js';
 import { ControlApi } from './control-api.js';
 import { allowedHosts, checkRequestSource, RequestError } from './request-guard.js';
@@ -16,6 +17,8 @@ import { SECURITY_HEADERS, staticFile } from './static-files.js';
 
 export interface HostOptions {
   readonly companion: Companion;
+  /** The line (for its request log). */
+  readonly line: LineProvider;
   /** The simulated line, for the `/api/sim/` routes; null for other providers. */
   readonly simulator: SimulatorProvider | null;
   /** The built renderer (`dist/renderer`). */
@@ -34,7 +37,7 @@ export class HeadlessHost {
   private readonly api: ControlApi;
 
   constructor(private readonly options: HostOptions) {
-    this.api = new ControlApi(options.companion, options.simulator);
+    this.api = new ControlApi(options.companion, options.line, options.simulator);
   }
 
   /** Starts listening; resolves with the URL to open. */

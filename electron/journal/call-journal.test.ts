@@ -25,6 +25,7 @@ function record(id: string, missed = false): JournalRecord {
     answeredAt: missed ? null : '2026-11-23T09:00:05.000Z',
     endedAt: '2026-11-23T09:01:00.000Z',
     missed,
+    blocked: false,
     cause: 'normalClearing',
   };
 }

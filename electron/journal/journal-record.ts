@@ -26,6 +26,8 @@ export const journalRecordSchema = z.object({
   endedAt: z.iso.datetime(),
   /** An incoming call that was never answered. */
   missed: z.boolean(),
+  /** A call from a blocked number: rejected where the line could, never popped up. */
+  blocked: z.boolean().default(false),
   cause: z.string().nullable(),
 });
 

@@ -9,7 +9,9 @@
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
+import { complete } from '../numbers/complete.js';
 import { dialingRulesSchema, resolveDialingRules, type DialingRules } from '../numbers/dialing-rules.js';
+import { NumberError } from '../numbers/number-error.js';
 import {
   settingsSchema,
   type ActionSettings,
@@ -26,6 +28,10 @@ export interface Settings {
   readonly line: LineSettings;
   readonly directories: readonly DirectorySettings[];
   readonly actions: ActionSettings;
+  /** Blocked callers, completed to E.164. */
+  readonly blocklist: readonly { readonly e164: string; readonly note: string | null }[];
+  /** Absolute path of the file line events are recorded to, or null. */
+  readonly recordLine: string | null;
   readonly lookup: SettingsDocument['lookup'];
   /** Absolute folder of template overrides, or null for the default place. */
   readonly templatesFolder: string | null;
@@ -70,13 +76,20 @@ export async function loadSettings(file: string, options: LoadOptions): Promise<
         : `directories[${index}].path: file not found (${directory.path})`,
     ),
   );
-  const problems = missing.filter((problem): problem is string => problem !== null);
+  const base = fromDocument(result.data, options.defaultRegion);
+  const blocklist = completeBlocklist(result.data.blocklist, base.dialingRules);
+  const problems = [
+    ...missing.filter((problem): problem is string => problem !== null),
+    ...blocklist.problems,
+  ];
   if (problems.length > 0) throw new SettingsError(absolute, problems);
   const folderOf = result.data.popup.templatesFolder;
   return {
-    ...fromDocument(result.data, options.defaultRegion),
+    ...base,
     source: absolute,
     directories,
+    blocklist: blocklist.numbers,
+    recordLine: result.data.recordLine === undefined ? null : path.resolve(folder, result.data.recordLine),
     templatesFolder: folderOf === undefined ? null : path.resolve(folder, folderOf),
   };
 }
@@ -88,6 +101,11 @@ function fromDocument(document: SettingsDocument, defaultRegion: string): Settin
     line: document.line,
     directories: document.directories,
     actions: document.actions,
+    blocklist: completeBlocklist(
+      document.blocklist,
+      resolveDialingRules(document.dialingRules, defaultRegion),
+    ).numbers,
+    recordLine: null,
     lookup: document.lookup,
     templatesFolder: null,
   };
@@ -96,6 +114,23 @@ function fromDocument(document: SettingsDocument, defaultRegion: string): Settin
 /** The settings that apply when no file exists. */
 export function defaultSettings(defaultRegion: string): Settings {
   return fromDocument(settingsSchema.parse({}), defaultRegion);
+}
+
+/** The blocklist's numbers in E.164, and a problem for each that is no phone number. */
+function completeBlocklist(entries: SettingsDocument['blocklist'], rules: DialingRules) {
+  const numbers: { e164: string; note: string | null }[] = [];
+  const problems: string[] = [];
+  entries.forEach((entry, index) => {
+    try {
+      const { e164 } = complete(entry.number, rules);
+      if (e164 === null) problems.push(`blocklist[${index}].number: "${entry.number}" has no E.164 form`);
+      else numbers.push({ e164, note: entry.note ?? null });
+    } catch (error) {
+      if (!(error instanceof NumberError)) throw error;
+      problems.push(`blocklist[${index}].number: ${error.message}`);
+    }
+  });
+  return { numbers, problems };
 }
 
 /** Reads a JSON file holding one `DialingRules` object (`ringdesk number --rules FILE`). */

@@ -6,12 +6,12 @@
  */
 import { z } from 'zod';
 
-export const secretSchema = z.union([
-  z.string().min(1, 'must not be empty'),
-  z
-    .object({ env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name') })
-    .strict(),
-]);
+/** `{"env": "NAME"}`: the secret is the value of that environment variable. */
+export const envSecretSchema = z
+  .object({ env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name') })
+  .strict();
+
+export const secretSchema = z.union([z.string().min(1, 'must not be empty'), envSecretSchema]);
 
 export type SecretSetting = z.infer<typeof secretSchema>;
 

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { dialingRulesSchema } from '../numbers/dialing-rules.js';
+import { actionUrlLineSchema } from '../telephony/action-url/action-url-settings.js';
 
 /** The simulated line: calls come from the CLI or the host's control API. */
 export const simulatorLineSchema = z
@@ -18,8 +19,16 @@ export const simulatorLineSchema = z
   })
   .strict();
 
-/** The line to watch; more providers join this union as they land. */
-export const lineSchema = z.discriminatedUnion('provider', [simulatorLineSchema]);
+/** The line to watch: one provider and its settings. */
+export const lineSchema = z.discriminatedUnion('provider', [simulatorLineSchema, actionUrlLineSchema]);
+
+/** A blocked caller: calls from it are rejected where the line can, never popped up, logged as blocked. */
+export const blockedNumberSchema = z
+  .object({
+    number: z.string().min(1).max(64),
+    note: z.string().max(200).optional(),
+  })
+  .strict();
 
 const filePath = z.string().min(1, 'must name a file');
 
@@ -61,6 +70,9 @@ export const settingsSchema = z
     line: lineSchema.default({ provider: 'simulator', line: '1' }),
     directories: z.array(directorySchema).default([]),
     actions: actionsSchema.default({}),
+    blocklist: z.array(blockedNumberSchema).max(10_000).default([]),
+    /** Records every line event to this file (JSON lines), for `ringdesk sim replay`. */
+    recordLine: filePath.optional(),
     lookup: z
       .object({
         /** Per-directory timeout for a lookup, in milliseconds. */

@@ -47,6 +47,13 @@ export type LineEvent =
 
 export type LineListener = (event: LineEvent) => void;
 
+/** One finding of a provider's self-test. */
+export interface ProviderCheck {
+  readonly check: string;
+  readonly ok: boolean;
+  readonly detail: string;
+}
+
 /** A telephone line Ringdesk can watch and dial on. */
 export interface LineProvider {
   /** The provider's kind, as in the settings (`simulator`, `ami`, ...). */
@@ -70,4 +77,11 @@ export interface LineProvider {
   reject?(callId: string): Promise<void>;
   /** The lines the provider can watch (TAPI lines, AMI peers), for the agent to pick one. */
   listLines?(): Promise<readonly { readonly id: string; readonly name: string }[]>;
+  /** What the provider received and answered lately (PBX requests), oldest first, for admins. */
+  requestLog?(): readonly unknown[];
+  /**
+   * Checks beyond connecting that `ringdesk provider test` runs (a dial target's reachability,
+   * the configured line among the PBX's): each with a verdict and a detail saying what to fix.
+   */
+  selfTest?(): Promise<readonly ProviderCheck[]>;
 }

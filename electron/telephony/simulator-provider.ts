@@ -7,8 +7,11 @@
  * illegal move (answering a call that ended) is refused with a clear error, and nothing happens
  * while disconnected.
  */
-import { CallSession, isFinished, type CallSnapshot } from './call-session.js';
+import { CallSession, CallState, isFinished, type CallSnapshot } from './call-session.js';
 import type { Capability, LineEvent, LineListener, LineProvider, ProviderState } from './line-provider.js';
+import type { RecordedEvent } from './line-recorder.js';
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** A call the simulator was asked to place. */
 export interface DialledCall {
@@ -32,12 +35,13 @@ export interface SimulatorOptions {
 export class SimulatorProvider implements LineProvider {
   readonly kind = 'simulator';
   readonly line: string;
-  readonly capabilities: ReadonlySet<Capability> = new Set(['watch', 'dial', 'answer', 'hangup']);
+  readonly capabilities: ReadonlySet<Capability> = new Set(['watch', 'dial', 'reject', 'answer', 'hangup']);
   private currentState: ProviderState = 'disconnected';
   private readonly listeners = new Set<LineListener>();
   private readonly calls = new Map<string, CallSession>();
   private readonly dialledCalls: DialledCall[] = [];
   private nextId = 1;
+  private replays = 1;
   private readonly now: () => number;
 
   constructor(options: SimulatorOptions) {
@@ -99,6 +103,51 @@ export class SimulatorProvider implements LineProvider {
     const snapshot = this.move(callId, 'hangup', cause);
     this.emit({ type: 'ended', callId, cause });
     return snapshot;
+  }
+
+  /** Refuses a ringing call, as a PBX answers busy. */
+  reject(callId: string): Promise<void> {
+    try {
+      const session = this.calls.get(callId);
+      if (session?.snapshot.state !== CallState.Ringing)
+        throw new SimulatorError(`call ${callId.slice(0, 40)} is not ringing`);
+      this.hangup(callId, 'rejected');
+      return Promise.resolve();
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  /**
+   * Replays recorded line events (see line-recorder.ts): call events are emitted again with
+   * their original spacing divided by `speed` (0: all at once), under fresh call ids so they
+   * never collide with live calls. Connection-state events are not replayed. Resolves with the
+   * new call ids once every event is out.
+   */
+  async replay(
+    events: readonly RecordedEvent[],
+    speed = 1,
+    wait: (ms: number) => Promise<void> = sleep,
+  ): Promise<string[]> {
+    this.requireConnected();
+    const ids = new Map<string, string>();
+    const run = this.replays++;
+    let elapsed = 0;
+    for (const { t, event } of events) {
+      if (event.type === 'state') {
+        elapsed = Math.max(elapsed, t);
+        continue;
+      }
+      if (speed > 0 && t > elapsed) await wait((t - elapsed) / speed);
+      elapsed = Math.max(elapsed, t);
+      let callId = ids.get(event.callId);
+      if (callId === undefined) {
+        callId = `replay-${run}-${ids.size + 1}`;
+        ids.set(event.callId, callId);
+      }
+      this.emit({ ...event, callId });
+    }
+    return [...ids.values()];
   }
 
   /** Every call the simulator was asked to dial, oldest first. */

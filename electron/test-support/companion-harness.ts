@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { Companion } from '../companion/companion.js';
+import { Blocklist } from '../companion/blocklist.js';
 import { createPopupBuilder } from '../companion/create-companion.js';
 import { ReconnectPolicy } from '../companion/reconnect-policy.js';
 import { ContactLookup } from '../contacts/contact-lookup.js';
@@ -54,6 +55,7 @@ export async function companionHarness(
     lookup: new ContactLookup(directories, { timeoutMs: full.lookup.timeoutMs }),
     journal,
     popups: createPopupBuilder(full, new TemplateStore(environment.templatesDir), environment),
+    blocklist: new Blocklist(full.blocklist, full.dialingRules),
     reconnect: new ReconnectPolicy({ random: () => 0.5 }),
     now: Date.now,
     newId: () => `record-${++ids}`,

@@ -38,11 +38,13 @@ const serve: Command = {
       dataDir,
       templatesDir: bundledTemplatesDir(),
       locale: context.io.locale,
+      env: context.io.env,
       onWarning: (message) => context.say(`warning: ${message}`),
     });
     await parts.companion.start();
     const host = new HeadlessHost({
       companion: parts.companion,
+      line: parts.provider,
       simulator: parts.provider instanceof SimulatorProvider ? parts.provider : null,
       rendererDir: rendererDir(),
       host: values.host ?? '127.0.0.1',

@@ -1,17 +1,20 @@
 /** `ringdesk sim`: drives the simulated line of a running host. */
+import { readFile } from 'node:fs/promises';
+import { parseRecording } from '../../telephony/line-recorder.js';
 import { UsageError, type Command } from '../command.js';
 import { callHost, hostUrl } from '../host-client.js';
 import { parseOptions } from '../parse-options.js';
 
 const sim: Command = {
-  summary: 'simulate calls on a running host: incoming, answer, hangup, dialled',
+  summary: 'simulate calls on a running host: incoming, answer, hangup, dialled, replay a recording',
   usage:
-    'sim incoming FROM [--to LINE] | sim answer CALLID | sim hangup CALLID [--cause CAUSE] | sim dialled  [--url URL]',
+    'sim incoming FROM [--to LINE] | sim answer CALLID | sim hangup CALLID [--cause CAUSE] | sim dialled | sim replay FILE [--speed N]  [--url URL]',
   async run(args, context) {
     const { values, positionals } = parseOptions(args, {
       url: { type: 'string' },
       to: { type: 'string' },
       cause: { type: 'string' },
+      speed: { type: 'string' },
     });
     const [action, target, ...extra] = positionals;
     if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0] ?? ''}"`);
@@ -35,6 +38,15 @@ const sim: Command = {
           values.cause === undefined ? { callId: target } : { callId: target, cause: values.cause },
         );
         break;
+      case 'replay': {
+        if (target === undefined) throw new UsageError('sim replay needs a recording file');
+        const events = parseRecording(await readFile(target, 'utf8'));
+        const speed = values.speed === undefined ? 0 : Number(values.speed);
+        if (!Number.isFinite(speed) || speed < 0)
+          throw new UsageError('--speed must be 0 (at once) or a positive factor');
+        answer = await callHost(base, 'api/sim/replay', { events, speed });
+        break;
+      }
       case 'dialled':
         answer = await callHost(base, 'api/sim/dialled');
         for (const call of (answer.body.dialled as object[] | undefined) ?? []) context.emit(call);

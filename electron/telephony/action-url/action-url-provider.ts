@@ -1,0 +1,318 @@
+/**
+ * The `action-url` line: the PBX or the desk phone reports calls over HTTP, and Ringdesk dials
+ * by URL. One listener serves Zammad's CTI webhook, KIX action URLs and Snom/Yealink Action
+ * URLs (each opt-in in the settings), behind a secret token compared in constant time, with
+ * bodies capped at 16 KiB and a rate limit per source address. Every request and its reply go
+ * to the bounded "recent requests" log.
+ *
+ * Connection states follow provider-state.ts: `connect()` starts listening (`connected` once the
+ * port is bound), `disconnect()` stops. The provider never restarts a listener by itself.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolveSecret } from '../../settings/secret.js';
+import type {
+  Capability,
+  LineEvent,
+  LineListener,
+  LineProvider,
+  ProviderCheck,
+  ProviderState,
+} from '../line-provider.js';
+import { nextProviderState, type ProviderTransition } from '../provider-state.js';
+import type { ActionUrlLineSettings } from './action-url-settings.js';
+import { CallCorrelator } from './call-correlator.js';
+import { kixRequest } from './kix-action.js';
+import { IntentError, type LineIntent } from './line-intents.js';
+import { phoneRequest } from './phone-action.js';
+import { BodyError, fromSearch, parseBody, readBody, type Params } from './request-body.js';
+import { RateLimiter, tokenMatches } from './request-guards.js';
+import { RequestLog, type RequestLogEntry } from './request-log.js';
+import { UrlDialer } from './url-dialer.js';
+import { zammadRequest } from './zammad-webhook.js';
+
+export interface ActionUrlDeps {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly now?: () => number;
+  /** True when a caller is on the blocklist (Zammad then answers "reject"). */
+  readonly isBlocked?: (remote: string) => boolean;
+  readonly dialer?: UrlDialer;
+}
+
+const INVALID_TOKEN = 'Invalid token, please contact your admin!';
+
+export class ActionUrlProvider implements LineProvider {
+  readonly kind = 'action-url';
+  readonly line: string;
+  readonly capabilities: ReadonlySet<Capability>;
+  private current: ProviderState = 'disconnected';
+  private server: Server | null = null;
+  private readonly listeners = new Set<LineListener>();
+  private readonly calls: CallCorrelator;
+  private readonly limiter: RateLimiter;
+  private readonly log: RequestLog;
+  private readonly token: string;
+  private readonly dialer: UrlDialer | null;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly settings: ActionUrlLineSettings,
+    private readonly deps: ActionUrlDeps,
+  ) {
+    this.line = settings.line;
+    this.now = deps.now ?? Date.now;
+    this.token = resolveSecret(settings.token, deps.env);
+    this.calls = new CallCorrelator(this.now);
+    this.limiter = new RateLimiter(settings.rateLimit.burst, settings.rateLimit.perSecond, this.now);
+    this.log = new RequestLog(settings.logSize, this.token);
+    this.dialer =
+      deps.dialer ?? (settings.dial === undefined ? null : new UrlDialer(settings.dial, deps.env));
+    const capabilities: Capability[] = ['watch'];
+    if (this.dialer !== null) capabilities.push('dial');
+    this.capabilities = new Set(capabilities);
+  }
+
+  get state(): ProviderState {
+    return this.current;
+  }
+
+  /** Where the listener is bound (after connect). */
+  address(): AddressInfo | null {
+    return (this.server?.address() as AddressInfo | null) ?? null;
+  }
+
+  async connect(): Promise<void> {
+    this.move('connect');
+    const { host, port } = splitListen(this.settings.listen);
+    const server = createServer((request, response) => {
+      void this.onRequest(request, response);
+    });
+    server.requestTimeout = 10_000;
+    server.headersTimeout = 5_000;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+    } catch (error) {
+      const reason = `cannot listen on ${this.settings.listen}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
+      this.move('fail', reason);
+      throw new Error(reason, { cause: error });
+    }
+    server.on('error', (error) => {
+      this.server = null;
+      this.move('drop', `listener failed: ${error.message}`);
+    });
+    this.server = server;
+    this.move('ready');
+  }
+
+  async disconnect(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    if (server !== null) {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+    if (this.current !== 'disconnected') this.move('stop', 'stopped');
+  }
+
+  async dial(number: string, dialable: string): Promise<{ callId: string }> {
+    if (this.dialer === null) throw new Error('this line has no dial settings (line.dial)');
+    if (this.current !== 'connected') throw new Error('the action-url line is not connected');
+    const e164 = /^\+\d+$/.test(number) ? number : null;
+    await this.dialer.dial({ dialable, e164, number, line: this.line });
+    const callId = this.calls.newId();
+    this.calls.add({
+      callId,
+      line: this.line,
+      remote: number,
+      direction: 'outgoing',
+      dialled: dialable,
+      placedByUrl: true,
+    });
+    this.emit({ type: 'dialing', callId, line: this.line, remote: number, dialled: dialable });
+    return { callId };
+  }
+
+  onEvent(listener: LineListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Which endpoints are on, with the URL each PBX or phone must call, and the dial target. */
+  async selfTest(): Promise<ProviderCheck[]> {
+    const address = this.address();
+    const base = `http://${address === null ? this.settings.listen : `${address.address}:${address.port}`}`;
+    const endpoints = [
+      this.settings.zammad === undefined ? null : `Zammad: POST ${base}/api/v1/cti/<token>`,
+      this.settings.kix === undefined
+        ? null
+        : `KIX: GET ${base}/cti.pl?Action=...&Src=...&Dest=...&token=<token>`,
+      this.settings.phone === undefined
+        ? null
+        : `phones: GET ${base}/phone/<token>/<event>?remote=...&local=...&callid=...`,
+    ].filter((each) => each !== null);
+    const checks: ProviderCheck[] = [
+      {
+        check: 'endpoints',
+        ok: endpoints.length > 0,
+        detail:
+          endpoints.length > 0
+            ? endpoints.join('; ')
+            : 'no endpoint is on: add "zammad", "kix" or "phone" to the line settings',
+      },
+    ];
+    if (this.dialer !== null) checks.push(await this.dialer.reachable());
+    return checks;
+  }
+
+  /** The recent requests and replies, oldest first, token redacted. */
+  requestLog(): readonly RequestLogEntry[] {
+    return this.log.list();
+  }
+
+  private async onRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const source = request.socket.remoteAddress ?? 'unknown';
+    const url = new URL(request.url ?? '/', 'http://listener');
+    let payload: Params = fromSearch(url.searchParams);
+    let status = 200;
+    let reply: unknown;
+    try {
+      if (!this.limiter.allow(source)) throw new IntentError(429, 'too many requests from this address');
+      const body = request.method === 'POST' ? await readBody(request) : '';
+      payload = { ...payload, ...parseBody(body, request.headers['content-type'] ?? '') };
+      reply = this.route(request.method ?? 'GET', url, payload);
+    } catch (error) {
+      status = error instanceof IntentError || error instanceof BodyError ? error.status : 500;
+      reply = {
+        error: error instanceof IntentError || error instanceof BodyError ? error.message : 'internal error',
+      };
+    }
+    this.log.add({
+      at: new Date(this.now()).toISOString(),
+      source,
+      method: request.method ?? '?',
+      url: `${url.pathname}${url.search}`,
+      payload,
+      status,
+      reply,
+    });
+    response.writeHead(status, {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Cache-Control': 'no-store',
+    });
+    response.end(JSON.stringify(reply));
+  }
+
+  /** Answers one request (already rate-limited and parsed). @throws IntentError */
+  private route(method: string, url: URL, params: Params): unknown {
+    const segments = url.pathname.split('/').filter(Boolean).map(safeDecode);
+    if (segments[0] === 'api' && segments[1] === 'v1' && segments[2] === 'cti' && segments.length === 4) {
+      const zammad = this.settings.zammad;
+      if (method !== 'POST') throw new IntentError(405, 'use POST');
+      if (!tokenMatches(segments[3], this.token)) throw new IntentError(401, INVALID_TOKEN);
+      if (zammad === undefined)
+        throw new IntentError(422, 'Feature not configured, please contact your admin!');
+      const voicemail = [params.user ?? []].flat().some((user) => user.toLowerCase() === 'voicemail');
+      const answer = zammadRequest(params, {
+        line: this.line,
+        outbound: zammad.outbound,
+        defaultCallerId: zammad.defaultCallerId,
+        isBlocked: this.deps.isBlocked ?? (() => false),
+      });
+      // Zammad counts a call answered by voicemail as not done: for the agent it is missed.
+      if (!(answer.intent.kind === 'answer' && voicemail)) this.apply(answer.intent);
+      return answer.reply;
+    }
+    if (segments[0] === 'cti.pl' || segments[0] === 'cti') {
+      if (!tokenMatches(params.token === undefined ? null : [params.token].flat()[0], this.token))
+        throw new IntentError(401, INVALID_TOKEN);
+      if (this.settings.kix === undefined)
+        throw new IntentError(404, 'KIX action URLs are not enabled on this line (line.kix)');
+      this.apply(kixRequest(params, this.line));
+      return {};
+    }
+    if (segments[0] === 'phone' && segments.length === 3) {
+      if (!tokenMatches(segments[1], this.token)) throw new IntentError(401, INVALID_TOKEN);
+      if (this.settings.phone === undefined)
+        throw new IntentError(404, 'phone action URLs are not enabled on this line (line.phone)');
+      this.apply(phoneRequest(segments[2] ?? '', params, this.line));
+      return {};
+    }
+    throw new IntentError(404, 'not found');
+  }
+
+  /** Turns an intent into line events for the call it belongs to; stray events change nothing. */
+  private apply(intent: LineIntent): void {
+    const { kind, pbxId, line, remote } = intent;
+    if (kind === 'ring' || kind === 'outgoing') {
+      if (kind === 'outgoing' && this.calls.adopt(pbxId, remote) !== null) return;
+      const callId = pbxId ?? this.calls.newId();
+      if (this.calls.has(callId)) return;
+      const direction = kind === 'ring' ? 'incoming' : 'outgoing';
+      const pushedOut = this.calls.add({
+        callId,
+        line,
+        remote,
+        direction,
+        dialled: kind === 'outgoing' ? remote : null,
+        placedByUrl: false,
+      });
+      if (pushedOut !== null)
+        this.emit({ type: 'ended', callId: pushedOut.callId, cause: 'tooManyOpenCalls' });
+      this.emit(
+        kind === 'ring'
+          ? { type: 'offering', callId, line, remote }
+          : { type: 'dialing', callId, line, remote, dialled: remote },
+      );
+      return;
+    }
+    let call = this.calls.find(pbxId, line, remote);
+    if (call === null && kind === 'missed' && remote !== '') {
+      // A missed call the PBX reports only afterwards: ring it, then end it unanswered.
+      const callId = pbxId ?? this.calls.newId();
+      this.calls.add({ callId, line, remote, direction: 'incoming', dialled: null, placedByUrl: false });
+      this.emit({ type: 'offering', callId, line, remote });
+      call = this.calls.find(callId, line, remote);
+    }
+    if (call === null) return;
+    if (kind === 'answer') {
+      this.emit({ type: 'connected', callId: call.callId });
+      return;
+    }
+    this.calls.remove(call.callId);
+    this.emit({
+      type: 'ended',
+      callId: call.callId,
+      cause: intent.cause ?? (kind === 'missed' ? 'noAnswer' : 'normalClearing'),
+    });
+  }
+
+  private move(event: ProviderTransition, reason?: string): void {
+    const next = nextProviderState(this.current, event);
+    if (next === this.current) return;
+    this.current = next;
+    this.emit(reason === undefined ? { type: 'state', state: next } : { type: 'state', state: next, reason });
+  }
+
+  private emit(event: LineEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+}
+
+function splitListen(listen: string): { host: string; port: number } {
+  const colon = listen.lastIndexOf(':');
+  return { host: listen.slice(0, colon).replace(/^\[|\]$/g, ''), port: Number(listen.slice(colon + 1)) };
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { BodyError, fromSearch, parseBody } from './request-body.js';
+
+describe('webhook bodies', () => {
+  it('reads JSON, keeping strings, numbers and lists of strings', () => {
+    expect(
+      parseBody('{"event":"newCall","user":["A","B"],"n":5,"x":{"y":1}}', 'application/json; charset=utf-8'),
+    ).toEqual({
+      event: 'newCall',
+      user: ['A', 'B'],
+      n: '5',
+    });
+  });
+
+  it('reads URL-encoded forms with repeated keys', () => {
+    expect(
+      parseBody(
+        'event=newCall&user%5B%5D=Christopher+Miller&user[]=Emma+Taylor',
+        'application/x-www-form-urlencoded',
+      ),
+    ).toEqual({
+      event: 'newCall',
+      user: ['Christopher Miller', 'Emma Taylor'],
+    });
+    expect(fromSearch(new URLSearchParams('Action=INCOMING&Src=1&Src=2'))).toEqual({
+      Action: 'INCOMING',
+      Src: ['1', '2'],
+    });
+  });
+
+  it('reads multipart forms (curl -F)', () => {
+    const body = [
+      '--XyZ',
+      'Content-Disposition: form-data; name="event"',
+      '',
+      'hangup',
+      '--XyZ',
+      'Content-Disposition: form-data; name="user[]"',
+      '',
+      'Emma Taylor',
+      '--XyZ--',
+      '',
+    ].join('\r\n');
+    expect(parseBody(body, 'multipart/form-data; boundary=XyZ')).toEqual({
+      event: 'hangup',
+      user: ['Emma Taylor'],
+    });
+  });
+
+  it('refuses what it cannot read', () => {
+    expect(() => parseBody('{oops', 'application/json')).toThrow(BodyError);
+    expect(() => parseBody('[1,2]', 'application/json')).toThrow(/JSON object/);
+    expect(() => parseBody('x', 'application/xml')).toThrow(/unsupported content type/);
+    expect(() => parseBody('x', 'multipart/form-data')).toThrow(/boundary/);
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * Zammad's generic CTI webhook (`POST /api/v1/cti/<token>`, JSON or form data), answered as
+ * Zammad answers it, so that a PBX already set up for Zammad only needs its host changed:
+ * `{}`; `{"action":"reject","reason":"busy"}` for a blocked caller;
+ * `{"action":"dial","caller_id":...,"number":...}` when an outbound caller-ID rule (or the
+ * default caller ID) applies; 422 with `{"error": ...}` for an invalid event or direction.
+ *
+ * Zammad's numbers are digits without `+` (`4912347114711`); where that reading is a valid
+ * international number the `+` is put back, so completion with the dialing rules works.
+ */
+import { isValidE164 } from '../../numbers/validity.js';
+import type { CallerIdRule } from './action-url-settings.js';
+import { IntentError, param, type LineIntent } from './line-intents.js';
+import type { Params } from './request-body.js';
+import { numberFromAddress } from './request-guards.js';
+
+export interface ZammadOptions {
+  readonly line: string;
+  readonly outbound: readonly CallerIdRule[];
+  readonly defaultCallerId: string | undefined;
+  /** True when the caller is on the blocklist. */
+  readonly isBlocked: (remote: string) => boolean;
+}
+
+export interface ZammadAnswer {
+  readonly intent: LineIntent;
+  readonly reply: Record<string, string>;
+}
+
+const CAUSES = new Set([
+  'normalClearing',
+  'busy',
+  'cancel',
+  'noAnswer',
+  'congestion',
+  'notFound',
+  'forwarded',
+]);
+
+/** Reads one webhook request. @throws IntentError (422) for an invalid event or direction. */
+export function zammadRequest(params: Params, options: ZammadOptions): ZammadAnswer {
+  const event = param(params, 'event');
+  const direction = param(params, 'direction');
+  if (event !== 'newCall' && event !== 'answer' && event !== 'hangup')
+    throw new IntentError(422, 'Invalid event!');
+  if (direction !== 'in' && direction !== 'out') throw new IntentError(422, 'Invalid direction!');
+  const from = zammadNumber(param(params, 'from') ?? '');
+  const to = zammadNumber(param(params, 'to') ?? '');
+  const remote = direction === 'in' ? from : to;
+  const pbxId = param(params, 'callId', 'call_id');
+  const cause = param(params, 'cause');
+  const kind =
+    event === 'newCall'
+      ? direction === 'in'
+        ? 'ring'
+        : 'outgoing'
+      : event === 'answer'
+        ? 'answer'
+        : 'hangup';
+  const intent: LineIntent = {
+    kind,
+    pbxId,
+    line: options.line,
+    remote,
+    ...(cause !== null ? { cause: CAUSES.has(cause) ? cause : cause.slice(0, 32) } : {}),
+  };
+  return { intent, reply: event === 'newCall' ? newCallReply(direction, from, to, options) : {} };
+}
+
+function newCallReply(
+  direction: 'in' | 'out',
+  from: string,
+  to: string,
+  options: ZammadOptions,
+): Record<string, string> {
+  if (direction === 'in') return options.isBlocked(from) ? { action: 'reject', reason: 'busy' } : {};
+  const destination = to.replace(/^\+/, '');
+  const rule = options.outbound.find((each) =>
+    each.dest.endsWith('*') ? destination.startsWith(each.dest.slice(0, -1)) : destination === each.dest,
+  );
+  const callerId = rule?.callerId ?? options.defaultCallerId;
+  return callerId === undefined ? {} : { action: 'dial', number: destination, caller_id: callerId };
+}
+
+/** `4912347114711` → `+4912347114711` when that is a valid number; anything else as sent. */
+export function zammadNumber(raw: string): string {
+  const number = numberFromAddress(raw);
+  if (/^[1-9]\d{7,14}$/.test(number) && isValidE164(`+${number}`)) return `+${number}`;
+  return number;
+}
