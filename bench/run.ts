@@ -3,12 +3,13 @@
  * readable summary on stderr. Goals are reported, never enforced: benchmarks do not fail CI.
  */
 import { benchIndex } from './index.bench.js';
+import { benchLookup } from './lookup.bench.js';
 import type { BenchResult } from './measure.js';
 import { benchNumbers } from './numbers.bench.js';
 import { benchScreenPop } from './screen-pop.bench.js';
 
 type Bench = () => BenchResult | BenchResult[] | Promise<BenchResult | BenchResult[]>;
-const benches: Bench[] = [benchNumbers, benchIndex, benchScreenPop];
+const benches: Bench[] = [benchNumbers, benchIndex, benchLookup, benchScreenPop];
 
 const only = process.argv[2];
 for (const bench of benches) {

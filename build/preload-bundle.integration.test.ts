@@ -14,7 +14,7 @@ describe('preload bundles', () => {
   it('require nothing but electron, and expose only their window’s verbs', async () => {
     await bundlePreloads(out);
     for (const [name, verbs] of [
-      ['popup-preload.cjs', ['getSnapshot', 'selectContact', 'dismissPopup', 'openAction']],
+      ['popup-preload.cjs', ['getSnapshot', 'selectContact', 'chooseAgain', 'dismissPopup', 'openAction']],
       ['calls-preload.cjs', ['getSnapshot', 'callback', 'dial']],
     ] as const) {
       const code = readFileSync(path.join(out, name), 'utf8');

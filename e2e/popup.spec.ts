@@ -42,6 +42,12 @@ test('several matches show the chooser, and picking one shows that contact', asy
   await choices.filter({ hasText: 'Petra Müller' }).click();
   await expect(popup.getByRole('heading', { name: 'Petra Müller' })).toBeVisible();
   await expect(popup.locator('[data-contact-index]')).toHaveCount(0);
+  await popup.getByRole('button', { name: 'Not Petra Müller?' }).click();
+  await expect(popup.locator('[data-contact-index]')).toHaveCount(2);
+
+  // The pick is remembered for the number: the next call shows Petra at once.
+  const next = await host.incoming('0211 5550100');
+  await expect(popupFor(page, next).getByRole('heading', { name: 'Petra Müller' })).toBeVisible();
   expect(problems).toEqual([]);
 });
 

@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { memoryCliIo } from '../test-support/memory-cli-io.js';
 import { useTempDir } from '../test-support/temp-dir.js';
@@ -129,5 +130,58 @@ describe('ringdesk popup', () => {
     ).toBe(2);
     expect(io.err.join('\n')).toMatch(/not a template name/);
     expect(await runCli(['popup', '--config', `${dir}/config.json`], memoryCliIo())).toBe(2);
+  });
+});
+
+describe('ringdesk directory test', () => {
+  it('says for each directory whether it works, and asks each for a number', async () => {
+    const dir = configDir();
+    const io = memoryCliIo();
+    expect(
+      await runCli(['directory', 'test', '--config', `${dir}/config.json`, '--number', '0211 5550100'], io),
+    ).toBe(0);
+    expect(io.records()).toEqual([
+      {
+        directory: 'Book',
+        type: 'csv',
+        ok: true,
+        detail: '2 contacts; 2 with +492115550100',
+        warnings: ['book.csv:4: stray quote in field 1; row skipped'],
+      },
+      {
+        directory: 'team.vcf',
+        type: 'vcard',
+        ok: true,
+        detail: '1 contacts; 0 with +492115550100',
+        warnings: [],
+      },
+      { ok: true },
+    ]);
+  });
+
+  it('names what failed, and still tests the others', async () => {
+    const dir = tempDir({
+      'config.json': JSON.stringify({
+        directories: [
+          { type: 'vcard', path: 'folder.vcf', name: 'Broken' },
+          { type: 'csv', path: 'book.csv' },
+        ],
+      }),
+      'book.csv': 'Name,Phone\nAnna,0211 5551234\n',
+    });
+    mkdirSync(`${dir}/folder.vcf`);
+    const io = memoryCliIo();
+    expect(await runCli(['directory', 'test', '--config', `${dir}/config.json`], io)).toBe(0);
+    expect(io.records()).toEqual([
+      {
+        directory: 'Broken',
+        type: 'vcard',
+        ok: false,
+        detail: expect.stringMatching(/EISDIR/) as unknown,
+        warnings: [],
+      },
+      { directory: 'book.csv', type: 'csv', ok: true, detail: '1 contacts', warnings: [] },
+      { ok: false },
+    ]);
   });
 });

@@ -15,6 +15,7 @@ export function companionApi(companion: Companion): CompanionApi {
     dialLink: ({ uri }) => companion.dialLink(uri),
     callback: ({ journalId }) => companion.callback(journalId),
     selectContact: ({ callId, index }) => companion.selectContact(callId, index),
+    chooseAgain: ({ callId }) => companion.chooseAgain(callId),
     dismissPopup: ({ callId }) => {
       companion.dismissPopup(callId);
       return Promise.resolve({});
@@ -43,6 +44,8 @@ export function runCommand(api: CompanionApi, command: ParsedCommand): Promise<u
       return api.callback(command.args);
     case 'selectContact':
       return api.selectContact(command.args);
+    case 'chooseAgain':
+      return api.chooseAgain(command.args);
     case 'dismissPopup':
       return api.dismissPopup(command.args);
     case 'openAction':

@@ -149,6 +149,38 @@ describe('Companion: incoming calls', () => {
   });
 });
 
+describe('Companion: lookups across directories', () => {
+  it('shows the fastest directory’s contact at once and adds the slow one’s when it answers', async () => {
+    const h = await companionHarness(tempDir(), [
+      new FakeDirectory('Slow', [bob], { delayMs: 150 }),
+      new FakeDirectory('Fast', [ann]),
+    ]);
+    const callId = h.line.incoming('0211 5551234');
+    const early = (await h.until(popupOf(callId, (popup) => popup.contacts.length === 1)))
+      .payload as PopupModel;
+    expect(early).toMatchObject({ lookup: 'pending', contacts: [{ name: 'Ann Example' }] });
+    const done = (await h.until(popupOf(callId, (popup) => popup.lookup === 'done'))).payload as PopupModel;
+    expect(done.contacts.map((contact) => contact.name)).toEqual(['Bob Example', 'Ann Example']);
+  });
+
+  it('remembers the agent’s pick for the number, and lets the agent choose again', async () => {
+    const dataDir = tempDir();
+    const first = await companionHarness(dataDir, [new FakeDirectory('Book', [ann, bob])]);
+    const one = first.line.incoming('0211 5551234');
+    await first.until(popupOf(one, (popup) => popup.lookup === 'done'));
+    await first.companion.selectContact(one, 1);
+    await first.companion.stop();
+
+    const second = await companionHarness(dataDir, [new FakeDirectory('Book', [ann, bob])]);
+    const two = second.line.incoming('+49 211 5551234');
+    const popup = (await second.until(popupOf(two, (each) => each.lookup === 'done'))).payload as PopupModel;
+    expect(popup).toMatchObject({ template: 'contact-details', selected: 1 });
+    expect(popup.html).toContain('Bob Example');
+    const again = await second.companion.chooseAgain(two);
+    expect(again).toMatchObject({ template: 'contact-list', selected: null });
+  });
+});
+
 describe('Companion: the blocklist', () => {
   it('rejects a blocked caller, never pops it up, and journals it as blocked', async () => {
     const h = await companionHarness(tempDir(), [new FakeDirectory('Book', [ann])], {

@@ -13,7 +13,8 @@
  * - The Companion alone reconnects a lost line (see ReconnectPolicy); calls open when the line
  *   was lost are closed, a ringing one as missed.
  */
-import type { ContactLookup } from '../contacts/contact-lookup.js';
+import type { Contact } from '../contacts/contact.js';
+import type { ContactLookup, LookupResult } from '../contacts/contact-lookup.js';
 import type { Directory } from '../contacts/directory.js';
 import type { CompanionEvent, EventName, EventPayload } from '../contract/channels.js';
 import type {
@@ -26,6 +27,7 @@ import type {
 } from '../contract/models.js';
 import type { CallJournal } from '../journal/call-journal.js';
 import type { Blocklist } from './blocklist.js';
+import type { PickMemory } from './pick-memory.js';
 import type { DialingRules } from '../numbers/dialing-rules.js';
 import { NumberError } from '../numbers/number-error.js';
 import { parseTelUri } from '../numbers/tel-uri.js';
@@ -45,6 +47,8 @@ export interface CompanionOptions {
   readonly journal: CallJournal;
   readonly popups: PopupBuilder;
   readonly blocklist: Blocklist;
+  /** The agent's picks among several contacts with one number. */
+  readonly picks: PickMemory;
   readonly reconnect: ReconnectPolicy;
   readonly now: () => number;
   readonly newId: () => string;
@@ -153,8 +157,36 @@ export class Companion {
   async selectContact(callId: string, index: number): Promise<PopupModel> {
     const state = this.states.get(callId);
     if (state === undefined) throw new CompanionError('no such popup');
-    if (index >= state.contacts.length) throw new CompanionError('no such contact in this popup');
+    const contact = state.contacts[index];
+    if (contact === undefined) throw new CompanionError('no such contact in this popup');
+    if (state.number.e164 !== null && state.contacts.length > 1) {
+      await this.options.picks.set(state.number.e164, { directory: contact.directory, id: contact.id });
+    }
     return this.publishPopup({ ...state, selected: index });
+  }
+
+  /** Shows the choice of contacts again (after a remembered pick or a wrong click). */
+  async chooseAgain(callId: string): Promise<PopupModel> {
+    const state = this.states.get(callId);
+    if (state === undefined) throw new CompanionError('no such popup');
+    return this.publishPopup({ ...state, selected: null });
+  }
+
+  /**
+   * Which contact the complete answer shows: the one the agent already clicked while the
+   * directories were still answering (found again by identity, as the list may have grown), else
+   * the one picked last time for this number.
+   */
+  private selectionAfterLookup(state: PopupState, contacts: readonly Contact[]): number | null {
+    if (contacts.length < 2) return null;
+    const clicked = state.selected === null ? undefined : state.contacts[state.selected];
+    const pick =
+      clicked ?? (state.number.e164 === null ? undefined : this.options.picks.get(state.number.e164));
+    if (pick === undefined) return null;
+    const index = contacts.findIndex(
+      (contact) => contact.directory === pick.directory && contact.id === pick.id,
+    );
+    return index < 0 ? null : index;
   }
 
   /** Closes a popup. */
@@ -240,13 +272,18 @@ export class Companion {
           failures: [],
         };
         await this.publishPopup(state);
+        const e164 = number.e164;
+        // Each directory's answer updates the popup as it arrives; the last one completes it.
+        const progress = (partial: LookupResult) => {
+          const latest = this.states.get(call.callId) ?? state;
+          void this.publishPopup({ ...latest, contacts: partial.contacts, failures: partial.failures });
+        };
         const found =
-          number.e164 === null
-            ? { contacts: [], failures: [] }
-            : await this.options.lookup.lookup(number.e164);
+          e164 === null ? { contacts: [], failures: [] } : await this.options.lookup.lookup(e164, progress);
         const current = this.states.get(call.callId) ?? state;
         await this.publishPopup({
           ...current,
+          selected: this.selectionAfterLookup(current, found.contacts),
           lookup: 'done',
           contacts: found.contacts,
           failures: found.failures,

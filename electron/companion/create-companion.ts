@@ -9,6 +9,7 @@ import path from 'node:path';
 import { ContactLookup } from '../contacts/contact-lookup.js';
 import type { Directory } from '../contacts/directory.js';
 import { FileDirectory } from '../contacts/file-directory.js';
+import { directoryName, openDirectories } from './open-directories.js';
 import { CallJournal } from '../journal/call-journal.js';
 import type { ActionTemplates } from '../popup/action-urls.js';
 import { TemplateStore } from '../popup/template-store.js';
@@ -18,6 +19,7 @@ import { ActionUrlProvider } from '../telephony/action-url/action-url-provider.j
 import { recordLine } from '../telephony/line-recorder.js';
 import { SimulatorProvider } from '../telephony/simulator-provider.js';
 import { Blocklist } from './blocklist.js';
+import { PickMemory } from './pick-memory.js';
 import { Companion } from './companion.js';
 import { PopupBuilder } from './popup-builder.js';
 import { ReconnectPolicy } from './reconnect-policy.js';
@@ -64,26 +66,6 @@ export function createProvider(settings: Settings, deps: ProviderDeps): LineProv
   }
 }
 
-/** Opens every configured directory; one that cannot be opened is reported and left out. */
-export async function openDirectories(
-  settings: Settings,
-  onWarning: (message: string) => void,
-  options: { watch?: boolean } = {},
-): Promise<Directory[]> {
-  const opened = await Promise.all(
-    settings.directories.map(async (entry) => {
-      try {
-        const watch = options.watch ?? true;
-        return await new FileDirectory({ ...entry, rules: settings.dialingRules, onWarning, watch }).open();
-      } catch (error) {
-        onWarning(`directory ${entry.name ?? path.basename(entry.path)} not available: ${String(error)}`);
-        return null;
-      }
-    }),
-  );
-  return opened.filter((directory) => directory !== null);
-}
-
 /** Builds the template store with the user's overrides (settings, or `templates/` in the data folder). */
 export function createTemplateStore(
   settings: Settings,
@@ -101,8 +83,7 @@ export function createPopupBuilder(
 ): PopupBuilder {
   const directoryActions = new Map<string, ActionTemplates>();
   for (const entry of settings.directories) {
-    if (entry.actions !== undefined)
-      directoryActions.set(entry.name ?? path.basename(entry.path), entry.actions);
+    if (entry.actions !== undefined) directoryActions.set(directoryName(entry), entry.actions);
   }
   const time = new Intl.DateTimeFormat(environment.locale, { hour: '2-digit', minute: '2-digit' });
   return new PopupBuilder({
@@ -129,8 +110,18 @@ export async function createCompanion(
     isBlocked: (remote) => blocklist.has(remote),
   });
   if (settings.recordLine !== null) recordLine(provider, settings.recordLine, now);
-  const directories = await openDirectories(settings, environment.onWarning);
-  const lookup = new ContactLookup(directories, { timeoutMs: settings.lookup.timeoutMs });
+  const directories = await openDirectories(settings, {
+    onWarning: environment.onWarning,
+    env: environment.env ?? {},
+  });
+  const lookup = new ContactLookup(directories, {
+    timeoutMs: settings.lookup.timeoutMs,
+    cacheTtlMs: settings.lookup.cacheTtlMs,
+    negativeCacheTtlMs: settings.lookup.negativeCacheTtlMs,
+    now,
+  });
+  for (const directory of directories)
+    if (directory instanceof FileDirectory) directory.onReload(() => lookup.forget());
   const journal = await CallJournal.open(
     path.join(environment.dataDir, 'journal.jsonl'),
     environment.onWarning,
@@ -145,6 +136,7 @@ export async function createCompanion(
     journal,
     popups,
     blocklist,
+    picks: await PickMemory.open(path.join(environment.dataDir, 'picks.json')),
     reconnect: new ReconnectPolicy(),
     now,
     newId: randomUUID,

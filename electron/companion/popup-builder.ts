@@ -124,6 +124,7 @@ function contactView(contact: Contact): ContactView {
     department: contact.department,
     title: contact.title,
     directory: contact.directory,
+    ...(contact.sources === undefined ? {} : { sources: [...contact.sources] }),
     phones: contact.phones.map(({ type, raw, e164 }) => ({ type, raw, e164 })),
   };
 }

@@ -73,3 +73,90 @@ describe('ContactLookup', () => {
     expect(aborted).toBe(true);
   });
 });
+
+describe('ContactLookup: progress, merging and the cache', () => {
+  it('reports each directory’s answer as it arrives, the fastest first', async () => {
+    const lookup = new ContactLookup([
+      directory(
+        'Slow',
+        () => new Promise((resolve) => setTimeout(() => resolve([person('Sam', 'Slow')]), 80)),
+      ),
+      directory('Fast', () => Promise.resolve([person('Fay', 'Fast')])),
+    ]);
+    const progress: string[][] = [];
+    const result = await lookup.lookup('+492115551234', (partial) =>
+      progress.push(partial.contacts.map((contact) => contact.name)),
+    );
+    expect(progress).toEqual([['Fay']]);
+    expect(result.contacts.map((contact) => contact.name)).toEqual(['Sam', 'Fay']);
+  });
+
+  it('lists the same person from two directories once, with both sources, in priority order', async () => {
+    const helpdesk = {
+      ...person('Anna Müller', 'Helpdesk', 'u7'),
+      email: 'anna@acme.example',
+      company: null,
+    };
+    const ldap = {
+      ...person('anna  muller', 'LDAP', 'cn=anna'),
+      email: 'ANNA@acme.example',
+      company: 'ACME',
+      title: 'Buyer',
+    };
+    const lookup = new ContactLookup([
+      directory('Helpdesk', () => Promise.resolve([helpdesk])),
+      directory('LDAP', () => Promise.resolve([ldap, person('Bob', 'LDAP')])),
+    ]);
+    const { contacts } = await lookup.lookup('+492115551234');
+    expect(
+      contacts.map((contact) => [
+        contact.name,
+        contact.directory,
+        contact.company,
+        contact.title,
+        contact.sources,
+      ]),
+    ).toEqual([
+      ['Anna Müller', 'Helpdesk', 'ACME', 'Buyer', ['Helpdesk', 'LDAP']],
+      ['Bob', 'LDAP', null, null, undefined],
+    ]);
+  });
+
+  it('answers repeated lookups from its cache, "nobody" for a shorter while, never a failure', async () => {
+    let now = 0;
+    let asked = 0;
+    const counting = directory('Book', () => {
+      asked++;
+      return Promise.resolve(asked <= 2 ? [person('Ann', 'Book')] : []);
+    });
+    const lookup = new ContactLookup([counting], {
+      cacheTtlMs: 1000,
+      negativeCacheTtlMs: 100,
+      now: () => now,
+    });
+    await lookup.lookup('+1');
+    await lookup.lookup('+1');
+    expect(asked).toBe(1);
+    now = 1001;
+    await lookup.lookup('+1');
+    expect(asked).toBe(2);
+    await lookup.lookup('+2');
+    await lookup.lookup('+2');
+    expect(asked).toBe(3);
+    now += 101;
+    await lookup.lookup('+2');
+    expect(asked).toBe(4);
+
+    let failing = 0;
+    const broken = new ContactLookup(
+      [directory('LDAP', () => Promise.reject(new Error(`down ${++failing}`)))],
+      {
+        cacheTtlMs: 1000,
+        negativeCacheTtlMs: 1000,
+        now: () => now,
+      },
+    );
+    await broken.lookup('+3');
+    expect((await broken.lookup('+3')).failures).toEqual([{ directory: 'LDAP', error: 'down 2' }]);
+  });
+});

@@ -1,11 +1,14 @@
 /**
  * One lookup across every directory: all are asked in parallel, each with its own timeout; a
  * directory that fails or is slow is reported, never allowed to block or break the answer.
- * Results are merged in directory order (the settings' order is the priority), and a contact
- * two directories both return (same directory and id) is listed once.
+ * Each answer is reported as it arrives (so the popup appears with the fastest directory's
+ * contacts and fills in as the others answer), merged in directory priority order with the same
+ * person from two directories listed once (see contact-merge.ts). Recent answers are cached.
  */
 import type { Contact } from './contact.js';
+import { mergeContacts } from './contact-merge.js';
 import type { Directory } from './directory.js';
+import { LookupCache } from './lookup-cache.js';
 
 /** A directory that could not answer, and why. */
 export interface DirectoryFailure {
@@ -21,37 +24,53 @@ export interface LookupResult {
 export interface LookupOptions {
   /** Per-directory timeout in milliseconds (default 1500). */
   readonly timeoutMs?: number;
+  /** Cache for found contacts (ms; default 0: off). */
+  readonly cacheTtlMs?: number;
+  /** Cache for "nobody has this number" (ms; default 0: off). */
+  readonly negativeCacheTtlMs?: number;
+  readonly now?: () => number;
 }
 
+type Answer = { contacts: readonly Contact[] } | { error: string };
+
 export class ContactLookup {
+  private readonly cache: LookupCache;
+
   constructor(
     private readonly directories: readonly Directory[],
     private readonly options: LookupOptions = {},
-  ) {}
-
-  /** Asks every directory for `e164`. Never rejects. */
-  async lookup(e164: string): Promise<LookupResult> {
-    const timeoutMs = this.options.timeoutMs ?? 1500;
-    const answers = await Promise.all(
-      this.directories.map((directory) => askWithTimeout(directory, e164, timeoutMs)),
-    );
-    const contacts: Contact[] = [];
-    const seen = new Set<string>();
-    const failures: DirectoryFailure[] = [];
-    answers.forEach((answer, index) => {
-      const directory = this.directories[index] as Directory;
-      if ('error' in answer) {
-        failures.push({ directory: directory.name, error: answer.error });
-        return;
-      }
-      for (const contact of answer.contacts) {
-        const key = `${contact.directory}\u0000${contact.id}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        contacts.push(contact);
-      }
+  ) {
+    this.cache = new LookupCache({
+      ttlMs: options.cacheTtlMs ?? 0,
+      negativeTtlMs: options.negativeCacheTtlMs ?? 0,
+      now: options.now ?? Date.now,
     });
-    return { contacts, failures };
+  }
+
+  /**
+   * Asks every directory for `e164`. `onProgress` gets the merged answer so far each time a
+   * directory answers (not called for a cached answer). Never rejects.
+   */
+  async lookup(e164: string, onProgress?: (partial: LookupResult) => void): Promise<LookupResult> {
+    const cached = this.cache.get(e164);
+    if (cached !== null) return cached;
+    const timeoutMs = this.options.timeoutMs ?? 1500;
+    const answers: (Answer | null)[] = this.directories.map(() => null);
+    const current = () => this.combine(answers);
+    await Promise.all(
+      this.directories.map(async (directory, index) => {
+        answers[index] = await askWithTimeout(directory, e164, timeoutMs);
+        if (onProgress !== undefined && answers.some((answer) => answer === null)) onProgress(current());
+      }),
+    );
+    const result = current();
+    this.cache.set(e164, result);
+    return result;
+  }
+
+  /** Forgets cached answers (a directory changed). */
+  forget(): void {
+    this.cache.clear();
   }
 
   /** Every contact of every directory, in directory order. */
@@ -67,16 +86,24 @@ export class ContactLookup {
     }
     return { contacts, failures };
   }
+
+  private combine(answers: readonly (Answer | null)[]): LookupResult {
+    const found: (readonly Contact[])[] = [];
+    const failures: DirectoryFailure[] = [];
+    answers.forEach((answer, index) => {
+      if (answer === null) return;
+      if ('error' in answer)
+        failures.push({ directory: (this.directories[index] as Directory).name, error: answer.error });
+      else found.push(answer.contacts);
+    });
+    return { contacts: mergeContacts(found), failures };
+  }
 }
 
-async function askWithTimeout(
-  directory: Directory,
-  e164: string,
-  timeoutMs: number,
-): Promise<{ contacts: readonly Contact[] } | { error: string }> {
+async function askWithTimeout(directory: Directory, e164: string, timeoutMs: number): Promise<Answer> {
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<{ error: string }>((resolve) => {
+  const timeout = new Promise<Answer>((resolve) => {
     timer = setTimeout(() => {
       controller.abort();
       resolve({ error: `no answer within ${timeoutMs} ms` });
@@ -84,8 +111,8 @@ async function askWithTimeout(
   });
   try {
     const answer = directory.lookup(e164, controller.signal).then(
-      (contacts) => ({ contacts }),
-      (error: unknown) => ({ error: messageOf(error) }),
+      (contacts): Answer => ({ contacts }),
+      (error: unknown): Answer => ({ error: messageOf(error) }),
     );
     return await Promise.race([answer, timeout]);
   } finally {

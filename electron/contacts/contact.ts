@@ -31,6 +31,11 @@ export interface Contact {
   readonly id: string;
   readonly department: string | null;
   readonly title: string | null;
+  /**
+   * Present when two or more directories know this person: every directory's name, the one
+   * whose fields are shown (`directory`, the highest in priority) first.
+   */
+  readonly sources?: readonly string[];
 }
 
 /** The name a contact is shown with: given name, else first + last name, else company. */

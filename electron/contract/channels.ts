@@ -30,6 +30,8 @@ export const commandSchemas = {
     args: z.object({ callId, index: z.int().min(0).max(999) }).strict(),
     result: popupModelSchema,
   },
+  /** Shows the choice of contacts again, after a (remembered) pick. */
+  chooseAgain: { args: z.object({ callId }).strict(), result: popupModelSchema },
   /** Closes a popup. */
   dismissPopup: { args: z.object({ callId }).strict(), result: z.object({}) },
   /** Resolves a popup action to the (validated http/https) URL to open. */

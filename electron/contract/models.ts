@@ -25,6 +25,8 @@ export const contactViewSchema = z.object({
   department: z.string().nullable(),
   title: z.string().nullable(),
   directory: z.string(),
+  /** Every directory that knows this person, when more than one does. */
+  sources: z.array(z.string()).optional(),
   phones: z.array(z.object({ type: z.string(), raw: z.string(), e164: z.string().nullable() })),
 });
 

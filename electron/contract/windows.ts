@@ -12,6 +12,6 @@ export const EVENT_CHANNEL = 'ringdesk:event';
 export type WindowKind = 'popup' | 'calls';
 
 export const WINDOW_VERBS = {
-  popup: ['getSnapshot', 'selectContact', 'dismissPopup', 'openAction'],
+  popup: ['getSnapshot', 'selectContact', 'chooseAgain', 'dismissPopup', 'openAction'],
   calls: ['getSnapshot', 'callback', 'dial'],
 } as const satisfies Record<WindowKind, readonly CommandName[]>;

@@ -14,6 +14,8 @@ export interface PopupContact {
   readonly department: string | null;
   readonly title: string | null;
   readonly directory: string;
+  /** Every directory that knows this person, when more than one does. */
+  readonly sources?: readonly string[] | undefined;
   readonly phones: readonly { readonly type: string; readonly e164: string | null }[];
 }
 
@@ -64,6 +66,7 @@ export function templateData(subject: PopupSubject, formatTime: (epochMs: number
     title: each.title,
     email: each.email,
     directory: each.directory,
+    source: (each.sources ?? [each.directory]).join(' · '),
     phoneType: each.phones.find((phone) => phone.e164 !== null && phone.e164 === number.e164)?.type ?? null,
   });
   return {

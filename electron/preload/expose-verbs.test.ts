@@ -33,6 +33,7 @@ describe('exposeVerbs', () => {
   it('exposes exactly the window’s verbs and onEvent, frozen', () => {
     const { api } = expose(WINDOW_VERBS.popup);
     expect(Object.keys(api).sort()).toEqual([
+      'chooseAgain',
       'dismissPopup',
       'getSnapshot',
       'onEvent',

@@ -77,9 +77,13 @@ export const settingsSchema = z
       .object({
         /** Per-directory timeout for a lookup, in milliseconds. */
         timeoutMs: z.int().min(50).max(30_000).default(1500),
+        /** How long found contacts are cached (ms); 0 turns the cache off. */
+        cacheTtlMs: z.int().min(0).max(3_600_000).default(30_000),
+        /** How long "nobody has this number" is cached (ms). */
+        negativeCacheTtlMs: z.int().min(0).max(3_600_000).default(5_000),
       })
       .strict()
-      .default({ timeoutMs: 1500 }),
+      .default({ timeoutMs: 1500, cacheTtlMs: 30_000, negativeCacheTtlMs: 5_000 }),
     popup: z
       .object({
         /** A folder of template overrides; default `templates/` in the user-data folder. */

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Companion } from '../companion/companion.js';
 import { Blocklist } from '../companion/blocklist.js';
 import { createPopupBuilder } from '../companion/create-companion.js';
+import { PickMemory } from '../companion/pick-memory.js';
 import { ReconnectPolicy } from '../companion/reconnect-policy.js';
 import { ContactLookup } from '../contacts/contact-lookup.js';
 import type { Directory } from '../contacts/directory.js';
@@ -56,6 +57,7 @@ export async function companionHarness(
     journal,
     popups: createPopupBuilder(full, new TemplateStore(environment.templatesDir), environment),
     blocklist: new Blocklist(full.blocklist, full.dialingRules),
+    picks: await PickMemory.open(path.join(dataDir, 'picks.json')),
     reconnect: new ReconnectPolicy({ random: () => 0.5 }),
     now: Date.now,
     newId: () => `record-${++ids}`,

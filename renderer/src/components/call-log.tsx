@@ -54,7 +54,9 @@ export function CallLog() {
               <tr key={record.id} data-record-id={record.id} className={record.missed ? 'missed' : undefined}>
                 <td>{time.format(Date.parse(record.startedAt))}</td>
                 <td>
-                  {record.missed ? (
+                  {record.blocked ? (
+                    <span className="badge badge-ended">Blocked</span>
+                  ) : record.missed ? (
                     <span className="badge badge-missed">Missed</span>
                   ) : record.direction === 'incoming' ? (
                     'Incoming'

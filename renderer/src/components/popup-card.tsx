@@ -85,6 +85,15 @@ export function PopupCard({ popup }: { popup: PopupModel }) {
             {action.label}
           </button>
         ))}
+        {popup.selected !== null && popup.contacts.length > 1 ? (
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => run(() => bridge.invoke('chooseAgain', { callId: popup.callId }))}
+          >
+            Not {name ?? 'this contact'}?
+          </button>
+        ) : null}
         <button
           type="button"
           className="secondary"

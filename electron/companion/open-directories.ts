@@ -1,0 +1,53 @@
+/**
+ * Opens the directories the settings list: each by its type, each on its own, so that one that
+ * cannot be opened (a missing file, an unreachable server) is reported and the others still
+ * work.
+ */
+import path from 'node:path';
+import type { Directory } from '../contacts/directory.js';
+import { FileDirectory } from '../contacts/file-directory.js';
+import type { Settings } from '../settings/load-settings.js';
+import type { DirectorySettings } from '../settings/settings-schema.js';
+
+export interface OpenOptions {
+  readonly onWarning: (message: string) => void;
+  /** Re-read files and re-sync servers on change/schedule (default true; false for one-shot commands). */
+  readonly watch?: boolean;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** The name a directory is shown with. */
+export function directoryName(entry: DirectorySettings): string {
+  return entry.name ?? path.basename(entry.path);
+}
+
+/** Opens one directory. @throws Error naming the directory and the problem. */
+export async function openDirectory(
+  entry: DirectorySettings,
+  settings: Settings,
+  options: OpenOptions,
+): Promise<Directory> {
+  return new FileDirectory({
+    ...entry,
+    rules: settings.dialingRules,
+    onWarning: options.onWarning,
+    watch: options.watch ?? true,
+  }).open();
+}
+
+/** Opens every configured directory; one that cannot be opened is reported and left out. */
+export async function openDirectories(settings: Settings, options: OpenOptions): Promise<Directory[]> {
+  const opened = await Promise.all(
+    settings.directories.map(async (entry) => {
+      try {
+        return await openDirectory(entry, settings, options);
+      } catch (error) {
+        options.onWarning(
+          `directory ${directoryName(entry)} not available: ${error instanceof Error ? error.message : String(error)}`,
+        );
+        return null;
+      }
+    }),
+  );
+  return opened.filter((directory) => directory !== null);
+}
