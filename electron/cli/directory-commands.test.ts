@@ -185,3 +185,39 @@ describe('ringdesk directory test', () => {
     ]);
   });
 });
+
+describe('ringdesk journal export', () => {
+  it('writes the journal and its archive as CSV, handled marks applied', async () => {
+    const dir = tempDir({
+      'journal.jsonl': [
+        JSON.stringify({
+          id: 'r2',
+          callId: 'c2',
+          direction: 'incoming',
+          line: '12',
+          number: {
+            raw: '0211 5551234',
+            e164: '+492115551234',
+            display: '0211 5551234',
+            kind: 'local',
+            dialable: '05551234',
+          },
+          contact: null,
+          startedAt: '2026-11-23T09:00:00.000Z',
+          answeredAt: null,
+          endedAt: '2026-11-23T09:01:00.000Z',
+          missed: true,
+          cause: null,
+        }),
+        JSON.stringify({ handled: 'r2', at: '2026-11-23T10:00:00.000Z' }),
+        '{"torn',
+      ].join('\n'),
+    });
+    const io = memoryCliIo();
+    expect(await runCli(['journal', 'export', '--data', dir, '--output', `${dir}/calls.csv`], io)).toBe(0);
+    expect(io.records()).toEqual([{ file: `${dir}/calls.csv`, records: 1 }]);
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(`${dir}/calls.csv`, 'utf8')).toMatch(/,missed,yes,0211 5551234,/);
+    expect(await runCli(['journal', 'export', '--data', dir], memoryCliIo())).toBe(2);
+  });
+});

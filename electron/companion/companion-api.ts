@@ -14,6 +14,8 @@ export function companionApi(companion: Companion): CompanionApi {
     dial: ({ number }) => companion.dial(number),
     dialLink: ({ uri }) => companion.dialLink(uri),
     callback: ({ journalId }) => companion.callback(journalId),
+    markHandled: ({ journalId }) => companion.markHandled(journalId),
+    exportJournal: () => Promise.resolve(companion.exportJournal()),
     selectContact: ({ callId, index }) => companion.selectContact(callId, index),
     chooseAgain: ({ callId }) => companion.chooseAgain(callId),
     dismissPopup: ({ callId }) => {
@@ -42,6 +44,10 @@ export function runCommand(api: CompanionApi, command: ParsedCommand): Promise<u
       return api.dialLink(command.args);
     case 'callback':
       return api.callback(command.args);
+    case 'markHandled':
+      return api.markHandled(command.args);
+    case 'exportJournal':
+      return api.exportJournal(command.args);
     case 'selectContact':
       return api.selectContact(command.args);
     case 'chooseAgain':

@@ -220,6 +220,37 @@ describe('Companion: dialling', () => {
   });
 });
 
+describe('Companion: the call log', () => {
+  it('marks a missed call handled by calling back, or by hand, and exports CSV', async () => {
+    const h = await companionHarness(tempDir(), [new FakeDirectory('Book', [ann])]);
+    const first = h.line.incoming('0211 5551234');
+    h.line.hangup(first);
+    const missed = (await h.until((event) => event.channel === 'journal' && event.payload.callId === first))
+      .payload as JournalRecord;
+    expect(missed).toMatchObject({ missed: true, handled: false });
+    await h.companion.callback(missed.id);
+    expect(h.journal.find(missed.id)?.handled).toBe(true);
+
+    const second = h.line.incoming('+44 20 7946 0958');
+    h.line.hangup(second);
+    const other = (await h.until((event) => event.channel === 'journal' && event.payload.callId === second))
+      .payload as JournalRecord;
+    const handled = await h.companion.markHandled(other.id);
+    expect(handled.handled).toBe(true);
+    expect(
+      h.events
+        .filter((event) => event.channel === 'journal' && event.payload.id === other.id)
+        .map((event) => (event.payload as JournalRecord).handled),
+    ).toEqual([false, true]);
+    await expect(h.companion.markHandled('nope')).rejects.toThrow(/no such call/);
+
+    const { filename, csv } = h.companion.exportJournal();
+    expect(filename).toMatch(/^ringdesk-calls-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(3);
+    expect(csv).toContain('Ann Example');
+  });
+});
+
 describe('Companion: the line', () => {
   it('closes calls when the line is lost (ringing ones as missed) and schedules a reconnect', async () => {
     const h = await companionHarness(tempDir(), []);

@@ -26,6 +26,7 @@ import type {
   Snapshot,
 } from '../contract/models.js';
 import type { CallJournal } from '../journal/call-journal.js';
+import { journalCsv } from '../journal/journal-csv.js';
 import type { Blocklist } from './blocklist.js';
 import type { PickMemory } from './pick-memory.js';
 import type { DialingRules } from '../numbers/dialing-rules.js';
@@ -146,11 +147,28 @@ export class Companion {
     return this.place(link.number, link.e164, link.dialable);
   }
 
-  /** Calls back the number of a journal record. */
+  /** Calls back the number of a journal record; a missed call is then handled. */
   async callback(journalId: string): Promise<DialResult> {
     const record = this.options.journal.find(journalId);
     if (record === undefined) throw new CompanionError('no such call in the journal');
-    return this.dial(record.number.e164 ?? record.number.raw);
+    const result = await this.dial(record.number.e164 ?? record.number.raw);
+    if (record.missed && !record.handled) await this.markHandled(journalId);
+    return result;
+  }
+
+  /** Marks a missed call as handled. */
+  async markHandled(journalId: string): Promise<JournalRecord> {
+    if (this.options.journal.find(journalId) === undefined)
+      throw new CompanionError('no such call in the journal');
+    const record = await this.options.journal.markHandled(journalId, new Date(this.options.now()));
+    this.emit('journal', record);
+    return record;
+  }
+
+  /** The journal as CSV, for a spreadsheet. */
+  exportJournal(): { filename: string; csv: string } {
+    const date = new Date(this.options.now()).toISOString().slice(0, 10);
+    return { filename: `ringdesk-calls-${date}.csv`, csv: journalCsv(this.options.journal.all()) };
   }
 
   /** The agent picks contact `index` of a popup. */
@@ -349,6 +367,7 @@ export class Companion {
       endedAt: new Date(call.endedAt ?? this.options.now()).toISOString(),
       missed: call.state === CallState.Missed && state.blocked !== true,
       blocked: state.blocked === true,
+      handled: false,
       cause: call.cause,
     };
     try {

@@ -122,10 +122,10 @@ export async function createCompanion(
   });
   for (const directory of directories)
     if (directory instanceof FileDirectory) directory.onReload(() => lookup.forget());
-  const journal = await CallJournal.open(
-    path.join(environment.dataDir, 'journal.jsonl'),
-    environment.onWarning,
-  );
+  const journal = await CallJournal.open(path.join(environment.dataDir, 'journal.jsonl'), {
+    onWarning: environment.onWarning,
+    retention: settings.journal.retention,
+  });
   const templates = createTemplateStore(settings, environment);
   const popups = createPopupBuilder(settings, templates, environment);
   const companion = new Companion({

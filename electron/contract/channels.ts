@@ -25,6 +25,13 @@ export const commandSchemas = {
   dialLink: { args: z.object({ uri: z.string().min(1).max(2048) }).strict(), result: dialResultSchema },
   /** Calls back the number of a journal record. */
   callback: { args: z.object({ journalId: z.string().min(1).max(128) }).strict(), result: dialResultSchema },
+  /** Marks a missed call as handled. */
+  markHandled: {
+    args: z.object({ journalId: z.string().min(1).max(128) }).strict(),
+    result: journalRecordSchema,
+  },
+  /** The journal as CSV. */
+  exportJournal: { args: z.object({}).strict(), result: z.object({ filename: z.string(), csv: z.string() }) },
   /** The agent picks one of several matching contacts. */
   selectContact: {
     args: z.object({ callId, index: z.int().min(0).max(999) }).strict(),

@@ -13,5 +13,5 @@ export type WindowKind = 'popup' | 'calls';
 
 export const WINDOW_VERBS = {
   popup: ['getSnapshot', 'selectContact', 'chooseAgain', 'dismissPopup', 'openAction'],
-  calls: ['getSnapshot', 'callback', 'dial'],
+  calls: ['getSnapshot', 'callback', 'dial', 'markHandled', 'exportJournal'],
 } as const satisfies Record<WindowKind, readonly CommandName[]>;

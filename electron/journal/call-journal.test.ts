@@ -26,6 +26,7 @@ function record(id: string, missed = false): JournalRecord {
     endedAt: '2026-11-23T09:01:00.000Z',
     missed,
     blocked: false,
+    handled: false,
     cause: 'normalClearing',
   };
 }
@@ -54,7 +55,7 @@ describe('CallJournal', () => {
     const file = path.join(tempDir(), 'journal.jsonl');
     writeFileSync(file, `${JSON.stringify(record('a'))}\n{"id":"b","callId":"si`);
     const warnings: string[] = [];
-    const journal = await CallJournal.open(file, (message) => warnings.push(message));
+    const journal = await CallJournal.open(file, { onWarning: (message) => warnings.push(message) });
     await journal.append(record('c'));
     await journal.close();
     expect(linesOf(file).map((line) => (JSON.parse(line) as JournalRecord).id)).toEqual(['a', 'c']);
@@ -78,7 +79,7 @@ describe('CallJournal', () => {
       `${JSON.stringify({ ...record('b'), direction: 'sideways' })}\n${JSON.stringify(record('c'))}\n`,
     );
     const warnings: string[] = [];
-    const journal = await CallJournal.open(file, (message) => warnings.push(message));
+    const journal = await CallJournal.open(file, { onWarning: (message) => warnings.push(message) });
     expect(journal.recent().map((each) => each.id)).toEqual(['c', 'a']);
     expect(warnings).toEqual([
       'journal.jsonl:2: not a journal record; skipped',
@@ -92,6 +93,65 @@ describe('CallJournal', () => {
     const journal = await CallJournal.open(path.join(tempDir(), 'j.jsonl'));
     await expect(journal.append({ ...record('a'), startedAt: 'yesterday' })).rejects.toThrow();
     expect(journal.recent()).toEqual([]);
+    await journal.close();
+  });
+});
+
+describe('CallJournal: handled calls and retention', () => {
+  it('marks a missed call handled with an appended line, kept across a restart', async () => {
+    const file = path.join(tempDir(), 'journal.jsonl');
+    const journal = await CallJournal.open(file);
+    await journal.append(record('a', true));
+    expect(await journal.markHandled('a', new Date('2026-11-23T10:00:00Z'))).toMatchObject({
+      id: 'a',
+      handled: true,
+    });
+    await expect(journal.markHandled('nope', new Date())).rejects.toThrow(/no such call/);
+    await journal.close();
+    expect(linesOf(file)).toHaveLength(2);
+    const again = await CallJournal.open(file);
+    expect(again.find('a')?.handled).toBe(true);
+    await again.close();
+  });
+
+  it('keeps the newest calls and rolls older ones into the archive, once each', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'journal.jsonl');
+    const journal = await CallJournal.open(file, { retention: 10 });
+    for (let i = 0; i < 35; i++) await journal.append(record(`r${String(i).padStart(2, '0')}`));
+    await journal.markHandled('r34', new Date());
+    await journal.close();
+    const reopened = await CallJournal.open(file, { retention: 10 });
+    const kept = reopened.all().map((each) => each.id);
+    expect(kept).toHaveLength(10);
+    expect(kept.at(-1)).toBe('r34');
+    const archived = linesOf(reopened.archiveFile).map((line) => (JSON.parse(line) as JournalRecord).id);
+    expect([...archived, ...kept]).toEqual(
+      Array.from({ length: 35 }, (_, i) => `r${String(i).padStart(2, '0')}`),
+    );
+    await reopened.close();
+  });
+
+  it('never archives a call twice after a roll was interrupted', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'journal.jsonl');
+    // A roll cut short: the archive already holds a and b, the journal still does too.
+    writeFileSync(
+      path.join(dir, 'journal-archive.jsonl'),
+      `${JSON.stringify(record('a'))}\n${JSON.stringify(record('b'))}\n`,
+    );
+    writeFileSync(
+      file,
+      ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l']
+        .map((id) => JSON.stringify(record(id)))
+        .join('\n') + '\n',
+    );
+    const journal = await CallJournal.open(file, { retention: 10 });
+    expect(journal.all().map((each) => each.id)).toEqual(['c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l']);
+    expect(linesOf(journal.archiveFile).map((line) => (JSON.parse(line) as JournalRecord).id)).toEqual([
+      'a',
+      'b',
+    ]);
     await journal.close();
   });
 });

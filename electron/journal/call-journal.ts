@@ -6,25 +6,37 @@
  * next moment. Appends are serialised, so lines never interleave. On open, a line torn by a
  * crash mid-write is cut off (the file always parses afterwards) and a damaged line elsewhere is
  * skipped with a warning, never deleted.
+ *
+ * Marking a missed call as handled appends a small marker line rather than rewriting. The file
+ * keeps the newest `retention` calls; older ones are rolled into `<name>-archive.jsonl` (archive
+ * first, then the journal is rewritten atomically, so a crash in between can only leave a call in
+ * both files, which the next roll notices and never archives twice).
  */
-import { open, readFile, type FileHandle } from 'node:fs/promises';
+import { appendFile, open, readFile, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { journalRecordSchema, type JournalRecord } from './journal-record.js';
+import { writeFileAtomic } from '../settings/atomic-write.js';
+import { handledMarkerSchema, journalRecordSchema, type JournalRecord } from './journal-record.js';
+
+export interface JournalOptions {
+  readonly onWarning?: (message: string) => void;
+  /** How many calls the journal keeps before rolling the oldest into the archive (default 300). */
+  readonly retention?: number;
+}
 
 export class CallJournal {
   private queue: Promise<void> = Promise.resolve();
   private closed = false;
 
   private constructor(
-    private readonly handle: FileHandle,
+    private readonly file: string,
+    private handle: FileHandle,
     private readonly records: JournalRecord[],
+    private readonly retention: number,
   ) {}
 
   /** Opens (creating if needed) the journal at `file`, reading what it holds. */
-  static async open(
-    file: string,
-    onWarning: (message: string) => void = () => undefined,
-  ): Promise<CallJournal> {
+  static async open(file: string, options: JournalOptions = {}): Promise<CallJournal> {
+    const onWarning = options.onWarning ?? (() => undefined);
     const { records, keepBytes, needsNewline } = await readJournal(file, onWarning);
     const handle = await open(file, 'a+');
     const { size } = await handle.stat();
@@ -37,25 +49,49 @@ export class CallJournal {
     if (needsNewline) await handle.write('\n');
     await handle.datasync();
     await syncFolder(path.dirname(file));
-    return new CallJournal(handle, records);
+    const journal = new CallJournal(file, handle, records, options.retention ?? 300);
+    if (records.length > journal.retention) await journal.serialised(() => journal.roll());
+    return journal;
+  }
+
+  /** The archive file beside the journal. */
+  get archiveFile(): string {
+    return this.file.replace(/(\.jsonl)?$/, '-archive.jsonl');
   }
 
   /** Appends `record`; resolves once it is on disk. */
   async append(record: JournalRecord): Promise<void> {
-    const line = `${JSON.stringify(journalRecordSchema.parse(record))}\n`;
-    const done = this.queue.then(async () => {
-      if (this.closed) throw new Error('the call journal is closed');
-      await this.handle.write(line);
-      await this.handle.datasync();
-      this.records.push(record);
+    const checked = journalRecordSchema.parse(record);
+    await this.serialised(async () => {
+      await this.write(`${JSON.stringify(checked)}\n`);
+      this.records.push(checked);
+      if (this.records.length > this.retention + Math.max(20, Math.ceil(this.retention / 10)))
+        await this.roll();
     });
-    this.queue = done.catch(() => undefined);
-    await done;
+  }
+
+  /** Marks a call as handled; resolves with the updated record once the mark is on disk. */
+  async markHandled(id: string, at: Date): Promise<JournalRecord> {
+    return this.serialised(async () => {
+      const index = this.records.findIndex((record) => record.id === id);
+      const record = this.records[index];
+      if (record === undefined) throw new Error('no such call in the journal');
+      if (record.handled) return record;
+      await this.write(`${JSON.stringify({ handled: id, at: at.toISOString() })}\n`);
+      const updated = { ...record, handled: true };
+      this.records[index] = updated;
+      return updated;
+    });
   }
 
   /** The newest `limit` records, newest first. */
   recent(limit = 200): JournalRecord[] {
     return this.records.slice(-limit).reverse();
+  }
+
+  /** Every record the journal holds, oldest first. */
+  all(): readonly JournalRecord[] {
+    return this.records;
   }
 
   /** The record with `id`, if any. */
@@ -70,6 +106,43 @@ export class CallJournal {
     this.closed = true;
     await this.handle.close();
   }
+
+  private async write(line: string): Promise<void> {
+    if (this.closed) throw new Error('the call journal is closed');
+    await this.handle.write(line);
+    await this.handle.datasync();
+  }
+
+  /** Moves the oldest records beyond `retention` to the archive, then rewrites the journal. */
+  private async roll(): Promise<void> {
+    const excess = this.records.length - this.retention;
+    if (excess <= 0) return;
+    const old = this.records.slice(0, excess);
+    const archived = await recentlyArchivedIds(this.archiveFile);
+    const fresh = old.filter((record) => !archived.has(record.id));
+    if (fresh.length > 0) {
+      await appendFile(this.archiveFile, fresh.map((record) => `${JSON.stringify(record)}\n`).join(''), {
+        mode: 0o600,
+      });
+      const archive = await open(this.archiveFile, 'r+');
+      await archive.datasync();
+      await archive.close();
+    }
+    const kept = this.records.slice(excess);
+    await this.handle.close();
+    await writeFileAtomic(this.file, kept.map((record) => `${JSON.stringify(record)}\n`).join(''));
+    this.handle = await open(this.file, 'a+');
+    this.records.splice(0, excess);
+  }
+
+  private serialised<T>(task: () => Promise<T>): Promise<T> {
+    const done = this.queue.then(task);
+    this.queue = done.then(
+      () => undefined,
+      () => undefined,
+    );
+    return done;
+  }
 }
 
 async function readJournal(file: string, onWarning: (message: string) => void) {
@@ -82,35 +155,68 @@ async function readJournal(file: string, onWarning: (message: string) => void) {
     throw error;
   }
   const records: JournalRecord[] = [];
+  const handled = new Set<string>();
   const lines = text.split('\n');
   const last = lines.pop() ?? '';
   let keepBytes = Buffer.byteLength(text);
   let needsNewline = false;
   const name = path.basename(file);
+  const take = (line: string): boolean => {
+    const parsed = parseLine(line);
+    if (parsed === null) return false;
+    if ('handled' in parsed && typeof parsed.handled === 'string' && !('id' in parsed))
+      handled.add(parsed.handled);
+    else records.push(parsed as JournalRecord);
+    return true;
+  };
   lines.forEach((line, index) => {
-    if (line.trim() === '') return;
-    const record = parseRecord(line);
-    if (record === null) onWarning(`${name}:${index + 1}: not a journal record; skipped`);
-    else records.push(record);
+    if (line.trim() !== '' && !take(line)) onWarning(`${name}:${index + 1}: not a journal record; skipped`);
   });
   if (last !== '') {
-    const record = parseRecord(last);
-    if (record === null) keepBytes -= Buffer.byteLength(last);
-    else {
-      records.push(record);
-      needsNewline = true;
-    }
+    if (take(last)) needsNewline = true;
+    else keepBytes -= Buffer.byteLength(last);
   }
-  return { records, keepBytes, needsNewline };
+  return {
+    records: records.map((record) => (handled.has(record.id) ? { ...record, handled: true } : record)),
+    keepBytes,
+    needsNewline,
+  };
 }
 
-function parseRecord(line: string): JournalRecord | null {
+function parseLine(line: string): JournalRecord | { handled: string } | null {
+  let value: unknown;
   try {
-    const result = journalRecordSchema.safeParse(JSON.parse(line));
-    return result.success ? result.data : null;
+    value = JSON.parse(line);
   } catch {
     return null;
   }
+  const record = journalRecordSchema.safeParse(value);
+  if (record.success) return record.data;
+  const marker = handledMarkerSchema.safeParse(value);
+  return marker.success ? { handled: marker.data.handled } : null;
+}
+
+/** The ids in the last 256 KiB of the archive: what a roll interrupted by a crash already moved. */
+async function recentlyArchivedIds(archive: string): Promise<Set<string>> {
+  const ids = new Set<string>();
+  try {
+    const { size } = await stat(archive);
+    const handle = await open(archive, 'r');
+    try {
+      const length = Math.min(size, 256 * 1024);
+      const buffer = Buffer.alloc(length);
+      await handle.read(buffer, 0, length, size - length);
+      for (const line of buffer.toString('utf8').split('\n')) {
+        const id = /^\{"id":"([^"]+)"/.exec(line)?.[1];
+        if (id !== undefined) ids.add(id);
+      }
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // no archive yet
+  }
+  return ids;
 }
 
 /** Makes a newly created file's directory entry durable too (no-op where unsupported). */

@@ -28,7 +28,12 @@ export const journalRecordSchema = z.object({
   missed: z.boolean(),
   /** A call from a blocked number: rejected where the line could, never popped up. */
   blocked: z.boolean().default(false),
+  /** A missed call the agent dealt with (called back, or marked as handled). */
+  handled: z.boolean().default(false),
   cause: z.string().nullable(),
 });
 
 export type JournalRecord = z.infer<typeof journalRecordSchema>;
+
+/** A later note on a record, appended instead of rewriting the file: the call was handled. */
+export const handledMarkerSchema = z.object({ handled: z.string().min(1), at: z.iso.datetime() }).strict();

@@ -33,6 +33,7 @@ export interface Settings {
   /** Absolute path of the file line events are recorded to, or null. */
   readonly recordLine: string | null;
   readonly lookup: SettingsDocument['lookup'];
+  readonly journal: SettingsDocument['journal'];
   /** Absolute folder of template overrides, or null for the default place. */
   readonly templatesFolder: string | null;
 }
@@ -107,6 +108,7 @@ function fromDocument(document: SettingsDocument, defaultRegion: string): Settin
     ).numbers,
     recordLine: null,
     lookup: document.lookup,
+    journal: document.journal,
     templatesFolder: null,
   };
 }

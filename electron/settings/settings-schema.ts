@@ -71,6 +71,13 @@ export const settingsSchema = z
     directories: z.array(directorySchema).default([]),
     actions: actionsSchema.default({}),
     blocklist: z.array(blockedNumberSchema).max(10_000).default([]),
+    journal: z
+      .object({
+        /** Calls kept in the journal; older ones are rolled into the archive file. */
+        retention: z.int().min(10).max(10_000).default(300),
+      })
+      .strict()
+      .default({ retention: 300 }),
     /** Records every line event to this file (JSON lines), for `ringdesk sim replay`. */
     recordLine: filePath.optional(),
     lookup: z

@@ -18,6 +18,12 @@ describe('renderer state', () => {
     expect(state.popups.map((each) => each.callId)).toEqual(['a']);
   });
 
+  it('replaces a journal record that changed (handled)', () => {
+    let state = withEvent(initialState, { channel: 'journal', payload: { ...record('1'), handled: false } });
+    state = withEvent(state, { channel: 'journal', payload: { ...record('1'), handled: true } });
+    expect(state.journal).toEqual([{ ...record('1'), handled: true }]);
+  });
+
   it('adds journal records once, newest first', () => {
     let state = withSnapshot(initialState, {
       line: { provider: 'simulator', line: '12', state: 'connected', reason: null, capabilities: [] },

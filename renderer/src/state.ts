@@ -49,9 +49,13 @@ export function withEvent(state: ViewState, event: CompanionEvent): ViewState {
       return { ...state, popups: state.popups.filter((popup) => popup.callId !== event.payload.callId) };
     case 'line':
       return { ...state, line: event.payload };
-    case 'journal':
-      if (state.journal.some((record) => record.id === event.payload.id)) return state;
-      return { ...state, journal: [event.payload, ...state.journal] };
+    case 'journal': {
+      const index = state.journal.findIndex((record) => record.id === event.payload.id);
+      if (index < 0) return { ...state, journal: [event.payload, ...state.journal] };
+      const journal = [...state.journal];
+      journal[index] = event.payload;
+      return { ...state, journal };
+    }
   }
 }
 

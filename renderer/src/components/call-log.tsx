@@ -1,7 +1,11 @@
-/** Recent calls, newest first: missed ones marked, each with a callback button. */
+/**
+ * Recent calls, newest first: filters (missed, incoming, outgoing), search by name or number,
+ * missed calls marked until handled, callback and "mark as handled", and CSV export.
+ */
 import { useState } from 'react';
 import type { JournalRecord } from '../../../electron/contract/models.js';
 import { useRun, useServices, useView } from '../app-context.js';
+import { FILTERS, matches, type Filter } from '../call-filter.js';
 
 const time = new Intl.DateTimeFormat(navigator.language, { dateStyle: 'short', timeStyle: 'short' });
 
@@ -14,28 +18,73 @@ function duration(record: JournalRecord): string {
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
+function Outcome({ record }: { record: JournalRecord }) {
+  if (record.blocked) return <span className="badge badge-ended">Blocked</span>;
+  if (record.missed) {
+    return record.handled ? (
+      <span className="badge badge-ended">Missed · handled</span>
+    ) : (
+      <span className="badge badge-missed">Missed</span>
+    );
+  }
+  return <>{record.direction === 'incoming' ? 'Incoming' : 'Outgoing'}</>;
+}
+
 export function CallLog() {
   const journal = useView((state) => state.journal);
   const { bridge } = useServices();
   const run = useRun();
-  const [missedOnly, setMissedOnly] = useState(false);
-  const shown = missedOnly ? journal.filter((record) => record.missed) : journal;
+  const [filter, setFilter] = useState<Filter>('all');
+  const [search, setSearch] = useState('');
+  const shown = journal.filter((record) => matches(record, filter, search));
+  const unhandled = journal.filter((record) => record.missed && !record.handled).length;
+
+  const exportCsv = () => {
+    run(async () => {
+      const { filename, csv } = await bridge.invoke('exportJournal', {});
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+      link.download = filename;
+      link.click();
+      URL.revokeObjectURL(link.href);
+    });
+  };
 
   return (
     <section className="call-log" aria-label="Call log">
       <header className="call-log-header">
-        <h2>Calls</h2>
-        <label>
+        <h2>
+          Calls{' '}
+          {unhandled > 0 ? <span className="badge badge-missed unhandled">{unhandled} missed</span> : null}
+        </h2>
+        <div className="call-log-tools">
+          <div className="filters" role="group" aria-label="Show">
+            {FILTERS.map((each) => (
+              <button
+                key={each.id}
+                type="button"
+                className={filter === each.id ? undefined : 'secondary'}
+                aria-pressed={filter === each.id}
+                onClick={() => setFilter(each.id)}
+              >
+                {each.label}
+              </button>
+            ))}
+          </div>
           <input
-            type="checkbox"
-            checked={missedOnly}
-            onChange={(event) => setMissedOnly(event.target.checked)}
-          />{' '}
-          Missed only
-        </label>
+            type="search"
+            placeholder="Search name or number"
+            aria-label="Search calls"
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+          />
+          <button type="button" className="secondary" onClick={exportCsv}>
+            Export CSV
+          </button>
+        </div>
       </header>
       {shown.length === 0 ? (
-        <p className="empty">No calls yet.</p>
+        <p className="empty">{journal.length === 0 ? 'No calls yet.' : 'No calls match.'}</p>
       ) : (
         <table>
           <thead>
@@ -51,18 +100,14 @@ export function CallLog() {
           </thead>
           <tbody>
             {shown.map((record) => (
-              <tr key={record.id} data-record-id={record.id} className={record.missed ? 'missed' : undefined}>
+              <tr
+                key={record.id}
+                data-record-id={record.id}
+                className={record.missed && !record.handled ? 'missed' : undefined}
+              >
                 <td>{time.format(Date.parse(record.startedAt))}</td>
                 <td>
-                  {record.blocked ? (
-                    <span className="badge badge-ended">Blocked</span>
-                  ) : record.missed ? (
-                    <span className="badge badge-missed">Missed</span>
-                  ) : record.direction === 'incoming' ? (
-                    'Incoming'
-                  ) : (
-                    'Outgoing'
-                  )}
+                  <Outcome record={record} />
                 </td>
                 <td>
                   <span className="who">{record.contact?.name ?? record.number.display}</span>
@@ -71,7 +116,7 @@ export function CallLog() {
                   ) : null}
                 </td>
                 <td>{duration(record)}</td>
-                <td>
+                <td className="row-actions">
                   {record.number.dialable !== '' ? (
                     <button
                       type="button"
@@ -83,6 +128,15 @@ export function CallLog() {
                       }
                     >
                       Call back
+                    </button>
+                  ) : null}
+                  {record.missed && !record.handled ? (
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() => run(() => bridge.invoke('markHandled', { journalId: record.id }))}
+                    >
+                      Mark as handled
                     </button>
                   ) : null}
                 </td>
