@@ -9,7 +9,7 @@ import path from 'node:path';
 import { ContactLookup } from '../contacts/contact-lookup.js';
 import type { Directory } from '../contacts/directory.js';
 import { FileDirectory } from '../contacts/file-directory.js';
-import { directoryName, openDirectories } from './open-directories.js';
+import { directoryActions, directoryName, openDirectories } from './open-directories.js';
 import { CallJournal } from '../journal/call-journal.js';
 import type { ActionTemplates } from '../popup/action-urls.js';
 import { TemplateStore } from '../popup/template-store.js';
@@ -81,15 +81,16 @@ export function createPopupBuilder(
   templates: TemplateStore,
   environment: CompanionEnvironment,
 ): PopupBuilder {
-  const directoryActions = new Map<string, ActionTemplates>();
+  const actionsByDirectory = new Map<string, ActionTemplates>();
   for (const entry of settings.directories) {
-    if (entry.actions !== undefined) directoryActions.set(directoryName(entry), entry.actions);
+    const actions = directoryActions(entry);
+    if (actions !== undefined) actionsByDirectory.set(directoryName(entry), actions);
   }
   const time = new Intl.DateTimeFormat(environment.locale, { hour: '2-digit', minute: '2-digit' });
   return new PopupBuilder({
     templates,
     actions: settings.actions,
-    directoryActions,
+    directoryActions: actionsByDirectory,
     countryCode: settings.dialingRules.countryCode,
     formatTime: (epochMs) => time.format(epochMs),
     onWarning: environment.onWarning,

@@ -6,6 +6,9 @@
 import path from 'node:path';
 import type { Directory } from '../contacts/directory.js';
 import { FileDirectory } from '../contacts/file-directory.js';
+import { createRestDirectory } from '../contacts/rest/create-rest-directory.js';
+import { resolveRestSettings, restDirectoryName } from '../contacts/rest/rest-settings.js';
+import type { ActionTemplates } from '../popup/action-urls.js';
 import type { Settings } from '../settings/load-settings.js';
 import type { DirectorySettings } from '../settings/settings-schema.js';
 
@@ -18,7 +21,20 @@ export interface OpenOptions {
 
 /** The name a directory is shown with. */
 export function directoryName(entry: DirectorySettings): string {
-  return entry.name ?? path.basename(entry.path);
+  switch (entry.type) {
+    case 'csv':
+    case 'vcard':
+      return entry.name ?? path.basename(entry.path);
+    case 'rest':
+      return restDirectoryName(entry);
+  }
+}
+
+/** The popup actions for a directory's contacts, if it has its own (a helpdesk preset's, or the entry's). */
+export function directoryActions(entry: DirectorySettings): ActionTemplates | undefined {
+  if (entry.type !== 'rest') return entry.actions;
+  const { actions } = resolveRestSettings(entry);
+  return Object.keys(actions).length > 0 ? actions : undefined;
 }
 
 /** Opens one directory. @throws Error naming the directory and the problem. */
@@ -27,12 +43,23 @@ export async function openDirectory(
   settings: Settings,
   options: OpenOptions,
 ): Promise<Directory> {
-  return new FileDirectory({
-    ...entry,
-    rules: settings.dialingRules,
-    onWarning: options.onWarning,
-    watch: options.watch ?? true,
-  }).open();
+  switch (entry.type) {
+    case 'csv':
+    case 'vcard':
+      return new FileDirectory({
+        ...entry,
+        rules: settings.dialingRules,
+        onWarning: options.onWarning,
+        watch: options.watch ?? true,
+      }).open();
+    case 'rest':
+      return createRestDirectory(entry, {
+        rules: settings.dialingRules,
+        env: options.env ?? {},
+        onWarning: options.onWarning,
+        baseDir: settings.source === null ? undefined : path.dirname(settings.source),
+      });
+  }
 }
 
 /** Opens every configured directory; one that cannot be opened is reported and left out. */

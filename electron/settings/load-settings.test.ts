@@ -36,7 +36,7 @@ describe('loadSettings', () => {
       internationalPrefix: '00',
     });
     expect(settings.line).toEqual({ provider: 'simulator', line: '12' });
-    expect(settings.directories.map((directory) => directory.path)).toEqual([
+    expect(settings.directories.map((directory) => ('path' in directory ? directory.path : null))).toEqual([
       `${dir}/contacts.csv`,
       `${dir}/contacts.vcf`,
     ]);

@@ -66,13 +66,13 @@ export async function loadSettings(file: string, options: LoadOptions): Promise<
   const result = settingsSchema.safeParse(parseJson(absolute, text));
   if (!result.success) throw new SettingsError(absolute, formatIssues(result.error.issues));
   const folder = path.dirname(absolute);
-  const directories = result.data.directories.map((directory) => ({
-    ...directory,
-    path: path.resolve(folder, directory.path),
-  }));
+  // File paths are relative to the settings file; servers and APIs have none to check here.
+  const directories = result.data.directories.map((directory) =>
+    'path' in directory ? { ...directory, path: path.resolve(folder, directory.path) } : directory,
+  );
   const missing = await Promise.all(
     directories.map(async (directory, index) =>
-      (await exists(directory.path))
+      !('path' in directory) || (await exists(directory.path))
         ? null
         : `directories[${index}].path: file not found (${directory.path})`,
     ),

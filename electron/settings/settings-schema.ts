@@ -7,6 +7,7 @@
  * misspelt key (`"dialingRule"`) would otherwise leave the agent with defaults and no clue.
  */
 import { z } from 'zod';
+import { restDirectorySchema } from '../contacts/rest/rest-settings.js';
 import { dialingRulesSchema } from '../numbers/dialing-rules.js';
 import { actionUrlLineSchema } from '../telephony/action-url/action-url-settings.js';
 
@@ -61,7 +62,7 @@ export const fileDirectorySchema = z
   .strict();
 
 /** Every directory Ringdesk can search; more types join as they land. */
-export const directorySchema = z.discriminatedUnion('type', [fileDirectorySchema]);
+export const directorySchema = z.discriminatedUnion('type', [fileDirectorySchema, restDirectorySchema]);
 
 /** The settings document as written in the file. */
 export const settingsSchema = z
