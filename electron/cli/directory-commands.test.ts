@@ -118,7 +118,7 @@ describe('ringdesk popup', () => {
       io,
     );
     expect(io.out.join('\n')).toMatch(
-      /^<article class="rd-popup rd-unknown-caller">[\s\S]*Unknown caller[\s\S]*\+44 20 7946 0958/,
+      /^<article class="rd-popup rd-unknown-caller">[\s\S]*Unbekannter Anrufer[\s\S]*\+44 20 7946 0958/,
     );
   });
 

@@ -12,6 +12,7 @@ import { FileDirectory } from '../contacts/file-directory.js';
 import { directoryActions, directoryName, openDirectories } from './open-directories.js';
 import { CallJournal } from '../journal/call-journal.js';
 import type { ActionTemplates } from '../popup/action-urls.js';
+import { POPUP_TEXT, popupLanguage } from '../popup/popup-text.js';
 import { TemplateStore } from '../popup/template-store.js';
 import type { Settings } from '../settings/load-settings.js';
 import type { LineProvider } from '../telephony/line-provider.js';
@@ -93,6 +94,7 @@ export function createPopupBuilder(
     directoryActions: actionsByDirectory,
     countryCode: settings.dialingRules.countryCode,
     formatTime: (epochMs) => time.format(epochMs),
+    text: POPUP_TEXT[popupLanguage(environment.locale)],
     onWarning: environment.onWarning,
   });
 }

@@ -7,6 +7,7 @@ import type { DirectoryFailure } from '../contacts/contact-lookup.js';
 import type { ContactView, NumberView, PopupModel } from '../contract/models.js';
 import { popupActions, type ActionTemplates, type PopupAction } from '../popup/action-urls.js';
 import { templateData, templateFor, shownContact, type PopupSubject } from '../popup/popup-view.js';
+import { POPUP_TEXT, type PopupText } from '../popup/popup-text.js';
 import type { TemplateStore } from '../popup/template-store.js';
 import type { CallSnapshot } from '../telephony/call-session.js';
 
@@ -29,11 +30,17 @@ export interface PopupBuilderOptions {
   readonly directoryActions: ReadonlyMap<string, ActionTemplates>;
   readonly countryCode: string;
   readonly formatTime: (epochMs: number) => string;
+  /** The popup's words in the agent's language (default English). */
+  readonly text?: PopupText;
   readonly onWarning: (message: string) => void;
 }
 
 export class PopupBuilder {
-  constructor(private readonly options: PopupBuilderOptions) {}
+  private readonly text: PopupText;
+
+  constructor(private readonly options: PopupBuilderOptions) {
+    this.text = options.text ?? POPUP_TEXT.en;
+  }
 
   /** Renders the popup; a broken template or action URL is reported and left out, never fatal. */
   async build(state: PopupState, templateName?: string): Promise<PopupModel> {
@@ -62,7 +69,7 @@ export class PopupBuilder {
   private async render(template: string, subject: PopupSubject): Promise<string> {
     try {
       return (await this.options.templates.get(template)).render(
-        templateData(subject, this.options.formatTime),
+        templateData(subject, this.options.formatTime, this.text),
       );
     } catch (error) {
       this.options.onWarning(`popup template: ${error instanceof Error ? error.message : String(error)}`);
@@ -97,6 +104,11 @@ export class PopupBuilder {
           callId: state.call.callId,
         },
         templates,
+        {
+          'open-contact': this.text.openContact,
+          'new-ticket': this.text.newTicket,
+          'new-contact': this.text.newContact,
+        },
       );
     } catch (error) {
       this.options.onWarning(`popup actions: ${error instanceof Error ? error.message : String(error)}`);

@@ -98,7 +98,11 @@ export function fillActionUrl(template: string, values: Readonly<Record<string, 
 }
 
 /** The actions for a subject: open contact and new ticket need a contact; new contact is always there. */
-export function popupActions(subject: ActionSubject, templates: ActionTemplates): PopupAction[] {
+export function popupActions(
+  subject: ActionSubject,
+  templates: ActionTemplates,
+  labels: Readonly<Record<ActionId, string>> = LABELS,
+): PopupAction[] {
   const values = actionValues(subject);
   const wanted: [ActionId, string | undefined][] =
     subject.contact === null
@@ -109,6 +113,6 @@ export function popupActions(subject: ActionSubject, templates: ActionTemplates)
           ['new-contact', templates.newContact],
         ];
   return wanted.flatMap(([id, template]) =>
-    template === undefined ? [] : [{ id, label: LABELS[id], url: fillActionUrl(template, values) }],
+    template === undefined ? [] : [{ id, label: labels[id], url: fillActionUrl(template, values) }],
   );
 }

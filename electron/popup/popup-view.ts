@@ -3,6 +3,7 @@
  * read (see templates/README.md), built from a call, its number and the matching contacts.
  */
 import type { TemplateData } from './template-engine.js';
+import { POPUP_TEXT, type PopupText } from './popup-text.js';
 import type { TemplateName } from './template-store.js';
 
 /** A contact as the popup needs it (any directory's contact fits). */
@@ -55,7 +56,11 @@ export function templateFor(subject: PopupSubject): TemplateName {
 }
 
 /** The placeholder data for a subject; `formatTime` renders hours and minutes for the user. */
-export function templateData(subject: PopupSubject, formatTime: (epochMs: number) => string): TemplateData {
+export function templateData(
+  subject: PopupSubject,
+  formatTime: (epochMs: number) => string,
+  text: PopupText = POPUP_TEXT.en,
+): TemplateData {
   const { call, number } = subject;
   const contact = shownContact(subject);
   const describe = (each: PopupContact, index: number) => ({
@@ -85,5 +90,6 @@ export function templateData(subject: PopupSubject, formatTime: (epochMs: number
     contacts: subject.contacts.map(describe),
     contactCount: subject.contacts.length,
     failures: subject.failures.map((failure) => ({ ...failure })),
+    text: { ...text, pickCaller: text.pickCaller.replace('{count}', String(subject.contacts.length)) },
   };
 }

@@ -45,7 +45,7 @@ export async function companionHarness(
   const environment = {
     dataDir,
     templatesDir: bundledTemplatesDir(),
-    locale: 'de-DE',
+    locale: 'en-GB',
     onWarning: (m: string) => warnings.push(m),
   };
   let ids = 0;

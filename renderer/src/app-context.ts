@@ -2,11 +2,13 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { RendererBridge } from './bridge/bridge.js';
+import type { Translator } from './i18n/i18n.js';
 import type { ViewState, ViewStore } from './state.js';
 
 export interface AppServices {
   readonly bridge: RendererBridge;
   readonly store: ViewStore;
+  readonly i18n: Translator;
 }
 
 export const AppContext = createContext<AppServices | null>(null);
@@ -37,4 +39,9 @@ export function useRun(): (work: () => Promise<unknown>, success?: string) => vo
       },
     );
   };
+}
+
+/** The UI's translator (`t`) and formatters. */
+export function useI18n(): Translator {
+  return useServices().i18n;
 }

@@ -6,13 +6,14 @@
 import { CallLog } from './components/call-log.js';
 import { LineHeader } from './components/line-header.js';
 import { PopupCard } from './components/popup-card.js';
-import { useServices, useView } from './app-context.js';
+import { useI18n, useServices, useView } from './app-context.js';
 
 export type AppView = 'all' | 'popup' | 'calls';
 
 function Notice() {
   const notice = useView((state) => state.notice);
   const { store } = useServices();
+  const { t } = useI18n();
   if (notice === null) return null;
   return (
     <p className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
@@ -21,7 +22,7 @@ function Notice() {
         type="button"
         className="link"
         onClick={() => store.setState({ notice: null })}
-        aria-label="Dismiss"
+        aria-label={t('app.dismiss')}
       >
         ×
       </button>

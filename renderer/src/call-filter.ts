@@ -2,12 +2,7 @@
 import type { JournalRecord } from '../../electron/contract/models.js';
 
 export type Filter = 'all' | 'missed' | 'incoming' | 'outgoing';
-export const FILTERS: { id: Filter; label: string }[] = [
-  { id: 'all', label: 'All' },
-  { id: 'missed', label: 'Missed' },
-  { id: 'incoming', label: 'Incoming' },
-  { id: 'outgoing', label: 'Outgoing' },
-];
+export const FILTERS: readonly Filter[] = ['all', 'missed', 'incoming', 'outgoing'];
 
 /** Does the record match the filter and the search text (name, company or any form of the number)? */
 export function matches(record: JournalRecord, filter: Filter, search: string): boolean {

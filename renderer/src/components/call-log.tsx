@@ -4,10 +4,9 @@
  */
 import { useState } from 'react';
 import type { JournalRecord } from '../../../electron/contract/models.js';
-import { useRun, useServices, useView } from '../app-context.js';
+import { useI18n, useRun, useServices, useView } from '../app-context.js';
 import { FILTERS, matches, type Filter } from '../call-filter.js';
-
-const time = new Intl.DateTimeFormat(navigator.language, { dateStyle: 'short', timeStyle: 'short' });
+import type { Translator } from '../i18n/i18n.js';
 
 function duration(record: JournalRecord): string {
   if (record.answeredAt === null) return '';
@@ -18,21 +17,22 @@ function duration(record: JournalRecord): string {
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
-function Outcome({ record }: { record: JournalRecord }) {
-  if (record.blocked) return <span className="badge badge-ended">Blocked</span>;
+function Outcome({ record, t }: { record: JournalRecord; t: Translator['t'] }) {
+  if (record.blocked) return <span className="badge badge-ended">{t('calls.blocked')}</span>;
   if (record.missed) {
     return record.handled ? (
-      <span className="badge badge-ended">Missed · handled</span>
+      <span className="badge badge-ended">{t('calls.missedHandled')}</span>
     ) : (
-      <span className="badge badge-missed">Missed</span>
+      <span className="badge badge-missed">{t('calls.missed')}</span>
     );
   }
-  return <>{record.direction === 'incoming' ? 'Incoming' : 'Outgoing'}</>;
+  return <>{t(record.direction === 'incoming' ? 'calls.incoming' : 'calls.outgoing')}</>;
 }
 
 export function CallLog() {
   const journal = useView((state) => state.journal);
   const { bridge } = useServices();
+  const { t, dateTime } = useI18n();
   const run = useRun();
   const [filter, setFilter] = useState<Filter>('all');
   const [search, setSearch] = useState('');
@@ -51,97 +51,104 @@ export function CallLog() {
   };
 
   return (
-    <section className="call-log" aria-label="Call log">
+    <section className="call-log" aria-label={t('calls.region')}>
       <header className="call-log-header">
         <h2>
-          Calls{' '}
-          {unhandled > 0 ? <span className="badge badge-missed unhandled">{unhandled} missed</span> : null}
+          {t('calls.title')}{' '}
+          {unhandled > 0 ? (
+            <span className="badge badge-missed unhandled">
+              {t('calls.missedCount', { count: unhandled })}
+            </span>
+          ) : null}
         </h2>
         <div className="call-log-tools">
-          <div className="filters" role="group" aria-label="Show">
+          <div className="filters" role="group" aria-label={t('calls.filter')}>
             {FILTERS.map((each) => (
               <button
-                key={each.id}
+                key={each}
                 type="button"
-                className={filter === each.id ? undefined : 'secondary'}
-                aria-pressed={filter === each.id}
-                onClick={() => setFilter(each.id)}
+                className={filter === each ? undefined : 'secondary'}
+                aria-pressed={filter === each}
+                onClick={() => setFilter(each)}
               >
-                {each.label}
+                {t(`calls.filter.${each}`)}
               </button>
             ))}
           </div>
           <input
             type="search"
-            placeholder="Search name or number"
-            aria-label="Search calls"
+            placeholder={t('calls.searchPlaceholder')}
+            aria-label={t('calls.search')}
             value={search}
             onChange={(event) => setSearch(event.target.value)}
           />
           <button type="button" className="secondary" onClick={exportCsv}>
-            Export CSV
+            {t('calls.export')}
           </button>
         </div>
       </header>
       {shown.length === 0 ? (
-        <p className="empty">{journal.length === 0 ? 'No calls yet.' : 'No calls match.'}</p>
+        <p className="empty">{journal.length === 0 ? t('calls.none') : t('calls.noMatch')}</p>
       ) : (
         <table>
           <thead>
             <tr>
-              <th scope="col">Time</th>
-              <th scope="col">Call</th>
-              <th scope="col">Who</th>
-              <th scope="col">Length</th>
+              <th scope="col">{t('calls.column.time')}</th>
+              <th scope="col">{t('calls.column.call')}</th>
+              <th scope="col">{t('calls.column.who')}</th>
+              <th scope="col">{t('calls.column.length')}</th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t('calls.column.actions')}</span>
               </th>
             </tr>
           </thead>
           <tbody>
-            {shown.map((record) => (
-              <tr
-                key={record.id}
-                data-record-id={record.id}
-                className={record.missed && !record.handled ? 'missed' : undefined}
-              >
-                <td>{time.format(Date.parse(record.startedAt))}</td>
-                <td>
-                  <Outcome record={record} />
-                </td>
-                <td>
-                  <span className="who">{record.contact?.name ?? record.number.display}</span>
-                  {record.contact !== null ? (
-                    <span className="who-number">{record.number.display}</span>
-                  ) : null}
-                </td>
-                <td>{duration(record)}</td>
-                <td className="row-actions">
-                  {record.number.dialable !== '' ? (
-                    <button
-                      type="button"
-                      onClick={() =>
-                        run(
-                          () => bridge.invoke('callback', { journalId: record.id }),
-                          `Calling ${record.contact?.name ?? record.number.display}…`,
-                        )
-                      }
-                    >
-                      Call back
-                    </button>
-                  ) : null}
-                  {record.missed && !record.handled ? (
-                    <button
-                      type="button"
-                      className="secondary"
-                      onClick={() => run(() => bridge.invoke('markHandled', { journalId: record.id }))}
-                    >
-                      Mark as handled
-                    </button>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
+            {shown.map((record) => {
+              const who = record.contact?.name ?? record.number.display;
+              return (
+                <tr
+                  key={record.id}
+                  data-record-id={record.id}
+                  className={record.missed && !record.handled ? 'missed' : undefined}
+                >
+                  <td>{dateTime(Date.parse(record.startedAt))}</td>
+                  <td>
+                    <Outcome record={record} t={t} />
+                  </td>
+                  <td>
+                    <span className="who">{who}</span>
+                    {record.contact !== null ? (
+                      <span className="who-number">{record.number.display}</span>
+                    ) : null}
+                  </td>
+                  <td>{duration(record)}</td>
+                  <td className="row-actions">
+                    {record.number.dialable !== '' ? (
+                      <button
+                        type="button"
+                        onClick={() =>
+                          run(
+                            () => bridge.invoke('callback', { journalId: record.id }),
+                            t('calls.calling', { who }),
+                          )
+                        }
+                      >
+                        {t('calls.callBack')}
+                      </button>
+                    ) : null}
+                    {record.missed && !record.handled ? (
+                      <button
+                        type="button"
+                        className="secondary"
+                        onClick={() => run(() => bridge.invoke('markHandled', { journalId: record.id }))}
+                      >
+                        {t('calls.markHandled')}
+                      </button>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}

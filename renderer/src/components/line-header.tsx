@@ -1,43 +1,53 @@
 /** The line's state and the connection to Ringdesk, with a dial box. */
 import { useState, type SubmitEvent } from 'react';
-import { useRun, useServices, useView } from '../app-context.js';
+import { useI18n, useRun, useServices, useView } from '../app-context.js';
 
 export function LineHeader() {
   const line = useView((state) => state.line);
   const connection = useView((state) => state.connection);
   const { bridge } = useServices();
+  const { t } = useI18n();
   const run = useRun();
   const [number, setNumber] = useState('');
   const state = connection !== 'open' ? 'offline' : (line?.state ?? 'disconnected');
-  const label =
-    connection !== 'open'
-      ? 'Not connected to Ringdesk'
-      : line === null
-        ? 'Line unknown'
-        : `Line ${line.line} · ${line.provider} · ${line.state}${line.reason !== null && line.state !== 'connected' ? ` (${line.reason})` : ''}`;
+  let label: string;
+  if (connection !== 'open') label = t('line.offline');
+  else if (line === null) label = t('line.unknown');
+  else {
+    const values = {
+      line: line.line,
+      provider: line.provider,
+      state: t(`line.state.${line.state}`),
+      reason: line.reason ?? '',
+    };
+    label =
+      line.reason !== null && line.state !== 'connected'
+        ? t('line.statusReason', values)
+        : t('line.status', values);
+  }
   const dial = (event: SubmitEvent) => {
     event.preventDefault();
     if (number.trim() === '') return;
-    run(() => bridge.invoke('dial', { number }), `Dialling ${number}…`);
+    run(() => bridge.invoke('dial', { number }), t('dial.dialling', { number }));
   };
   return (
     <header className="line-header">
-      <h1>Ringdesk</h1>
+      <h1>{t('app.title')}</h1>
       <p className="line-state" data-state={state} role="status">
         {label}
       </p>
       <form className="dial" onSubmit={dial}>
         <label htmlFor="dial-number" className="visually-hidden">
-          Number to dial
+          {t('dial.label')}
         </label>
         <input
           id="dial-number"
           type="tel"
-          placeholder="Number to dial"
+          placeholder={t('dial.placeholder')}
           value={number}
           onChange={(event) => setNumber(event.target.value)}
         />
-        <button type="submit">Dial</button>
+        <button type="submit">{t('dial.button')}</button>
       </form>
     </header>
   );

@@ -4,18 +4,11 @@
  */
 import { useEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import type { PopupModel } from '../../../electron/contract/models.js';
-import { useRun, useServices } from '../app-context.js';
-
-const STATE_LABELS: Record<PopupModel['state'], string> = {
-  ringing: 'Ringing',
-  dialing: 'Dialling',
-  connected: 'Connected',
-  ended: 'Ended',
-  missed: 'Missed',
-};
+import { useI18n, useRun, useServices } from '../app-context.js';
 
 export function PopupCard({ popup }: { popup: PopupModel }) {
   const { bridge } = useServices();
+  const { t } = useI18n();
   const run = useRun();
   const body = useRef<HTMLDivElement>(null);
 
@@ -54,11 +47,13 @@ export function PopupCard({ popup }: { popup: PopupModel }) {
       className="popup"
       data-state={popup.state}
       data-call-id={popup.callId}
-      aria-label={`Call ${popup.direction === 'incoming' ? 'from' : 'to'} ${name ?? popup.number.display}`}
+      aria-label={t(popup.direction === 'incoming' ? 'popup.from' : 'popup.to', {
+        who: name ?? popup.number.display,
+      })}
     >
       <header className="popup-status">
-        <span className={`badge badge-${popup.state}`}>{STATE_LABELS[popup.state]}</span>
-        {popup.lookup === 'pending' ? <span className="popup-pending">Looking up…</span> : null}
+        <span className={`badge badge-${popup.state}`}>{t(`popup.state.${popup.state}`)}</span>
+        {popup.lookup === 'pending' ? <span className="popup-pending">{t('popup.lookingUp')}</span> : null}
       </header>
       {popup.html === '' ? (
         <div className="popup-body">
@@ -91,7 +86,7 @@ export function PopupCard({ popup }: { popup: PopupModel }) {
             className="secondary"
             onClick={() => run(() => bridge.invoke('chooseAgain', { callId: popup.callId }))}
           >
-            Not {name ?? 'this contact'}?
+            {t('popup.chooseAgain', { name: name ?? t('popup.thisContact') })}
           </button>
         ) : null}
         <button
@@ -99,7 +94,7 @@ export function PopupCard({ popup }: { popup: PopupModel }) {
           className="secondary"
           onClick={() => run(() => bridge.invoke('dismissPopup', { callId: popup.callId }))}
         >
-          Close
+          {t('popup.close')}
         </button>
       </footer>
     </section>
