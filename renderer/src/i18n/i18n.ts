@@ -19,8 +19,8 @@ export function languageOf(locale: string): Language {
 export interface Translator {
   readonly language: Language;
   readonly locale: string;
-  t(key: MessageKey, values?: Readonly<Record<string, string | number>>): string;
-  dateTime(epochMs: number): string;
+  readonly t: (key: MessageKey, values?: Readonly<Record<string, string | number>>) => string;
+  readonly dateTime: (epochMs: number) => string;
 }
 
 /** A translator for `locale` (`de-DE`, `en-GB`, ...). */
