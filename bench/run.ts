@@ -2,6 +2,7 @@
  * `npm run bench`: runs every benchmark and prints one JSON line per result on stdout, with a
  * readable summary on stderr. Goals are reported, never enforced: benchmarks do not fail CI.
  */
+import { benchAmi } from './ami.bench.js';
 import { benchIndex } from './index.bench.js';
 import { benchLookup } from './lookup.bench.js';
 import type { BenchResult } from './measure.js';
@@ -9,7 +10,7 @@ import { benchNumbers } from './numbers.bench.js';
 import { benchScreenPop } from './screen-pop.bench.js';
 
 type Bench = () => BenchResult | BenchResult[] | Promise<BenchResult | BenchResult[]>;
-const benches: Bench[] = [benchNumbers, benchIndex, benchLookup, benchScreenPop];
+const benches: Bench[] = [benchNumbers, benchIndex, benchLookup, benchAmi, benchScreenPop];
 
 const only = process.argv[2];
 for (const bench of benches) {

@@ -17,6 +17,7 @@ import { TemplateStore } from '../popup/template-store.js';
 import type { Settings } from '../settings/load-settings.js';
 import type { LineProvider } from '../telephony/line-provider.js';
 import { ActionUrlProvider } from '../telephony/action-url/action-url-provider.js';
+import { createAmiProvider } from '../telephony/ami/ami-provider.js';
 import { recordLine } from '../telephony/line-recorder.js';
 import { SimulatorProvider } from '../telephony/simulator-provider.js';
 import { Blocklist } from './blocklist.js';
@@ -62,6 +63,8 @@ export function createProvider(settings: Settings, deps: ProviderDeps): LineProv
   switch (line.provider) {
     case 'simulator':
       return new SimulatorProvider({ line: line.line, now: deps.now });
+    case 'ami':
+      return createAmiProvider(line, { env: deps.env });
     case 'action-url':
       return new ActionUrlProvider(line, { env: deps.env, now: deps.now, isBlocked: deps.isBlocked });
   }

@@ -12,6 +12,8 @@ import type { z } from 'zod';
 import { complete } from '../numbers/complete.js';
 import { dialingRulesSchema, resolveDialingRules, type DialingRules } from '../numbers/dialing-rules.js';
 import { NumberError } from '../numbers/number-error.js';
+import type { SecretStore } from './secret-store.js';
+import { revealSecrets } from './stored-secrets.js';
 import {
   settingsSchema,
   type ActionSettings,
@@ -56,6 +58,8 @@ export interface LoadOptions {
   readonly defaultRegion: string;
   /** When false, a missing file means defaults; when true, it is an error. */
   readonly required: boolean;
+  /** Where `{"stored": id}` secrets are read; without it, such a secret is a problem. */
+  readonly secrets?: SecretStore | null;
 }
 
 /** Reads, validates and completes the settings file at `file`. */
@@ -63,7 +67,23 @@ export async function loadSettings(file: string, options: LoadOptions): Promise<
   const absolute = path.resolve(file);
   const text = await readText(absolute, options.required);
   if (text === null) return defaultSettings(options.defaultRegion);
-  const result = settingsSchema.safeParse(parseJson(absolute, text));
+  return checkSettings(parseJson(absolute, text), absolute, options);
+}
+
+/**
+ * Checks a settings document as if it were in `file` (relative paths resolve against its
+ * folder): the schema, the files it names, the blocklist's numbers, the stored secrets.
+ * @throws SettingsError with every problem.
+ */
+export async function checkSettings(
+  document: unknown,
+  file: string,
+  options: Omit<LoadOptions, 'required'>,
+): Promise<Settings> {
+  const absolute = path.resolve(file);
+  const revealed = revealSecrets(document, options.secrets ?? null);
+  if (revealed.problems.length > 0) throw new SettingsError(absolute, revealed.problems);
+  const result = settingsSchema.safeParse(revealed.document);
   if (!result.success) throw new SettingsError(absolute, formatIssues(result.error.issues));
   const folder = path.dirname(absolute);
   // File paths are relative to the settings file; servers and APIs have none to check here.
@@ -87,6 +107,7 @@ export async function loadSettings(file: string, options: LoadOptions): Promise<
   const folderOf = result.data.popup.templatesFolder;
   return {
     ...base,
+    line: withAbsolutePaths(base.line, folder),
     source: absolute,
     directories,
     blocklist: blocklist.numbers,
@@ -179,4 +200,12 @@ async function exists(file: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** A line's file settings (a TLS CA) resolved against the settings file's folder. */
+function withAbsolutePaths(line: LineSettings, folder: string): LineSettings {
+  if (line.provider === 'ami' && line.tls !== false && line.tls.caFile !== undefined) {
+    return { ...line, tls: { ...line.tls, caFile: path.resolve(folder, line.tls.caFile) } };
+  }
+  return line;
 }

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { restDirectorySchema } from '../contacts/rest/rest-settings.js';
 import { dialingRulesSchema } from '../numbers/dialing-rules.js';
 import { actionUrlLineSchema } from '../telephony/action-url/action-url-settings.js';
+import { amiLineSchema } from '../telephony/ami/ami-settings.js';
 
 /** The simulated line: calls come from the CLI or the host's control API. */
 export const simulatorLineSchema = z
@@ -21,7 +22,11 @@ export const simulatorLineSchema = z
   .strict();
 
 /** The line to watch: one provider and its settings. */
-export const lineSchema = z.discriminatedUnion('provider', [simulatorLineSchema, actionUrlLineSchema]);
+export const lineSchema = z.discriminatedUnion('provider', [
+  simulatorLineSchema,
+  actionUrlLineSchema,
+  amiLineSchema,
+]);
 
 /** A blocked caller: calls from it are rejected where the line can, never popped up, logged as blocked. */
 export const blockedNumberSchema = z

@@ -3,7 +3,7 @@
  * and syncs, calls the API) and says for each whether it works and, if not, what failed. With
  * `--number`, each is also asked for that number.
  */
-import { directoryName, openDirectory } from '../../companion/open-directories.js';
+import { checkDirectory } from '../../companion/check-directory.js';
 import { analyzeNumber } from '../../numbers/analyze-number.js';
 import { NumberError } from '../../numbers/number-error.js';
 import { UsageError, type Command } from '../command.js';
@@ -31,37 +31,9 @@ const directory: Command = {
     if (settings.directories.length === 0) context.say('no directories are configured');
     let allOk = true;
     for (const entry of settings.directories) {
-      const name = directoryName(entry);
-      const warnings: string[] = [];
-      try {
-        const opened = await openDirectory(entry, settings, {
-          onWarning: (message) => warnings.push(message),
-          watch: false,
-          env: context.io.env,
-        });
-        try {
-          const contacts = await opened.list();
-          const found = e164 === null ? null : await opened.lookup(e164);
-          context.emit({
-            directory: name,
-            type: entry.type,
-            ok: true,
-            detail: `${contacts.length} contacts${found === null ? '' : `; ${found.length} with ${e164 ?? ''}`}`,
-            warnings,
-          });
-        } finally {
-          await opened.close();
-        }
-      } catch (error) {
-        allOk = false;
-        context.emit({
-          directory: name,
-          type: entry.type,
-          ok: false,
-          detail: error instanceof Error ? error.message : String(error),
-          warnings,
-        });
-      }
+      const check = await checkDirectory(entry, settings, context.io.env, e164);
+      allOk &&= check.ok;
+      context.emit(check);
     }
     context.emit({ ok: allOk });
     return 0;

@@ -4,14 +4,12 @@
  * lists the lines where the provider can, runs the provider's own checks, and says exactly what
  * failed. `ringdesk provider log`: the requests a running host's line received lately.
  */
-import { createProvider } from '../../companion/create-companion.js';
-import type { LineProvider, ProviderCheck } from '../../telephony/line-provider.js';
+import { checkLine } from '../../companion/check-line.js';
+import type { ProviderCheck } from '../../telephony/line-provider.js';
 import type { CliContext } from '../cli-context.js';
 import { UsageError, type Command } from '../command.js';
 import { callHost, hostUrl } from '../host-client.js';
 import { parseOptions } from '../parse-options.js';
-
-const CONNECT_TIMEOUT_MS = 15_000;
 
 const provider: Command = {
   summary: 'test the configured line (provider test) or show the requests it received (provider log)',
@@ -41,42 +39,7 @@ const provider: Command = {
 
 async function test(context: CliContext, config: string | undefined): Promise<number> {
   const settings = await context.settings(config);
-  let line: LineProvider;
-  try {
-    line = createProvider(settings, { now: Date.now, env: context.io.env, isBlocked: () => false });
-  } catch (error) {
-    report(context, [
-      { check: 'settings', ok: false, detail: error instanceof Error ? error.message : String(error) },
-    ]);
-    return 0;
-  }
-  const checks: ProviderCheck[] = [];
-  try {
-    await withTimeout(line.connect(), CONNECT_TIMEOUT_MS);
-    checks.push({ check: 'connect', ok: true, detail: `${line.kind} connected (line ${line.line})` });
-    if (line.listLines !== undefined) {
-      const lines = await line.listLines();
-      const known = lines.some((each) => each.id === line.line || each.name === line.line);
-      const names = lines.map((each) => `${each.id} "${each.name}"`).join(', ') || 'none';
-      checks.push({
-        check: 'line',
-        ok: known,
-        detail: known
-          ? `line ${line.line} found among: ${names}`
-          : `line ${line.line} is not among the lines: ${names}`,
-      });
-    }
-    if (line.selfTest !== undefined) checks.push(...(await line.selfTest()));
-  } catch (error) {
-    checks.push({
-      check: 'connect',
-      ok: false,
-      detail: error instanceof Error ? error.message : String(error),
-    });
-  } finally {
-    await line.disconnect().catch(() => undefined);
-  }
-  report(context, checks);
+  report(context, (await checkLine(settings, context.io.env)).checks);
   return 0;
 }
 
@@ -92,14 +55,6 @@ function report(context: CliContext, checks: readonly ProviderCheck[]): void {
           .map((check) => check.detail)
           .join('; ')}`,
   );
-}
-
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no connection within ${ms / 1000} s`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 export default provider;

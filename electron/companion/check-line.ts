@@ -1,0 +1,70 @@
+/**
+ * Checks a line before the agent relies on it, as a PBX integration page does before it lets
+ * you switch an integration on: connect (log in, bind the listener, start the bridge), list the
+ * provider's lines and whether the configured one is among them, run the provider's own checks,
+ * disconnect. `ringdesk provider test` and the wizard's "Test" button both use it.
+ */
+import type { Settings } from '../settings/load-settings.js';
+import type { LineProvider, ProviderCheck } from '../telephony/line-provider.js';
+import { createProvider } from './create-companion.js';
+
+export interface LineCheck {
+  readonly checks: readonly ProviderCheck[];
+  /** The lines the provider offers (for the agent to pick one), when it lists them. */
+  readonly lines: readonly { readonly id: string; readonly name: string }[];
+  readonly ok: boolean;
+}
+
+const CONNECT_TIMEOUT_MS = 15_000;
+
+export async function checkLine(
+  settings: Settings,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<LineCheck> {
+  let line: LineProvider;
+  try {
+    line = createProvider(settings, { now: Date.now, env, isBlocked: () => false });
+  } catch (error) {
+    return finish([{ check: 'settings', ok: false, detail: messageOf(error) }], []);
+  }
+  const checks: ProviderCheck[] = [];
+  let lines: readonly { id: string; name: string }[] = [];
+  try {
+    await withTimeout(line.connect(), CONNECT_TIMEOUT_MS);
+    checks.push({ check: 'connect', ok: true, detail: `${line.kind} connected (line ${line.line})` });
+    if (line.listLines !== undefined) {
+      lines = await line.listLines();
+      const known = lines.some((each) => each.id === line.line || each.name === line.line);
+      const names = lines.map((each) => `${each.id} "${each.name}"`).join(', ') || 'none';
+      checks.push({
+        check: 'line',
+        ok: known,
+        detail: known
+          ? `line ${line.line} found among: ${names}`
+          : `line ${line.line} is not among the lines: ${names}`,
+      });
+    }
+    if (line.selfTest !== undefined) checks.push(...(await line.selfTest()));
+  } catch (error) {
+    checks.push({ check: 'connect', ok: false, detail: messageOf(error) });
+  } finally {
+    await line.disconnect().catch(() => undefined);
+  }
+  return finish(checks, lines);
+}
+
+function finish(checks: ProviderCheck[], lines: readonly { id: string; name: string }[]): LineCheck {
+  return { checks, lines, ok: checks.every((check) => check.ok) };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no connection within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,84 @@
+/**
+ * The running Companion, replaceable: when the agent saves new settings (a new line, another
+ * directory), the old Companion is stopped (its journal flushed) and a new one is built and
+ * started; faces keep one runtime and see the switch as a `snapshot` event.
+ */
+import type { CompanionEvent } from '../contract/channels.js';
+import type { Snapshot } from '../contract/models.js';
+import type { Settings } from '../settings/load-settings.js';
+import type { LineProvider } from '../telephony/line-provider.js';
+import type { Companion } from './companion.js';
+import type { CompanionParts } from './create-companion.js';
+
+/** A Companion event, or the whole picture after the Companion was replaced. */
+export type RuntimeEvent = CompanionEvent | { readonly channel: 'snapshot'; readonly payload: Snapshot };
+
+export class CompanionRuntime {
+  private readonly listeners = new Set<(event: RuntimeEvent) => void>();
+  private unsubscribe: () => void = () => undefined;
+  private switching: Promise<void> = Promise.resolve();
+
+  private constructor(
+    private current: CompanionParts,
+    private readonly build: (settings: Settings) => Promise<CompanionParts>,
+  ) {
+    this.follow();
+  }
+
+  /** Builds and starts the first Companion. */
+  static async start(
+    settings: Settings,
+    build: (settings: Settings) => Promise<CompanionParts>,
+  ): Promise<CompanionRuntime> {
+    const parts = await build(settings);
+    await parts.companion.start();
+    return new CompanionRuntime(parts, build);
+  }
+
+  get parts(): CompanionParts {
+    return this.current;
+  }
+
+  get companion(): Companion {
+    return this.current.companion;
+  }
+
+  get provider(): LineProvider {
+    return this.current.provider;
+  }
+
+  onEvent(listener: (event: RuntimeEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Stops the current Companion and starts one for `settings`. */
+  replace(settings: Settings): Promise<void> {
+    const next = this.switching.then(async () => {
+      this.unsubscribe();
+      await this.current.companion.stop();
+      this.current = await this.build(settings);
+      await this.current.companion.start();
+      this.follow();
+      this.emit({ channel: 'snapshot', payload: this.current.companion.snapshot() });
+    });
+    this.switching = next.catch(() => undefined);
+    return next;
+  }
+
+  async stop(): Promise<void> {
+    await this.switching;
+    this.unsubscribe();
+    await this.current.companion.stop();
+  }
+
+  private follow(): void {
+    this.unsubscribe = this.current.companion.onEvent((event) => {
+      this.emit(event);
+    });
+  }
+
+  private emit(event: RuntimeEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * The settings behind the wizard and the settings window: reads the document as saved, checks
+ * and saves a new one atomically (secrets moved into the secret store first, so the file never
+ * holds one in clear text), and runs the live checks and previews the forms offer: test a line,
+ * test a directory, preview a number with dialing rules, preview a popup template.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Settings } from '../settings/load-settings.js';
+import { checkSettings, formatIssues, SettingsError } from '../settings/load-settings.js';
+import { writeFileAtomic } from '../settings/atomic-write.js';
+import type { SecretStore } from '../settings/secret-store.js';
+import { directorySchema, lineSchema } from '../settings/settings-schema.js';
+import { revealSecrets, sealSecrets, storedSecretIds } from '../settings/stored-secrets.js';
+import { analyzeNumber, type NumberReport } from '../numbers/analyze-number.js';
+import { dialingRulesSchema, resolveDialingRules } from '../numbers/dialing-rules.js';
+import { NumberError } from '../numbers/number-error.js';
+import { checkDirectory, type DirectoryCheck } from './check-directory.js';
+import { checkLine, type LineCheck } from './check-line.js';
+
+/** A problem with a field of the document: its path (`line.token`) and what is wrong. */
+export interface FieldProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+export interface SettingsServiceOptions {
+  readonly file: string;
+  readonly defaultRegion: string;
+  readonly secrets: SecretStore;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Called with the new settings after a successful save (the runtime restarts the Companion). */
+  readonly onSaved: (settings: Settings) => Promise<void>;
+  /** The settings in force (for tests of a single part against the rest). */
+  readonly current: () => Settings;
+}
+
+export class SettingsService {
+  constructor(private readonly options: SettingsServiceOptions) {}
+
+  /** The document as saved (secrets as references), and whether there was none yet. */
+  async read(): Promise<{ document: unknown; file: string; firstRun: boolean }> {
+    try {
+      return {
+        document: JSON.parse(await readFile(this.options.file, 'utf8')) as unknown,
+        file: this.options.file,
+        firstRun: false,
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+        return { document: {}, file: this.options.file, firstRun: true };
+      throw error;
+    }
+  }
+
+  /** Checks and saves `document`; problems are returned per field and nothing is saved then. */
+  async save(document: unknown): Promise<{ ok: true } | { ok: false; problems: FieldProblem[] }> {
+    const sealed = await sealSecrets(document, this.options.secrets);
+    let settings: Settings;
+    try {
+      settings = await checkSettings(sealed, this.options.file, {
+        defaultRegion: this.options.defaultRegion,
+        secrets: this.options.secrets,
+      });
+    } catch (error) {
+      if (error instanceof SettingsError) return { ok: false, problems: error.problems.map(splitProblem) };
+      throw error;
+    }
+    await writeFileAtomic(this.options.file, `${JSON.stringify(sealed, null, 2)}\n`, 0o600);
+    await this.options.secrets.keepOnly(storedSecretIds(sealed));
+    await this.options.onSaved(settings);
+    return { ok: true };
+  }
+
+  /** Tests a line's settings (unsaved) as the Test button does. */
+  async testLine(line: unknown): Promise<LineCheck | { ok: false; problems: FieldProblem[] }> {
+    const parsed = lineSchema.safeParse(this.reveal(line));
+    if (!parsed.success)
+      return {
+        ok: false,
+        problems: formatIssues(parsed.error.issues).map((problem) => splitProblem(`line.${problem}`)),
+      };
+    return checkLine({ ...this.options.current(), line: parsed.data }, this.options.env);
+  }
+
+  /** Tests one directory's settings (unsaved). */
+  async testDirectory(entry: unknown): Promise<DirectoryCheck | { ok: false; problems: FieldProblem[] }> {
+    const parsed = directorySchema.safeParse(this.reveal(entry));
+    if (!parsed.success) return { ok: false, problems: formatIssues(parsed.error.issues).map(splitProblem) };
+    return checkDirectory(parsed.data, this.options.current(), this.options.env);
+  }
+
+  /** What dialing rules (unsaved) make of a number: its E.164 form, display form, kind, dialable. */
+  previewNumber(rules: unknown, input: string): NumberReport | { error: string } {
+    const parsed = dialingRulesSchema.safeParse(rules);
+    if (!parsed.success) return { error: formatIssues(parsed.error.issues).join('; ') };
+    try {
+      return analyzeNumber(input, resolveDialingRules(parsed.data, this.options.defaultRegion));
+    } catch (error) {
+      if (error instanceof NumberError) return { error: error.message };
+      throw error;
+    }
+  }
+
+  /** `{"secret": v}` as the value itself, `{"stored": id}` from the store: for tests before saving. */
+  private reveal(value: unknown): unknown {
+    const unsealed = JSON.parse(JSON.stringify(value ?? null), (_key, item: unknown) =>
+      item !== null &&
+      typeof item === 'object' &&
+      !Array.isArray(item) &&
+      Object.keys(item).length === 1 &&
+      typeof (item as { secret?: unknown }).secret === 'string'
+        ? (item as { secret: string }).secret
+        : item,
+    ) as unknown;
+    return revealSecrets(unsealed, this.options.secrets).document;
+  }
+}
+
+function splitProblem(problem: string): FieldProblem {
+  const colon = problem.indexOf(': ');
+  return colon < 0
+    ? { path: '', message: problem }
+    : { path: problem.slice(0, colon), message: problem.slice(colon + 2) };
+}

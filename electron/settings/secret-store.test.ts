@@ -1,0 +1,70 @@
+import { readFileSync, statSync, writeFileSync, chmodSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useTempDir } from '../test-support/temp-dir.js';
+import { keyFileCipher } from './key-file-cipher.js';
+import { SecretStore } from './secret-store.js';
+
+const tempDir = useTempDir();
+
+describe('the secret store (key file)', () => {
+  it('keeps secrets encrypted on disk, readable only with the key, across a restart', async () => {
+    const dir = tempDir();
+    const store = await SecretStore.open(
+      path.join(dir, 'secrets.json'),
+      await keyFileCipher(path.join(dir, 'secret.key')),
+    );
+    const id = await store.put('pbx-pa55word');
+    expect(readFileSync(path.join(dir, 'secrets.json'), 'utf8')).not.toContain('pbx-pa55word');
+    expect(statSync(path.join(dir, 'secret.key')).mode & 0o777).toBe(0o600);
+    expect(statSync(path.join(dir, 'secrets.json')).mode & 0o777).toBe(0o600);
+    const again = await SecretStore.open(
+      path.join(dir, 'secrets.json'),
+      await keyFileCipher(path.join(dir, 'secret.key')),
+    );
+    expect(again.get(id)).toBe('pbx-pa55word');
+  });
+
+  it('cannot read secrets with another key, and says what to do', async () => {
+    const dir = tempDir();
+    const store = await SecretStore.open(
+      path.join(dir, 'secrets.json'),
+      await keyFileCipher(path.join(dir, 'a.key')),
+    );
+    const id = await store.put('token');
+    const stranger = await SecretStore.open(
+      path.join(dir, 'secrets.json'),
+      await keyFileCipher(path.join(dir, 'b.key')),
+    );
+    expect(() => stranger.get(id)).toThrow(/cannot be decrypted here .* enter it again/);
+    expect(() => stranger.get('nope')).toThrow(/not in the secret store/);
+  });
+
+  it('tightens a key file that others can read', async () => {
+    const dir = tempDir();
+    const key = path.join(dir, 'secret.key');
+    await keyFileCipher(key);
+    chmodSync(key, 0o644);
+    const warnings: string[] = [];
+    await keyFileCipher(key, (message) => warnings.push(message));
+    expect(statSync(key).mode & 0o777).toBe(0o600);
+    expect(warnings[0]).toMatch(/readable by others/);
+  });
+
+  it('forgets secrets nothing refers to', async () => {
+    const dir = tempDir();
+    const store = await SecretStore.open(
+      path.join(dir, 'secrets.json'),
+      await keyFileCipher(path.join(dir, 'k')),
+    );
+    const keep = await store.put('a');
+    const drop = await store.put('b');
+    await store.keepOnly(new Set([keep]));
+    expect(store.get(keep)).toBe('a');
+    expect(() => store.get(drop)).toThrow();
+    writeFileSync(path.join(dir, 'broken.json'), '{oops');
+    await expect(
+      SecretStore.open(path.join(dir, 'broken.json'), await keyFileCipher(path.join(dir, 'k'))),
+    ).rejects.toThrow(/cannot read the secret store/);
+  });
+});

@@ -1,0 +1,289 @@
+/**
+ * The `ami` line: Ringdesk as an Asterisk Manager Interface client. It logs in over TCP (or
+ * TLS), watches the agent's extension, reports its calls, places calls with `Originate`,
+ * refuses ringing calls with busy, and lists the extensions an agent can pick.
+ *
+ * Its connection follows the state machine in `ami-phase.ts` (idle → opening → authenticating
+ * → ready → idle on `lost`). In `ready` it pings Asterisk every `pingIntervalMs`; a Ping not
+ * answered within `timeoutMs` means the connection is dead.
+ *
+ * Invariants (with the contract's, see `line-provider.ts`):
+ * - It MUST NOT reconnect by itself: a failed connect, a dropped socket, a missing Pong or a
+ *   framing error all end in `disconnected` with the reason, and it waits for `connect()`.
+ * - When the line is lost it forgets every call without ending them (the Companion closes the
+ *   calls it holds) and fails every dial in flight.
+ * - `connect()` rejects with the reason in the agent's words ("Asterisk refused the login:
+ *   Authentication failed"); `dial()`, `reject()` and `listLines()` reject, never throw.
+ * - Events that arrive while logging in are held (at most 1,000) and read once connected.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { resolveSecret } from '../../settings/secret.js';
+import type { Capability, LineEvent, LineListener, LineProvider, ProviderState } from '../line-provider.js';
+import { AmiCallMapper } from './ami-call-mapper.js';
+import { AmiConnection, AmiTimeoutError, quote, type Schedule } from './ami-connection.js';
+import { linesFromExtensionStates, type AmiLineChoice } from './ami-lines.js';
+import { checkBanner, login } from './ami-login.js';
+import type { AmiMessage } from './ami-message.js';
+import { AmiOriginator } from './ami-originator.js';
+import { nextAmiPhase, providerStateOf, type AmiPhase, type AmiPhaseEvent } from './ami-phase.js';
+import { originateChannelFor, type AmiLineSettings } from './ami-settings.js';
+import { openNetSocket, type AmiTarget, type OpenAmiSocket } from './ami-socket.js';
+
+/** The edges of the provider, injected so tests can use fakes. */
+export interface AmiProviderDeps {
+  /** Opens the TCP/TLS socket (default: `net`/`tls`). */
+  readonly openSocket?: OpenAmiSocket;
+  /** Where `{"env": ...}` secrets are read (default: `process.env`). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Timers (default: `setTimeout`). */
+  readonly schedule?: Schedule;
+  /** Ids for the calls Ringdesk places (default: random UUIDs). */
+  readonly newId?: () => string;
+  /** Reads the TLS CA file (default: `fs.readFile` as UTF-8). */
+  readonly readFile?: (path: string) => Promise<string>;
+}
+
+/** Real timers; unref'd, as the socket alone keeps the process alive while the line is up. */
+const realSchedule: Schedule = (task, ms) => {
+  const timer = setTimeout(task, ms).unref();
+  return () => {
+    clearTimeout(timer);
+  };
+};
+
+const DIALABLE = /^\+?[0-9*#]{1,40}$/;
+const MAX_HELD_EVENTS = 1000;
+
+/**
+ * The `ami` LineProvider (see the file comment). Capabilities: `watch`, `dial` (Originate) and
+ * `reject` (the ringing legs hang up with cause 17, so the caller hears busy); `listLines()`
+ * lists extensions with a device hint.
+ */
+export class AmiProvider implements LineProvider {
+  readonly kind = 'ami';
+  readonly line: string;
+  readonly capabilities: ReadonlySet<Capability> = new Set<Capability>(['watch', 'dial', 'reject']);
+  private phase: AmiPhase = 'idle';
+  /** Counts connection attempts; callbacks of an older attempt are ignored. */
+  private attempt = 0;
+  private connection: AmiConnection | null = null;
+  private connecting: Promise<void> | null = null;
+  private lostReason = 'stopped';
+  private held: AmiMessage[] = [];
+  private cancelPing: () => void = () => undefined;
+  private readonly listeners = new Set<LineListener>();
+  private readonly mapper: AmiCallMapper;
+  private readonly originator: AmiOriginator;
+  private readonly schedule: Schedule;
+
+  constructor(
+    private readonly settings: AmiLineSettings,
+    private readonly deps: AmiProviderDeps = {},
+  ) {
+    this.line = settings.line;
+    this.schedule = deps.schedule ?? realSchedule;
+    const channel = originateChannelFor(settings);
+    this.mapper = new AmiCallMapper({
+      line: settings.line,
+      originateChannel: channel,
+      emit: (event) => this.emit(event),
+    });
+    this.originator = new AmiOriginator({
+      channel,
+      context: settings.context,
+      priority: settings.priority,
+      ringTimeoutMs: settings.ringTimeoutMs,
+      timeoutMs: settings.timeoutMs,
+      callerId: settings.callerId,
+      schedule: this.schedule,
+      newId: deps.newId ?? randomUUID,
+      mapper: this.mapper,
+    });
+  }
+
+  get state(): ProviderState {
+    return providerStateOf(this.phase);
+  }
+
+  connect(): Promise<void> {
+    if (this.phase === 'ready') return Promise.resolve();
+    if (this.connecting !== null) return this.connecting;
+    this.move('connect');
+    const attempt = ++this.attempt;
+    this.emit({ type: 'state', state: 'connecting' });
+    this.connecting = this.open(attempt).finally(() => {
+      if (attempt === this.attempt) this.connecting = null;
+    });
+    return this.connecting;
+  }
+
+  disconnect(): Promise<void> {
+    if (this.phase === 'ready') this.connection?.logoff('stopped');
+    this.lose(this.attempt, 'stopped');
+    return Promise.resolve();
+  }
+
+  dial(number: string, dialable: string): Promise<{ callId: string }> {
+    const connection = this.connection;
+    if (this.phase !== 'ready' || connection === null)
+      return Promise.reject(new Error('the Asterisk line is not connected'));
+    if (!DIALABLE.test(dialable))
+      return Promise.reject(
+        new Error(
+          `cannot dial "${quote(dialable, 40)}": Asterisk dials only digits, * and # (and a leading +)`,
+        ),
+      );
+    return this.originator.dial(connection, number, dialable);
+  }
+
+  /** Refuses ringing call `callId`: its legs on the agent's phone hang up with cause 17 (busy). */
+  async reject(callId: string): Promise<void> {
+    const connection = this.ready();
+    const legs = this.mapper.ringingLegs(callId);
+    if (legs.length === 0) throw new Error(`call ${callId} has no ringing leg Ringdesk knows by name`);
+    for (const channel of legs) {
+      const response = await connection.action({ Action: 'Hangup', Channel: channel, Cause: '17' });
+      if (response.get('Response')?.toLowerCase() !== 'success')
+        throw new Error(
+          `Asterisk could not refuse the call: ${quote(response.get('Message') ?? 'no reason given')}`,
+        );
+    }
+  }
+
+  /** The extensions with a device hint (`ExtensionStateList`, Asterisk 13+). */
+  async listLines(): Promise<readonly AmiLineChoice[]> {
+    const { response, events } = await this.ready().list({ Action: 'ExtensionStateList' });
+    if (response.get('Response')?.toLowerCase() !== 'success')
+      throw new Error(
+        `Asterisk cannot list its extensions: ${quote(response.get('Message') ?? 'no reason given')} ` +
+          '(ExtensionStateList needs Asterisk 13 or later)',
+      );
+    return linesFromExtensionStates(events);
+  }
+
+  onEvent(listener: LineListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private async open(attempt: number): Promise<void> {
+    const { settings } = this;
+    try {
+      const secret = resolveSecret(settings.secret, this.deps.env ?? process.env);
+      const target = await this.target();
+      this.current(attempt, 'opening');
+      const connection = new AmiConnection({
+        target,
+        openSocket: this.deps.openSocket ?? openNetSocket,
+        schedule: this.schedule,
+        timeoutMs: settings.timeoutMs,
+        onEvent: (message) => this.onAmiEvent(attempt, message),
+        onLost: (reason) => this.lose(attempt, reason),
+      });
+      this.connection = connection;
+      checkBanner(await connection.greeting, `${settings.host}:${settings.port}`);
+      this.current(attempt, 'opening');
+      this.move('greeted');
+      await login(connection, { ...settings, secret });
+      this.current(attempt, 'authenticating');
+      this.move('authenticated');
+      this.emit({ type: 'state', state: 'connected' });
+      for (const message of this.held.splice(0)) this.onAmiEvent(attempt, message);
+      this.pingLater(attempt, connection);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.lose(attempt, reason);
+      throw error instanceof Error ? error : new Error(reason);
+    }
+  }
+
+  private async target(): Promise<AmiTarget> {
+    const { host, port, tls } = this.settings;
+    if (tls === false) return { host, port, tls };
+    let ca: string | undefined;
+    if (tls.caFile !== undefined) {
+      try {
+        ca = await (this.deps.readFile ?? ((file) => readFile(file, 'utf8')))(tls.caFile);
+      } catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        throw new Error(`cannot read the TLS CA file ${tls.caFile}: ${why}`, { cause: error });
+      }
+    }
+    return {
+      host,
+      port,
+      tls: { rejectUnauthorized: tls.rejectUnauthorized, ca, serverName: tls.serverName },
+    };
+  }
+
+  /** @throws Error when `attempt` was overtaken (disconnected meanwhile) or is not in `phase`. */
+  private current(attempt: number, phase: AmiPhase): void {
+    if (attempt !== this.attempt || this.phase !== phase) throw new Error(this.lostReason);
+  }
+
+  private onAmiEvent(attempt: number, message: AmiMessage): void {
+    if (attempt !== this.attempt || this.phase === 'idle') return;
+    if (this.phase !== 'ready') {
+      if (this.held.length < MAX_HELD_EVENTS) this.held.push(message);
+      return;
+    }
+    if (message.event?.toLowerCase() === 'originateresponse' && this.originator.onOriginateResponse(message))
+      return;
+    this.mapper.handle(message);
+  }
+
+  private pingLater(attempt: number, connection: AmiConnection): void {
+    this.cancelPing = this.schedule(() => {
+      this.cancelPing = () => undefined;
+      connection.action({ Action: 'Ping' }).then(
+        () => {
+          if (attempt === this.attempt && this.phase === 'ready') this.pingLater(attempt, connection);
+        },
+        (error: unknown) => {
+          if (error instanceof AmiTimeoutError)
+            this.lose(
+              attempt,
+              `Asterisk did not answer a keep-alive Ping within ${this.settings.timeoutMs} ms`,
+            );
+        },
+      );
+    }, this.settings.pingIntervalMs);
+  }
+
+  /** Ends attempt `attempt` (if it is the current one and not over yet) with `reason`. */
+  private lose(attempt: number, reason: string): void {
+    if (attempt !== this.attempt || this.phase === 'idle') return;
+    this.move('lost');
+    this.lostReason = reason;
+    this.connecting = null;
+    this.cancelPing();
+    this.cancelPing = () => undefined;
+    this.held = [];
+    const connection = this.connection;
+    this.connection = null;
+    connection?.close(reason);
+    this.originator.failAll(reason);
+    this.mapper.reset();
+    this.emit({ type: 'state', state: 'disconnected', reason });
+  }
+
+  private ready(): AmiConnection {
+    if (this.phase !== 'ready' || this.connection === null)
+      throw new Error('the Asterisk line is not connected');
+    return this.connection;
+  }
+
+  private move(event: AmiPhaseEvent): void {
+    this.phase = nextAmiPhase(this.phase, event);
+  }
+
+  private emit(event: LineEvent): void {
+    for (const listener of [...this.listeners]) listener(event);
+  }
+}
+
+/** The `ami` provider for `settings` (the parsed `line` section), with injectable edges. */
+export function createAmiProvider(settings: AmiLineSettings, deps: AmiProviderDeps = {}): AmiProvider {
+  return new AmiProvider(settings, deps);
+}
