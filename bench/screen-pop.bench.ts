@@ -12,6 +12,7 @@ import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { rendererDir } from '../electron/cli/app-paths.js';
 import { createCompanion } from '../electron/companion/create-companion.js';
+import { fixedRuntime } from '../electron/companion/companion-runtime.js';
 import { HeadlessHost } from '../electron/host/headless-host.js';
 import { bundledTemplatesDir } from '../electron/popup/template-store.js';
 import { loadSettings } from '../electron/settings/load-settings.js';
@@ -93,9 +94,8 @@ export async function benchScreenPop(): Promise<BenchResult[]> {
   });
   await parts.companion.start();
   const host = new HeadlessHost({
-    companion: parts.companion,
-    line: parts.provider,
-    simulator: parts.provider instanceof SimulatorProvider ? parts.provider : null,
+    runtime: fixedRuntime(parts.companion, parts.provider),
+    settings: null,
     rendererDir: rendererDir(),
   });
   const url = await host.start();

@@ -8,7 +8,11 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** The preload entry points, one per window. */
-export const PRELOAD_ENTRIES = ['electron/preload/popup-preload.ts', 'electron/preload/calls-preload.ts'];
+export const PRELOAD_ENTRIES = [
+  'electron/preload/popup-preload.ts',
+  'electron/preload/calls-preload.ts',
+  'electron/preload/settings-preload.ts',
+];
 
 /** Writes `<name>.cjs` for every preload into `outdir` (relative to the repository). */
 export async function bundlePreloads(outdir: string): Promise<void> {

@@ -1,72 +1,96 @@
 /**
  * The Electron face: one composition root that reads like a table of contents. It builds the
- * Companion from the settings, registers the IPC router, creates the windows and the tray, and
- * hands phone links to the Companion. Every decision lives in Electron-free modules with unit
- * tests (shell/, companion/); this file only wires Electron objects to them.
+ * running Companion from the settings, registers the IPC router, creates the windows and the
+ * tray, and hands phone links to the Companion. Every decision lives in Electron-free modules
+ * with unit tests (shell/, companion/); this file only wires Electron objects to them.
  *
  * The Electron binary cannot be downloaded where this project is built, so this file is
  * type-checked against Electron's typings but has never been launched there.
  */
-import { app, BrowserWindow, ipcMain, Menu, nativeImage, screen, session, shell, Tray } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  Menu,
+  nativeImage,
+  safeStorage,
+  screen,
+  session,
+  shell,
+  Tray,
+} from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { companionApi } from './companion/companion-api.js';
-import type { Companion } from './companion/companion.js';
+import { CompanionRuntime } from './companion/companion-runtime.js';
 import { createCompanion } from './companion/create-companion.js';
+import { SettingsService } from './companion/settings-service.js';
 import { EVENT_CHANNEL } from './contract/windows.js';
 import { regionOfLocale } from './numbers/dialing-rules.js';
-import { loadSettings } from './settings/load-settings.js';
+import { loadSettings, type Settings } from './settings/load-settings.js';
 import { AppWindows } from './shell/app-windows.js';
 import { isRendererUrl, registerIpcRouter } from './shell/ipc-router.js';
 import { linkFromArgv } from './shell/link-from-argv.js';
+import { openDesktopSecretStore } from './shell/open-secret-store.js';
 import { registerProtocols } from './shell/protocol-registration.js';
 import { hardenSession } from './shell/secure-window.js';
 import { trayMenu, trayState } from './shell/tray-state.js';
 
 const warn = (message: string) => process.stderr.write(`ringdesk: ${message}\n`);
 const pendingLinks: string[] = [];
-let companion: Companion | null = null;
+let runtime: CompanionRuntime | null = null;
 let stopped = false;
 
 function handleLink(link: string | null): void {
   if (link === null) return;
-  if (companion === null) pendingLinks.push(link);
-  else companion.dialLink(link).catch((error: unknown) => warn(String(error)));
+  if (runtime === null) pendingLinks.push(link);
+  else runtime.companion.dialLink(link).catch((error: unknown) => warn(String(error)));
 }
 
 async function onReady(): Promise<void> {
   const root = app.getAppPath();
   const userData = app.getPath('userData');
-  const settings = await loadSettings(path.join(userData, 'config.json'), {
-    defaultRegion: regionOfLocale(app.getLocale()),
-    required: false,
-  });
-  const parts = await createCompanion(settings, {
+  const configFile = path.join(userData, 'config.json');
+  const defaultRegion = regionOfLocale(app.getLocale());
+  const secrets = await openDesktopSecretStore(userData, safeStorage, process.platform, warn);
+  let settings: Settings = await loadSettings(configFile, { defaultRegion, required: false, secrets });
+  const environment = {
     dataDir: userData,
     templatesDir: path.join(root, 'templates'),
     locale: app.getLocale(),
     env: process.env,
     onWarning: warn,
+  };
+  const running = await CompanionRuntime.start(settings, (each) => createCompanion(each, environment));
+  runtime = running;
+  const settingsService = new SettingsService({
+    file: configFile,
+    defaultRegion,
+    secrets,
+    env: process.env,
+    current: () => settings,
+    popups: () => running.parts.popups,
+    onSaved: async (saved) => {
+      settings = saved;
+      await running.replace(saved);
+    },
   });
-  companion = parts.companion;
 
   hardenSession(session.defaultSession);
   const rendererUrl = pathToFileURL(path.join(root, 'dist', 'renderer', 'index.html')).href;
+  const preload = (name: string) => path.join(root, 'dist', 'preload', `${name}-preload.cjs`);
   const windows = new AppWindows({
     createWindow: (options) => new BrowserWindow(options),
     openExternal: (url) => void shell.openExternal(url),
     rendererUrl,
-    preloads: {
-      popup: path.join(root, 'dist', 'preload', 'popup-preload.cjs'),
-      calls: path.join(root, 'dist', 'preload', 'calls-preload.cjs'),
-    },
+    preloads: { popup: preload('popup'), calls: preload('calls'), settings: preload('settings') },
     workArea: () => screen.getPrimaryDisplay().workArea,
     corner: 'bottom-right',
     icon: path.join(root, 'build', 'icons', 'icon.png'),
   });
   registerIpcRouter({
     ipcMain,
-    api: companionApi(parts.companion),
+    api: companionApi(running, settingsService),
     isTrustedSender: (event) =>
       windows.kindOf(event.sender) !== null && isRendererUrl(event.senderFrame?.url ?? '', rendererUrl),
     windowKindOf: (event) => windows.kindOf(event.sender),
@@ -78,7 +102,7 @@ async function onReady(): Promise<void> {
     nativeImage.createFromPath(path.join(root, 'build', 'icons', `tray-${name}.png`));
   const tray = new Tray(icon('disconnected'));
   const refreshTray = () => {
-    const snapshot = parts.companion.snapshot();
+    const snapshot = running.companion.snapshot();
     const state = trayState(snapshot.line, snapshot.popups, doNotDisturb);
     tray.setImage(icon(state.icon));
     tray.setToolTip(state.tooltip);
@@ -86,7 +110,7 @@ async function onReady(): Promise<void> {
       Menu.buildFromTemplate(
         trayMenu(doNotDisturb, {
           showCalls: () => windows.showCalls(),
-          showSettings: () => windows.showCalls(),
+          showSettings: () => windows.showSettings(),
           toggleDoNotDisturb: (on) => {
             doNotDisturb = on;
             refreshTray();
@@ -98,24 +122,24 @@ async function onReady(): Promise<void> {
     );
   };
 
-  parts.companion.onEvent((event) => {
+  running.onEvent((event) => {
     windows.broadcast(EVENT_CHANNEL, event);
     if (event.channel === 'popup' && event.payload.state === 'ringing' && !doNotDisturb) windows.showPopup();
-    if (event.channel === 'popupClosed' && parts.companion.snapshot().popups.length === 0)
+    if (event.channel === 'popupClosed' && running.companion.snapshot().popups.length === 0)
       windows.hidePopup();
     refreshTray();
   });
   const refused = registerProtocols(app, process.execPath, process.argv, { sip: false });
   if (refused.length > 0) warn(`the OS did not make Ringdesk the handler for ${refused.join(', ')}`);
 
-  await parts.companion.start();
   refreshTray();
+  if (settings.source === null) windows.showSettings(true);
   for (const link of pendingLinks.splice(0)) handleLink(link);
 
   app.on('before-quit', (event) => {
     if (stopped) return;
     event.preventDefault();
-    void parts.companion.stop().finally(() => {
+    void running.stop().finally(() => {
       stopped = true;
       windows.destroyAll();
       tray.destroy();

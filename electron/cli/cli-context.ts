@@ -5,7 +5,8 @@
  */
 import { regionOfLocale, type DialingRules } from '../numbers/dialing-rules.js';
 import { loadDialingRules, loadSettings, type Settings } from '../settings/load-settings.js';
-import { defaultSettingsPath, type PathEnvironment } from '../settings/settings-paths.js';
+import { existingHostSecretStore } from '../settings/host-secrets.js';
+import { defaultSettingsPath, userDataDir, type PathEnvironment } from '../settings/settings-paths.js';
 
 /** The edges of the process a command runs in. */
 export interface CliIo extends PathEnvironment {
@@ -46,7 +47,12 @@ export class CliContext {
    */
   async settings(configFile: string | undefined): Promise<Settings> {
     const file = configFile ?? defaultSettingsPath(this.io);
-    return loadSettings(file, { defaultRegion: this.defaultRegion, required: configFile !== undefined });
+    const secrets = await existingHostSecretStore(userDataDir(this.io));
+    return loadSettings(file, {
+      defaultRegion: this.defaultRegion,
+      required: configFile !== undefined,
+      secrets,
+    });
   }
 
   /** The dialing rules from `--rules FILE`, else from the settings. */

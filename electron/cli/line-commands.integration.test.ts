@@ -6,11 +6,11 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCompanion, type CompanionParts } from '../companion/create-companion.js';
+import { fixedRuntime } from '../companion/companion-runtime.js';
 import { HeadlessHost } from '../host/headless-host.js';
 import { bundledTemplatesDir } from '../popup/template-store.js';
 import { loadSettings } from '../settings/load-settings.js';
 import { ActionUrlProvider } from '../telephony/action-url/action-url-provider.js';
-import { SimulatorProvider } from '../telephony/simulator-provider.js';
 import { memoryCliIo } from '../test-support/memory-cli-io.js';
 import { useTempDir } from '../test-support/temp-dir.js';
 import { runCli } from './run-cli.js';
@@ -36,9 +36,8 @@ async function serve(config: object, files: Record<string, string> = {}) {
   });
   await parts.companion.start();
   const host = new HeadlessHost({
-    companion: parts.companion,
-    line: parts.provider,
-    simulator: parts.provider instanceof SimulatorProvider ? parts.provider : null,
+    runtime: fixedRuntime(parts.companion, parts.provider),
+    settings: null,
     rendererDir: dir,
   });
   running.push({ host, parts });

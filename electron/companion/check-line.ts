@@ -34,7 +34,8 @@ export async function checkLine(
     checks.push({ check: 'connect', ok: true, detail: `${line.kind} connected (line ${line.line})` });
     if (line.listLines !== undefined) {
       lines = await line.listLines();
-      const known = lines.some((each) => each.id === line.line || each.name === line.line);
+      const wanted = line.line.toLowerCase();
+      const known = lines.some((each) => each.id === line.line || each.name.toLowerCase() === wanted);
       const names = lines.map((each) => `${each.id} "${each.name}"`).join(', ') || 'none';
       checks.push({
         check: 'line',

@@ -1,60 +1,59 @@
 /**
- * The contract's commands, carried out by the Companion. Faces validate a command with
- * `parseCommand` and hand it here; this is the only place that maps command names to Companion
- * methods.
+ * The contract's commands, carried out by the Companion (calls, popups, the journal) and by the
+ * settings service (the wizard and settings window). Faces validate a command with
+ * `parseCommand` and hand it here; this is the only place that maps command names to methods.
  */
 import type { CompanionApi } from '../contract/channels.js';
 import type { ParsedCommand } from '../contract/parse-command.js';
 import type { Companion } from './companion.js';
+import type { SettingsService } from './settings-service.js';
 
-/** One function per command. */
-export function companionApi(companion: Companion): CompanionApi {
+/** Where the current Companion is (a runtime replaces it when the settings change). */
+export interface CompanionSource {
+  readonly companion: Companion;
+}
+
+/** One function per command. Without a settings service, the settings commands refuse. */
+export function companionApi(source: CompanionSource, settings: SettingsService | null): CompanionApi {
+  const companion = () => source.companion;
+  const service = (): SettingsService => {
+    if (settings === null) throw new Error('the settings cannot be changed here');
+    return settings;
+  };
+  const attempt = <T>(work: () => T | Promise<T>): Promise<T> => {
+    try {
+      return Promise.resolve(work());
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  };
   return {
-    getSnapshot: () => Promise.resolve(companion.snapshot()),
-    dial: ({ number }) => companion.dial(number),
-    dialLink: ({ uri }) => companion.dialLink(uri),
-    callback: ({ journalId }) => companion.callback(journalId),
-    markHandled: ({ journalId }) => companion.markHandled(journalId),
-    exportJournal: () => Promise.resolve(companion.exportJournal()),
-    selectContact: ({ callId, index }) => companion.selectContact(callId, index),
-    chooseAgain: ({ callId }) => companion.chooseAgain(callId),
-    dismissPopup: ({ callId }) => {
-      companion.dismissPopup(callId);
-      return Promise.resolve({});
-    },
-    openAction: ({ callId, action }) => {
-      try {
-        return Promise.resolve({ url: companion.actionUrl(callId, action) });
-      } catch (error) {
-        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-      }
-    },
+    getSnapshot: () => attempt(() => companion().snapshot()),
+    dial: ({ number }) => companion().dial(number),
+    dialLink: ({ uri }) => companion().dialLink(uri),
+    callback: ({ journalId }) => companion().callback(journalId),
+    markHandled: ({ journalId }) => companion().markHandled(journalId),
+    exportJournal: () => attempt(() => companion().exportJournal()),
+    selectContact: ({ callId, index }) => companion().selectContact(callId, index),
+    chooseAgain: ({ callId }) => companion().chooseAgain(callId),
+    dismissPopup: ({ callId }) =>
+      attempt(() => {
+        companion().dismissPopup(callId);
+        return {};
+      }),
+    openAction: ({ callId, action }) => attempt(() => ({ url: companion().actionUrl(callId, action) })),
+    getSettings: () => attempt(() => service().read()),
+    saveSettings: ({ document }) => attempt(() => service().save(document)),
+    testLine: ({ line }) => attempt(() => service().testLine(line)),
+    testDirectory: ({ directory }) => attempt(() => service().testDirectory(directory)),
+    previewNumber: ({ rules, input }) => attempt(() => service().previewNumber(rules, input)),
+    previewPopup: ({ template }) => attempt(() => service().previewPopup(template)),
   };
 }
 
 /** Runs a validated command. */
 export function runCommand(api: CompanionApi, command: ParsedCommand): Promise<unknown> {
-  // Each branch narrows `command` so the handler gets exactly its arguments' type.
-  switch (command.channel) {
-    case 'getSnapshot':
-      return api.getSnapshot(command.args);
-    case 'dial':
-      return api.dial(command.args);
-    case 'dialLink':
-      return api.dialLink(command.args);
-    case 'callback':
-      return api.callback(command.args);
-    case 'markHandled':
-      return api.markHandled(command.args);
-    case 'exportJournal':
-      return api.exportJournal(command.args);
-    case 'selectContact':
-      return api.selectContact(command.args);
-    case 'chooseAgain':
-      return api.chooseAgain(command.args);
-    case 'dismissPopup':
-      return api.dismissPopup(command.args);
-    case 'openAction':
-      return api.openAction(command.args);
-  }
+  // Each command's arguments are typed by its channel; the map keeps that pairing in one place.
+  const handler = api[command.channel] as (args: unknown) => Promise<unknown>;
+  return handler(command.args);
 }

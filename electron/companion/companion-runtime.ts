@@ -13,7 +13,19 @@ import type { CompanionParts } from './create-companion.js';
 /** A Companion event, or the whole picture after the Companion was replaced. */
 export type RuntimeEvent = CompanionEvent | { readonly channel: 'snapshot'; readonly payload: Snapshot };
 
-export class CompanionRuntime {
+/** What faces need of a runtime: the current Companion and line, and every event. */
+export interface RuntimeView {
+  readonly companion: Companion;
+  readonly provider: LineProvider;
+  onEvent(listener: (event: RuntimeEvent) => void): () => void;
+}
+
+/** A runtime that never changes its Companion (tests, one-shot tools). */
+export function fixedRuntime(companion: Companion, provider: LineProvider): RuntimeView {
+  return { companion, provider, onEvent: (listener) => companion.onEvent(listener) };
+}
+
+export class CompanionRuntime implements RuntimeView {
   private readonly listeners = new Set<(event: RuntimeEvent) => void>();
   private unsubscribe: () => void = () => undefined;
   private switching: Promise<void> = Promise.resolve();

@@ -18,6 +18,7 @@ import type { Settings } from '../settings/load-settings.js';
 import type { LineProvider } from '../telephony/line-provider.js';
 import { ActionUrlProvider } from '../telephony/action-url/action-url-provider.js';
 import { createAmiProvider } from '../telephony/ami/ami-provider.js';
+import { bundledBridgePath, createTapiProvider } from '../telephony/tapi/create-tapi-provider.js';
 import { recordLine } from '../telephony/line-recorder.js';
 import { SimulatorProvider } from '../telephony/simulator-provider.js';
 import { Blocklist } from './blocklist.js';
@@ -65,6 +66,11 @@ export function createProvider(settings: Settings, deps: ProviderDeps): LineProv
       return new SimulatorProvider({ line: line.line, now: deps.now });
     case 'ami':
       return createAmiProvider(line, { env: deps.env });
+    case 'tapi':
+      return createTapiProvider(line, {
+        defaultBridgePath: bundledBridgePath((process as { resourcesPath?: string }).resourcesPath),
+        rules: settings.dialingRules,
+      });
     case 'action-url':
       return new ActionUrlProvider(line, { env: deps.env, now: deps.now, isBlocked: deps.isBlocked });
   }

@@ -14,8 +14,11 @@ import { revealSecrets, sealSecrets, storedSecretIds } from '../settings/stored-
 import { analyzeNumber, type NumberReport } from '../numbers/analyze-number.js';
 import { dialingRulesSchema, resolveDialingRules } from '../numbers/dialing-rules.js';
 import { NumberError } from '../numbers/number-error.js';
+import type { Contact } from '../contacts/contact.js';
+import { CallState } from '../telephony/call-session.js';
 import { checkDirectory, type DirectoryCheck } from './check-directory.js';
 import { checkLine, type LineCheck } from './check-line.js';
+import type { PopupBuilder } from './popup-builder.js';
 
 /** A problem with a field of the document: its path (`line.token`) and what is wrong. */
 export interface FieldProblem {
@@ -32,6 +35,8 @@ export interface SettingsServiceOptions {
   readonly onSaved: (settings: Settings) => Promise<void>;
   /** The settings in force (for tests of a single part against the rest). */
   readonly current: () => Settings;
+  /** The popup builder of the settings in force (for template previews). */
+  readonly popups: () => PopupBuilder;
 }
 
 export class SettingsService {
@@ -73,7 +78,7 @@ export class SettingsService {
 
   /** Tests a line's settings (unsaved) as the Test button does. */
   async testLine(line: unknown): Promise<LineCheck | { ok: false; problems: FieldProblem[] }> {
-    const parsed = lineSchema.safeParse(this.reveal(line));
+    const parsed = lineSchema.safeParse(await this.reveal(line));
     if (!parsed.success)
       return {
         ok: false,
@@ -84,7 +89,7 @@ export class SettingsService {
 
   /** Tests one directory's settings (unsaved). */
   async testDirectory(entry: unknown): Promise<DirectoryCheck | { ok: false; problems: FieldProblem[] }> {
-    const parsed = directorySchema.safeParse(this.reveal(entry));
+    const parsed = directorySchema.safeParse(await this.reveal(entry));
     if (!parsed.success) return { ok: false, problems: formatIssues(parsed.error.issues).map(splitProblem) };
     return checkDirectory(parsed.data, this.options.current(), this.options.env);
   }
@@ -101,8 +106,43 @@ export class SettingsService {
     }
   }
 
+  /** A template rendered for a sample caller (Anna Becker of ACME, calling now). */
+  async previewPopup(template: string): Promise<{ html: string }> {
+    const now = Date.now();
+    const model = await this.options.popups().build(
+      {
+        call: {
+          callId: 'preview',
+          direction: 'incoming',
+          line: this.options.current().line.line,
+          remote: '+492115551234',
+          dialled: null,
+          state: CallState.Ringing,
+          startedAt: now,
+          answeredAt: null,
+          endedAt: null,
+          cause: null,
+        },
+        number: {
+          raw: '+492115551234',
+          e164: '+492115551234',
+          display: '0211 5551234',
+          kind: 'local',
+          dialable: '05551234',
+          valid: true,
+        },
+        lookup: 'done',
+        contacts: [SAMPLE_CONTACT],
+        selected: null,
+        failures: [],
+      },
+      template,
+    );
+    return { html: model.html };
+  }
+
   /** `{"secret": v}` as the value itself, `{"stored": id}` from the store: for tests before saving. */
-  private reveal(value: unknown): unknown {
+  private async reveal(value: unknown): Promise<unknown> {
     const unsealed = JSON.parse(JSON.stringify(value ?? null), (_key, item: unknown) =>
       item !== null &&
       typeof item === 'object' &&
@@ -112,9 +152,20 @@ export class SettingsService {
         ? (item as { secret: string }).secret
         : item,
     ) as unknown;
-    return revealSecrets(unsealed, this.options.secrets).document;
+    return (await revealSecrets(unsealed, this.options.secrets)).document;
   }
 }
+
+const SAMPLE_CONTACT: Contact = {
+  name: 'Anna Becker',
+  company: 'ACME Maschinenbau',
+  phones: [{ type: 'work', raw: '+49 211 5551234', e164: '+492115551234' }],
+  email: 'anna.becker@acme.example',
+  directory: 'Sample',
+  id: 'sample',
+  department: 'Purchasing',
+  title: 'Buyer',
+};
 
 function splitProblem(problem: string): FieldProblem {
   const colon = problem.indexOf(': ');

@@ -15,6 +15,12 @@ import {
 } from './models.js';
 
 const callId = z.string().min(1).max(128);
+const problemsSchema = z.object({
+  ok: z.literal(false),
+  problems: z.array(z.object({ path: z.string(), message: z.string() })),
+});
+const saveResultSchema = z.union([z.object({ ok: z.literal(true) }), problemsSchema]);
+const checkSchema = z.object({ check: z.string(), ok: z.boolean(), detail: z.string() });
 
 export const commandSchemas = {
   /** Everything a face shows, at once (after connecting). */
@@ -39,6 +45,59 @@ export const commandSchemas = {
   },
   /** Shows the choice of contacts again, after a (remembered) pick. */
   chooseAgain: { args: z.object({ callId }).strict(), result: popupModelSchema },
+  /** The settings document as saved (secrets as references), for the wizard and settings window. */
+  getSettings: {
+    args: z.object({}).strict(),
+    result: z.object({ document: z.unknown(), file: z.string(), firstRun: z.boolean() }),
+  },
+  /** Checks and saves the settings; field problems come back, nothing is saved then. */
+  saveSettings: { args: z.object({ document: z.unknown() }).strict(), result: saveResultSchema },
+  /** Tests a line's settings (unsaved) and lists its lines. */
+  testLine: {
+    args: z.object({ line: z.unknown() }).strict(),
+    result: z.union([
+      z.object({
+        ok: z.boolean(),
+        checks: z.array(checkSchema).readonly(),
+        lines: z.array(z.object({ id: z.string(), name: z.string() })).readonly(),
+      }),
+      problemsSchema,
+    ]),
+  },
+  /** Tests one directory's settings (unsaved). */
+  testDirectory: {
+    args: z.object({ directory: z.unknown() }).strict(),
+    result: z.union([
+      z.object({
+        directory: z.string(),
+        type: z.string(),
+        ok: z.boolean(),
+        detail: z.string(),
+        warnings: z.array(z.string()).readonly(),
+      }),
+      problemsSchema,
+    ]),
+  },
+  /** What dialing rules (unsaved) make of a number. */
+  previewNumber: {
+    args: z.object({ rules: z.unknown(), input: z.string().max(256) }).strict(),
+    result: z.union([
+      z.object({
+        input: z.string(),
+        e164: z.string().nullable(),
+        kind: z.string(),
+        dialable: z.string(),
+        display: z.string(),
+        valid: z.boolean(),
+      }),
+      z.object({ error: z.string() }),
+    ]),
+  },
+  /** A template rendered for a sample caller, for the wizard's popup step. */
+  previewPopup: {
+    args: z.object({ template: z.string().max(64) }).strict(),
+    result: z.object({ html: z.string() }),
+  },
   /** Closes a popup. */
   dismissPopup: { args: z.object({ callId }).strict(), result: z.object({}) },
   /** Resolves a popup action to the (validated http/https) URL to open. */
@@ -49,6 +108,8 @@ export const commandSchemas = {
 } as const;
 
 export const eventSchemas = {
+  /** Everything anew: the Companion was replaced (new settings). */
+  snapshot: snapshotSchema,
   popup: popupModelSchema,
   popupClosed: z.object({ callId }),
   line: lineStatusSchema,

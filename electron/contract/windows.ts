@@ -9,9 +9,18 @@ export const INVOKE_CHANNEL = 'ringdesk:invoke';
 /** Companion events travel to every window on this channel. */
 export const EVENT_CHANNEL = 'ringdesk:event';
 
-export type WindowKind = 'popup' | 'calls';
+export type WindowKind = 'popup' | 'calls' | 'settings';
 
 export const WINDOW_VERBS = {
   popup: ['getSnapshot', 'selectContact', 'chooseAgain', 'dismissPopup', 'openAction'],
   calls: ['getSnapshot', 'callback', 'dial', 'markHandled', 'exportJournal'],
+  settings: [
+    'getSnapshot',
+    'getSettings',
+    'saveSettings',
+    'testLine',
+    'testDirectory',
+    'previewNumber',
+    'previewPopup',
+  ],
 } as const satisfies Record<WindowKind, readonly CommandName[]>;

@@ -22,10 +22,12 @@ import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import { companionApi, runCommand } from '../companion/companion-api.js';
 import { CompanionError, type Companion } from '../companion/companion.js';
+import type { RuntimeView } from '../companion/companion-runtime.js';
+import type { SettingsService } from '../companion/settings-service.js';
 import { CommandError, parseCommand } from '../contract/parse-command.js';
 import type { LineProvider } from '../telephony/line-provider.js';
 import { parseRecording } from '../telephony/line-recorder.js';
-import { SimulatorError, type SimulatorProvider } from '../telephony/simulator-provider.js';
+import { SimulatorError, SimulatorProvider } from '../telephony/simulator-provider.js';
 import { readJsonBody, RequestError } from './request-guard.js';
 
 export interface ApiAnswer {
@@ -47,11 +49,18 @@ export class ControlApi {
   private readonly api;
 
   constructor(
-    private readonly companion: Companion,
-    private readonly line: LineProvider,
-    private readonly simulator: SimulatorProvider | null,
+    private readonly runtime: RuntimeView,
+    settings: SettingsService | null,
   ) {
-    this.api = companionApi(companion);
+    this.api = companionApi(runtime, settings);
+  }
+
+  private get companion(): Companion {
+    return this.runtime.companion;
+  }
+
+  private get line(): LineProvider {
+    return this.runtime.provider;
   }
 
   /** Answers one `/api/...` request. Never throws. */
@@ -86,8 +95,9 @@ export class ControlApi {
   }
 
   private async simulate(request: IncomingMessage, method: string, pathname: string): Promise<ApiAnswer> {
-    const simulator = this.simulator;
-    if (simulator === null) throw new RequestError(404, 'the line is not the simulator');
+    const simulator = this.line;
+    if (!(simulator instanceof SimulatorProvider))
+      throw new RequestError(404, 'the line is not the simulator');
     if (method === 'GET' && pathname === '/api/sim/dialled') return ok({ dialled: simulator.dialled() });
     if (method !== 'POST') throw new RequestError(404, 'no such API route');
     const body = await readJsonBody(request);

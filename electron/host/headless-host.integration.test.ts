@@ -8,6 +8,7 @@ import type { PopupModel } from '../contract/models.js';
 import { companionHarness } from '../test-support/companion-harness.js';
 import { contactWith, FakeDirectory } from '../test-support/fake-directory.js';
 import { useTempDir } from '../test-support/temp-dir.js';
+import { fixedRuntime } from '../companion/companion-runtime.js';
 import { HeadlessHost } from './headless-host.js';
 
 const tempDir = useTempDir();
@@ -29,9 +30,8 @@ async function startHost() {
     new FakeDirectory('Book', [contactWith('Ann Example', '+492115551234')]),
   ]);
   const host = new HeadlessHost({
-    companion: harness.companion,
-    line: harness.line,
-    simulator: harness.line,
+    runtime: fixedRuntime(harness.companion, harness.line),
+    settings: null,
     rendererDir: renderer,
   });
   hosts.push(host);
@@ -150,10 +150,14 @@ describe('HeadlessHost', () => {
     expect((await post(url, '/api/sim/hangup', { callId })).status).toBe(200);
     expect((await post(url, '/api/sim/hangup', { callId })).status).toBe(409);
     expect((await post(url, '/api/sim/incoming', { from: '' })).status).toBe(400);
-    const calls = (await (await fetch(new URL('api/calls', url))).json()) as {
-      recent: { callId: string; missed: boolean }[];
-    };
-    expect(calls.recent[0]).toMatchObject({ callId, missed: true });
+    // The journal record is written (fsync) after the hang-up is answered.
+    const recent = async () =>
+      (
+        (await (await fetch(new URL('api/calls', url))).json()) as {
+          recent: { callId: string; missed: boolean }[];
+        }
+      ).recent[0];
+    await expect.poll(recent).toMatchObject({ callId, missed: true });
     socket.close();
   });
 

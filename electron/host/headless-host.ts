@@ -7,20 +7,18 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
-import type { Companion } from '../companion/companion.js';
-import type { LineProvider } from '../telephony/line-provider.js';
-import type { SimulatorProvider } from '../telephony/simulator-provider.js';
+import type { RuntimeView } from '../companion/companion-runtime.js';
+import type { SettingsService } from '../companion/settings-service.js';
 import { ControlApi } from './control-api.js';
 import { allowedHosts, checkRequestSource, RequestError } from './request-guard.js';
 import { MAX_MESSAGE_BYTES, SocketBridge } from './socket-bridge.js';
 import { SECURITY_HEADERS, staticFile } from './static-files.js';
 
 export interface HostOptions {
-  readonly companion: Companion;
-  /** The line (for its request log). */
-  readonly line: LineProvider;
-  /** The simulated line, for the `/api/sim/` routes; null for other providers. */
-  readonly simulator: SimulatorProvider | null;
+  /** The running Companion and its line (the `/api/sim/` routes work when it is the simulator). */
+  readonly runtime: RuntimeView;
+  /** The settings behind the wizard and settings window; null where they cannot be changed. */
+  readonly settings: SettingsService | null;
   /** The built renderer (`dist/renderer`). */
   readonly rendererDir: string;
   /** Bind address (default 127.0.0.1). */
@@ -37,7 +35,7 @@ export class HeadlessHost {
   private readonly api: ControlApi;
 
   constructor(private readonly options: HostOptions) {
-    this.api = new ControlApi(options.companion, options.line, options.simulator);
+    this.api = new ControlApi(options.runtime, options.settings);
   }
 
   /** Starts listening; resolves with the URL to open. */
@@ -47,7 +45,7 @@ export class HeadlessHost {
       void this.onRequest(request, response);
     });
     const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
-    const bridge = new SocketBridge(this.options.companion);
+    const bridge = new SocketBridge(this.options.runtime, this.options.settings);
     server.on('upgrade', (request, socket, head) => {
       try {
         if (new URL(request.url ?? '/', 'http://host').pathname !== '/ws')

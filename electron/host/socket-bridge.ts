@@ -9,8 +9,8 @@
  */
 import type { WebSocket } from 'ws';
 import { companionApi, runCommand } from '../companion/companion-api.js';
-import type { Companion } from '../companion/companion.js';
-import type { CompanionEvent } from '../contract/channels.js';
+import type { RuntimeEvent, RuntimeView } from '../companion/companion-runtime.js';
+import type { SettingsService } from '../companion/settings-service.js';
 import { parseCommand } from '../contract/parse-command.js';
 
 /** Largest message accepted from a client. */
@@ -21,9 +21,9 @@ export class SocketBridge {
   private readonly api;
   private readonly unsubscribe: () => void;
 
-  constructor(companion: Companion) {
-    this.api = companionApi(companion);
-    this.unsubscribe = companion.onEvent((event) => {
+  constructor(runtime: RuntimeView, settings: SettingsService | null) {
+    this.api = companionApi(runtime, settings);
+    this.unsubscribe = runtime.onEvent((event) => {
       this.broadcast(event);
     });
   }
@@ -63,7 +63,7 @@ export class SocketBridge {
     }
   }
 
-  private broadcast(event: CompanionEvent): void {
+  private broadcast(event: RuntimeEvent): void {
     for (const socket of this.clients)
       send(socket, { type: 'event', channel: event.channel, payload: event.payload });
   }

@@ -81,7 +81,7 @@ export async function checkSettings(
   options: Omit<LoadOptions, 'required'>,
 ): Promise<Settings> {
   const absolute = path.resolve(file);
-  const revealed = revealSecrets(document, options.secrets ?? null);
+  const revealed = await revealSecrets(document, options.secrets ?? null);
   if (revealed.problems.length > 0) throw new SettingsError(absolute, revealed.problems);
   const result = settingsSchema.safeParse(revealed.document);
   if (!result.success) throw new SettingsError(absolute, formatIssues(result.error.issues));

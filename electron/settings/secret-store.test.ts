@@ -22,7 +22,7 @@ describe('the secret store (key file)', () => {
       path.join(dir, 'secrets.json'),
       await keyFileCipher(path.join(dir, 'secret.key')),
     );
-    expect(again.get(id)).toBe('pbx-pa55word');
+    await expect(again.get(id)).resolves.toBe('pbx-pa55word');
   });
 
   it('cannot read secrets with another key, and says what to do', async () => {
@@ -36,8 +36,8 @@ describe('the secret store (key file)', () => {
       path.join(dir, 'secrets.json'),
       await keyFileCipher(path.join(dir, 'b.key')),
     );
-    expect(() => stranger.get(id)).toThrow(/cannot be decrypted here .* enter it again/);
-    expect(() => stranger.get('nope')).toThrow(/not in the secret store/);
+    await expect(stranger.get(id)).rejects.toThrow(/cannot be decrypted here .* enter it again/);
+    await expect(stranger.get('nope')).rejects.toThrow(/not in the secret store/);
   });
 
   it('tightens a key file that others can read', async () => {
@@ -60,8 +60,8 @@ describe('the secret store (key file)', () => {
     const keep = await store.put('a');
     const drop = await store.put('b');
     await store.keepOnly(new Set([keep]));
-    expect(store.get(keep)).toBe('a');
-    expect(() => store.get(drop)).toThrow();
+    await expect(store.get(keep)).resolves.toBe('a');
+    await expect(store.get(drop)).rejects.toThrow(/not in the secret store/);
     writeFileSync(path.join(dir, 'broken.json'), '{oops');
     await expect(
       SecretStore.open(path.join(dir, 'broken.json'), await keyFileCipher(path.join(dir, 'k'))),

@@ -11,8 +11,8 @@ import { writeFileAtomic } from './atomic-write.js';
 /** Encrypts and decrypts one secret; `scheme` names how, so a store never mixes them up. */
 export interface SecretCipher {
   readonly scheme: string;
-  encrypt(value: string): string;
-  decrypt(sealed: string): string;
+  encrypt(value: string): Promise<string>;
+  decrypt(sealed: string): Promise<string>;
 }
 
 /** A secret that cannot be read (wrong key, other machine, damaged file). */
@@ -49,7 +49,7 @@ export class SecretStore {
   }
 
   /** The secret called `id`. @throws SecretStoreError when it is missing or cannot be decrypted. */
-  get(id: string): string {
+  async get(id: string): Promise<string> {
     const entry = this.entries.get(id);
     if (entry === undefined)
       throw new SecretStoreError(`the secret "${id.slice(0, 40)}" is not in the secret store`);
@@ -59,7 +59,7 @@ export class SecretStore {
       );
     }
     try {
-      return this.cipher.decrypt(entry.sealed);
+      return await this.cipher.decrypt(entry.sealed);
     } catch {
       throw new SecretStoreError(
         `the secret "${id}" cannot be decrypted here (another user or machine?): enter it again`,
@@ -70,7 +70,7 @@ export class SecretStore {
   /** Stores `value`; returns its new id. */
   async put(value: string): Promise<string> {
     const id = randomUUID();
-    this.entries.set(id, { scheme: this.cipher.scheme, sealed: this.cipher.encrypt(value) });
+    this.entries.set(id, { scheme: this.cipher.scheme, sealed: await this.cipher.encrypt(value) });
     await this.save();
     return id;
   }

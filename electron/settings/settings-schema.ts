@@ -11,6 +11,7 @@ import { restDirectorySchema } from '../contacts/rest/rest-settings.js';
 import { dialingRulesSchema } from '../numbers/dialing-rules.js';
 import { actionUrlLineSchema } from '../telephony/action-url/action-url-settings.js';
 import { amiLineSchema } from '../telephony/ami/ami-settings.js';
+import { tapiLineSchema } from '../telephony/tapi/tapi-settings.js';
 
 /** The simulated line: calls come from the CLI or the host's control API. */
 export const simulatorLineSchema = z
@@ -26,6 +27,7 @@ export const lineSchema = z.discriminatedUnion('provider', [
   simulatorLineSchema,
   actionUrlLineSchema,
   amiLineSchema,
+  tapiLineSchema,
 ]);
 
 /** A blocked caller: calls from it are rejected where the line can, never popped up, logged as blocked. */

@@ -26,12 +26,12 @@ function pathOf(path: readonly (string | number)[]): string {
 }
 
 /** Replaces every `{"stored": id}` by the secret; problems name where a secret could not be read. */
-export function revealSecrets(
+export async function revealSecrets(
   document: unknown,
   store: SecretStore | null,
-): { document: unknown; problems: string[] } {
+): Promise<{ document: unknown; problems: string[] }> {
   const problems: string[] = [];
-  const walk = (value: unknown, path: (string | number)[]): unknown => {
+  const walk = async (value: unknown, path: (string | number)[]): Promise<unknown> => {
     if (isOnly(value, 'stored')) {
       if (store === null) {
         problems.push(
@@ -40,21 +40,23 @@ export function revealSecrets(
         return value;
       }
       try {
-        return store.get(value.stored as string);
+        return await store.get(value.stored as string);
       } catch (error) {
         problems.push(`${pathOf(path)}: ${error instanceof Error ? error.message : String(error)}`);
         return value;
       }
     }
-    if (Array.isArray(value)) return value.map((item, index) => walk(item, [...path, index]));
+    if (Array.isArray(value)) return Promise.all(value.map((item, index) => walk(item, [...path, index])));
     if (value !== null && typeof value === 'object') {
-      return Object.fromEntries(
-        Object.entries(value).map(([key, item]) => [key, walk(item, [...path, key])]),
+      const entries = await Promise.all(
+        Object.entries(value).map(async ([key, item]) => [key, await walk(item, [...path, key])] as const),
       );
+      return Object.fromEntries(entries);
     }
     return value;
   };
-  return { document: walk(document, []), problems };
+  const revealed = await walk(document, []);
+  return { document: revealed, problems };
 }
 
 /** Stores every `{"secret": value}` and puts `{"stored": id}` in its place. */

@@ -56,7 +56,11 @@ function windows() {
     },
     openExternal: () => undefined,
     rendererUrl: 'file:///app/dist/renderer/index.html',
-    preloads: { popup: '/app/dist/preload/popup-preload.cjs', calls: '/app/dist/preload/calls-preload.cjs' },
+    preloads: {
+      popup: '/app/dist/preload/popup-preload.cjs',
+      calls: '/app/dist/preload/calls-preload.cjs',
+      settings: '/app/dist/preload/settings-preload.cjs',
+    },
     workArea: () => ({ x: 0, y: 0, width: 1920, height: 1040 }),
     corner: 'bottom-right',
   });

@@ -22,6 +22,11 @@ export interface AppWindowsDeps {
 }
 
 const POPUP_SIZE = { width: 380, height: 300 };
+const TITLES: Record<WindowKind, string> = {
+  popup: 'Ringdesk call',
+  calls: 'Ringdesk – calls',
+  settings: 'Ringdesk – settings',
+};
 
 export class AppWindows {
   private readonly windows = new Map<WindowKind, BrowserWindow>();
@@ -41,7 +46,16 @@ export class AppWindows {
 
   /** Shows (and focuses) the call log. */
   showCalls(): void {
-    const window = this.get('calls');
+    this.showWindow('calls');
+  }
+
+  /** Shows (and focuses) the settings, or the first-run wizard. */
+  showSettings(wizard = false): void {
+    this.showWindow('settings', wizard ? 'wizard' : 'settings');
+  }
+
+  private showWindow(kind: 'calls' | 'settings', view: string = kind): void {
+    const window = this.get(kind, view);
     window.show();
     window.focus();
   }
@@ -59,7 +73,7 @@ export class AppWindows {
       if (!window.isDestroyed()) window.webContents.send(channel, payload);
   }
 
-  private get(kind: WindowKind): BrowserWindow {
+  private get(kind: WindowKind, view: string = kind): BrowserWindow {
     const existing = this.windows.get(kind);
     if (existing !== undefined && !existing.isDestroyed()) return existing;
     const popup = kind === 'popup';
@@ -68,9 +82,9 @@ export class AppWindows {
       {
         preload: this.deps.preloads[kind],
         show: false,
-        title: popup ? 'Ringdesk call' : 'Ringdesk – calls',
-        width: popup ? POPUP_SIZE.width : 720,
-        height: popup ? POPUP_SIZE.height : 560,
+        title: TITLES[kind],
+        width: popup ? POPUP_SIZE.width : 760,
+        height: popup ? POPUP_SIZE.height : 640,
         frame: !popup,
         alwaysOnTop: popup,
         skipTaskbar: popup,
@@ -85,7 +99,7 @@ export class AppWindows {
         window.hide();
       });
     }
-    void window.loadURL(`${this.deps.rendererUrl}#${kind}`);
+    void window.loadURL(`${this.deps.rendererUrl}#${view}`);
     this.windows.set(kind, window);
     return window;
   }

@@ -28,7 +28,7 @@ async function router() {
       },
       removeHandler: () => undefined,
     },
-    api: companionApi(harness.companion),
+    api: companionApi(harness, null),
     isTrustedSender: (event) =>
       kinds.has(event.sender.id) && isRendererUrl(event.senderFrame?.url ?? '', RENDERER),
     windowKindOf: (event) => kinds.get(event.sender.id) ?? null,

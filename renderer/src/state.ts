@@ -37,6 +37,8 @@ export function withSnapshot(state: ViewState, snapshot: Snapshot): ViewState {
 /** Applies one Companion event. */
 export function withEvent(state: ViewState, event: CompanionEvent): ViewState {
   switch (event.channel) {
+    case 'snapshot':
+      return withSnapshot(state, event.payload);
     case 'popup': {
       const others = state.popups.filter((popup) => popup.callId !== event.payload.callId);
       const existing = state.popups.findIndex((popup) => popup.callId === event.payload.callId);

@@ -1,12 +1,14 @@
 /** `ringdesk serve`: runs the headless host until interrupted. */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { CompanionRuntime } from '../../companion/companion-runtime.js';
 import { createCompanion } from '../../companion/create-companion.js';
+import { SettingsService } from '../../companion/settings-service.js';
 import { HeadlessHost } from '../../host/headless-host.js';
 import { bundledTemplatesDir } from '../../popup/template-store.js';
-import { loadSettings } from '../../settings/load-settings.js';
-import { userDataDir } from '../../settings/settings-paths.js';
-import { SimulatorProvider } from '../../telephony/simulator-provider.js';
+import { openHostSecretStore } from '../../settings/host-secrets.js';
+import { loadSettings, type Settings } from '../../settings/load-settings.js';
+import { defaultSettingsPath, userDataDir } from '../../settings/settings-paths.js';
 import { demoConfigFile, rendererDir } from '../app-paths.js';
 import { UsageError, type Command } from '../command.js';
 import { DEFAULT_PORT, hostFile } from '../host-client.js';
@@ -23,35 +25,53 @@ const serve: Command = {
       host: { type: 'string' },
     });
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0] ?? ''}"`);
-    if (values.demo === true && values.config !== undefined)
-      throw new UsageError('--demo brings its own configuration');
+    const demo = values.demo === true;
+    if (demo && values.config !== undefined) throw new UsageError('--demo brings its own configuration');
     const port = Number(values.port ?? DEFAULT_PORT);
     if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError('--port must be 0..65535');
 
-    const settings =
-      values.demo === true
-        ? await loadSettings(demoConfigFile(), { defaultRegion: context.defaultRegion, required: true })
-        : await context.settings(values.config);
     const home = userDataDir(context.io);
-    const dataDir = values.demo === true ? path.join(home, 'demo') : home;
-    const parts = await createCompanion(settings, {
+    mkdirSync(home, { recursive: true, mode: 0o700 });
+    const dataDir = demo ? path.join(home, 'demo') : home;
+    const configFile = demo ? demoConfigFile() : (values.config ?? defaultSettingsPath(context.io));
+    const secrets = await openHostSecretStore(home, (message) => context.say(`warning: ${message}`));
+    const settings = await loadSettings(configFile, {
+      defaultRegion: context.defaultRegion,
+      required: demo || values.config !== undefined,
+      secrets,
+    });
+    const environment = {
       dataDir,
       templatesDir: bundledTemplatesDir(),
       locale: context.io.locale,
       env: context.io.env,
-      onWarning: (message) => context.say(`warning: ${message}`),
-    });
-    await parts.companion.start();
+      onWarning: (message: string) => context.say(`warning: ${message}`),
+    };
+    const runtime = await CompanionRuntime.start(settings, (each) => createCompanion(each, environment));
+    let current: Settings = settings;
+    // The demo's settings come with the app and are not the user's to change.
+    const service = demo
+      ? null
+      : new SettingsService({
+          file: configFile,
+          defaultRegion: context.defaultRegion,
+          secrets,
+          env: context.io.env,
+          current: () => current,
+          popups: () => runtime.parts.popups,
+          onSaved: async (saved) => {
+            current = saved;
+            await runtime.replace(saved);
+          },
+        });
     const host = new HeadlessHost({
-      companion: parts.companion,
-      line: parts.provider,
-      simulator: parts.provider instanceof SimulatorProvider ? parts.provider : null,
+      runtime,
+      settings: service,
       rendererDir: rendererDir(),
       host: values.host ?? '127.0.0.1',
       port,
     });
     const url = await host.start();
-    mkdirSync(home, { recursive: true });
     const announcement = hostFile(context.io);
     writeFileSync(announcement, JSON.stringify({ url, pid: process.pid }));
     context.emit({ url });
@@ -62,7 +82,7 @@ const serve: Command = {
     await context.io.waitForInterrupt();
     context.say('stopping…');
     await host.stop();
-    await parts.companion.stop();
+    await runtime.stop();
     rmSync(announcement, { force: true });
     return 0;
   },

@@ -1,0 +1,151 @@
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bundledTemplatesDir } from '../popup/template-store.js';
+import { keyFileCipher } from '../settings/key-file-cipher.js';
+import { defaultSettings, loadSettings, type Settings } from '../settings/load-settings.js';
+import { SecretStore } from '../settings/secret-store.js';
+import { useTempDir } from '../test-support/temp-dir.js';
+import { CompanionRuntime } from './companion-runtime.js';
+import { createCompanion } from './create-companion.js';
+import { SettingsService } from './settings-service.js';
+
+const tempDir = useTempDir();
+
+async function service() {
+  const dir = tempDir({ 'book.csv': 'Name,Phone\nAnna Becker,0211 5551234\n' });
+  const secrets = await SecretStore.open(
+    path.join(dir, 'secrets.json'),
+    await keyFileCipher(path.join(dir, 'secret.key')),
+  );
+  let current: Settings = defaultSettings('DE');
+  const environment = {
+    dataDir: dir,
+    templatesDir: bundledTemplatesDir(),
+    locale: 'en-GB',
+    env: {},
+    onWarning: () => undefined,
+  };
+  const runtime = await CompanionRuntime.start(current, (settings) => createCompanion(settings, environment));
+  const events: string[] = [];
+  runtime.onEvent((event) => events.push(event.channel));
+  const settings = new SettingsService({
+    file: path.join(dir, 'config.json'),
+    defaultRegion: 'DE',
+    secrets,
+    env: {},
+    current: () => current,
+    popups: () => runtime.parts.popups,
+    onSaved: async (saved) => {
+      current = saved;
+      await runtime.replace(saved);
+    },
+  });
+  return { dir, secrets, settings, runtime, events };
+}
+
+describe('SettingsService', () => {
+  it('reports a first run when there is no settings file yet', async () => {
+    const { settings, runtime } = await service();
+    expect(await settings.read()).toMatchObject({ document: {}, firstRun: true });
+    await runtime.stop();
+  });
+
+  it('saves atomically, moves secrets into the store, and restarts the line with the new settings', async () => {
+    const { dir, settings, runtime, events } = await service();
+    const document = {
+      dialingRules: { countryCode: '49', areaCode: '211' },
+      line: {
+        provider: 'action-url',
+        listen: '127.0.0.1:0',
+        token: { secret: 'a-very-secret-token-123' },
+        kix: {},
+      },
+      directories: [{ type: 'csv', path: 'book.csv', name: 'Book' }],
+    };
+    expect(await settings.save(document)).toEqual({ ok: true });
+    const text = readFileSync(path.join(dir, 'config.json'), 'utf8');
+    expect(text).not.toContain('a-very-secret-token-123');
+    expect(JSON.parse(text)).toMatchObject({ line: { token: { stored: expect.any(String) as unknown } } });
+    expect(statSync(path.join(dir, 'config.json')).mode & 0o777).toBe(0o600);
+    expect(runtime.provider.kind).toBe('action-url');
+    expect(events).toContain('snapshot');
+    const reread = await settings.read();
+    expect(reread.firstRun).toBe(false);
+    const loaded = await loadSettings(path.join(dir, 'config.json'), {
+      defaultRegion: 'DE',
+      required: true,
+      secrets: await SecretStore.open(
+        path.join(dir, 'secrets.json'),
+        await keyFileCipher(path.join(dir, 'secret.key')),
+      ),
+    });
+    expect(loaded.line).toMatchObject({ provider: 'action-url', token: 'a-very-secret-token-123' });
+    await runtime.stop();
+  });
+
+  it('returns every problem by field and saves nothing', async () => {
+    const { dir, settings, runtime } = await service();
+    const result = await settings.save({
+      dialingRules: { countryCode: '999', outsideLineAccess: 'O' },
+      directories: [{ type: 'csv', path: 'missing.csv' }],
+    });
+    expect(result).toEqual({
+      ok: false,
+      problems: expect.arrayContaining([
+        { path: 'dialingRules.countryCode', message: expect.stringMatching(/not an assigned/) as unknown },
+        { path: 'dialingRules.outsideLineAccess', message: 'must contain digits only' },
+      ]) as unknown,
+    });
+    expect(() => readFileSync(path.join(dir, 'config.json'))).toThrow();
+    expect(runtime.provider.kind).toBe('simulator');
+    await runtime.stop();
+  });
+
+  it('tests a line and a directory before they are saved', async () => {
+    const { settings, runtime } = await service();
+    expect(
+      await settings.testLine({
+        provider: 'action-url',
+        listen: '127.0.0.1:0',
+        token: { secret: 'another-long-token-123' },
+        phone: {},
+      }),
+    ).toMatchObject({
+      ok: true,
+      checks: [
+        { check: 'connect', ok: true },
+        { check: 'endpoints', ok: true },
+      ],
+    });
+    expect(await settings.testLine({ provider: 'action-url', token: 'short' })).toMatchObject({
+      ok: false,
+      problems: [{ path: 'line.token' }],
+    });
+    expect(await settings.testDirectory({ type: 'vcard', path: '/nonexistent/book.vcf' })).toMatchObject({
+      ok: false,
+      detail: expect.stringMatching(/ENOENT/) as unknown,
+    });
+    await runtime.stop();
+  });
+
+  it('previews numbers with unsaved rules, and popups with a sample caller', async () => {
+    const { settings, runtime } = await service();
+    expect(
+      settings.previewNumber({ countryCode: '1', areaCode: '425', outsideLineAccess: '9' }, '206 555 0100'),
+    ).toMatchObject({
+      e164: '+12065550100',
+      kind: 'national',
+      dialable: '912065550100',
+      display: '(206) 555-0100',
+    });
+    expect(settings.previewNumber({ countryCode: '49' }, 'call me')).toEqual({
+      error: 'letter "c" at position 1: a phone number has digits only',
+    });
+    expect(settings.previewNumber({ countryCode: 'x' }, '1')).toMatchObject({
+      error: expect.stringMatching(/countryCode/) as unknown,
+    });
+    expect((await settings.previewPopup('contact-details')).html).toContain('Anna Becker');
+    await runtime.stop();
+  });
+});

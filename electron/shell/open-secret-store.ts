@@ -1,0 +1,25 @@
+/**
+ * The desktop app's secret store: sealed with `safeStorage` where the OS offers real secret
+ * storage, else with the key-file cipher (and a warning saying why).
+ */
+import path from 'node:path';
+import { keyFileCipher } from '../settings/key-file-cipher.js';
+import { SecretStore } from '../settings/secret-store.js';
+import { safeStorageCipher, type SafeStorageApi } from './safe-storage-cipher.js';
+
+export async function openDesktopSecretStore(
+  userData: string,
+  safeStorage: SafeStorageApi,
+  platform: NodeJS.Platform,
+  onWarning: (message: string) => void,
+): Promise<SecretStore> {
+  const cipher = await safeStorageCipher(safeStorage, platform);
+  if (cipher !== null) return SecretStore.open(path.join(userData, 'secrets.json'), cipher);
+  onWarning(
+    'the OS offers no secure secret storage (no keyring?): secrets are sealed with a key file readable only by you',
+  );
+  return SecretStore.open(
+    path.join(userData, 'secrets.json'),
+    await keyFileCipher(path.join(userData, 'secret.key'), onWarning),
+  );
+}

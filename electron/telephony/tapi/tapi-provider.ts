@@ -1,0 +1,297 @@
+/**
+ * The `tapi` line: Windows TAPI through tapi-bridge.exe (native/tapi-bridge/, PROTOCOL.md).
+ *
+ * connect() starts the bridge, checks its hello, finds the configured line among the lines TAPI
+ * lists and opens it (owner and monitor privilege); then TAPI's call states arrive as line
+ * events (see {@link TapiCallMap}). dial() sends the number as the settings' `addressFormat`
+ * says (see {@link tapiAddress}); reject() drops a ringing call.
+ *
+ * The provider's own states, their diagram and invariants are in {@link TapiPhase}
+ * (tapi-phase.ts); every move goes through {@link nextTapiPhase}. Above all, it MUST NOT restart
+ * the bridge by itself: a crash, an exit, garbage on stdout, a closed or broken line all end in
+ * `disconnected` with the reason, and the Companion decides when to connect again.
+ */
+import type { DialingRules } from '../../numbers/dialing-rules.js';
+import type { Capability, LineEvent, LineListener, LineProvider, ProviderState } from '../line-provider.js';
+import { BridgeConnection, BridgeRequestError, type Schedule } from './bridge-connection.js';
+import type { SpawnBridge } from './bridge-process.js';
+import { tapiAddress } from './canonical-address.js';
+import { cleanText } from './clean-text.js';
+import { resolveTapiLine } from './resolve-line.js';
+import { TapiCallMap, TooManyCallsError } from './tapi-call-map.js';
+import { nextTapiPhase, providerStateOf, type TapiMove, type TapiPhase } from './tapi-phase.js';
+import {
+  dialResultSchema,
+  dropResultSchema,
+  linesResultSchema,
+  openResultSchema,
+  type CallMessage,
+  type LineMessage,
+  type LineStateName,
+} from './tapi-protocol.js';
+import type { TapiLineSettings } from './tapi-settings.js';
+
+/** What the provider needs: its settings, the bridge and the edges (spawning, timers). */
+export interface TapiProviderOptions {
+  readonly settings: TapiLineSettings;
+  /** The bridge to start (the settings' bridgePath, or the one that comes with Ringdesk). */
+  readonly bridgePath: string;
+  readonly spawn: SpawnBridge;
+  readonly schedule: Schedule;
+  /** The agent's dialing rules: with `canonical`, internal numbers are dialled as they are. */
+  readonly rules?: DialingRules | undefined;
+  /** How long disconnect() lets the bridge close the line before killing it (default 3 s). */
+  readonly closeGraceMs?: number | undefined;
+}
+
+/** Why the provider gives up a line the bridge reports changed. */
+const LINE_LOST: Partial<Record<LineStateName, string>> = {
+  closed: 'TAPI closed the line (its driver or another program took it away)',
+  outOfService: 'the TAPI line is out of service',
+  disconnected: 'the TAPI line lost its connection to the phone or PBX',
+  removed: 'the TAPI line was removed',
+  reinit: 'TAPI asks programs to reconnect (its configuration changed)',
+};
+
+const DIALABLE = /^[\x20-\x7e]{1,128}$/;
+
+/** The `tapi` line provider: capabilities watch, dial and reject. */
+export class TapiProvider implements LineProvider {
+  readonly kind = 'tapi';
+  readonly line: string;
+  readonly capabilities: ReadonlySet<Capability> = new Set(['watch', 'dial', 'reject']);
+  private phase: TapiPhase = 'stopped';
+  private connection: BridgeConnection | null = null;
+  private generation = 0;
+  private calls: TapiCallMap;
+  private connecting: Promise<void> | null = null;
+  private stopping: Promise<void> | null = null;
+  private readonly listeners = new Set<LineListener>();
+
+  constructor(private readonly options: TapiProviderOptions) {
+    this.line = options.settings.line;
+    this.calls = new TapiCallMap(this.line, 'tapi-0');
+  }
+
+  get state(): ProviderState {
+    return providerStateOf(this.phase);
+  }
+
+  connect(): Promise<void> {
+    if (this.phase === 'open') return Promise.resolve();
+    if (this.connecting !== null) return this.connecting;
+    if (this.phase === 'stopping') return Promise.reject(new Error('the TAPI line is still closing'));
+    this.move('connect');
+    this.connecting = this.start().finally(() => {
+      this.connecting = null;
+    });
+    return this.connecting;
+  }
+
+  disconnect(): Promise<void> {
+    if (this.stopping !== null) return this.stopping;
+    if (this.phase === 'stopped') return Promise.resolve();
+    const connection = this.connection;
+    this.connection = null;
+    this.calls.clear();
+    this.move('stop', 'stopped');
+    this.stopping = (connection?.close(this.options.closeGraceMs ?? 3000) ?? Promise.resolve()).then(() => {
+      this.stopping = null;
+      this.move('exited');
+    });
+    return this.stopping;
+  }
+
+  async dial(number: string, dialable: string): Promise<{ callId: string }> {
+    const connection = this.requireOpen();
+    const { settings, rules } = this.options;
+    const { address, translate } = tapiAddress(number, dialable, settings.addressFormat, rules);
+    if (!DIALABLE.test(address)) {
+      throw new Error(`cannot dial ${JSON.stringify(address.slice(0, 40))}: not a dialable string`);
+    }
+    const calls = this.calls;
+    let callId = '';
+    try {
+      await connection.request(
+        { op: 'dial', address, translate },
+        dialResultSchema,
+        settings.timeoutMs,
+        (r) => {
+          callId = calls.callIdOf(r.call);
+          this.apply(connection, () => calls.placed(r.call, number, r.dialled));
+        },
+      );
+    } catch (error) {
+      throw new Error(`TAPI could not dial ${JSON.stringify(address)}: ${reasonOf(error)}`, { cause: error });
+    }
+    return { callId };
+  }
+
+  async reject(callId: string): Promise<void> {
+    const connection = this.requireOpen();
+    const bridgeCall = this.calls.bridgeCallOf(callId);
+    if (bridgeCall === null)
+      throw new Error(`there is no call ${JSON.stringify(callId.slice(0, 40))} on the TAPI line`);
+    if (!this.calls.isRinging(callId))
+      throw new Error(`call ${callId} is not ringing; only a ringing call can be rejected`);
+    const undo = this.calls.markRejecting(callId);
+    try {
+      await connection.request(
+        { op: 'drop', call: bridgeCall },
+        dropResultSchema,
+        this.options.settings.timeoutMs,
+      );
+    } catch (error) {
+      undo();
+      throw new Error(`TAPI could not reject call ${callId}: ${reasonOf(error)}`, { cause: error });
+    }
+  }
+
+  /**
+   * The usable TAPI lines. While connected the running bridge answers; otherwise a bridge is
+   * started just to list them and closed again (the agent needs the list most when the
+   * configured line cannot be found).
+   */
+  async listLines(): Promise<readonly { readonly id: string; readonly name: string }[]> {
+    const running = this.phase === 'open' ? this.connection : null;
+    const connection =
+      running ??
+      this.startBridge(
+        () => undefined,
+        () => undefined,
+      );
+    const { startTimeoutMs } = this.options.settings;
+    try {
+      await connection.ready;
+      const { lines } = await connection.request({ op: 'lines' }, linesResultSchema, startTimeoutMs);
+      return lines
+        .filter((line) => line.error === undefined)
+        .map((line) => ({ id: String(line.id), name: cleanText(line.name, 256) }));
+    } finally {
+      if (running === null) await connection.close(this.options.closeGraceMs ?? 3000);
+    }
+  }
+
+  onEvent(listener: LineListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private async start(): Promise<void> {
+    const generation = ++this.generation;
+    const calls = new TapiCallMap(this.line, `tapi-${generation}`);
+    this.calls = calls;
+    let connection: BridgeConnection;
+    try {
+      connection = this.startBridge(
+        (message) => {
+          if (this.connection === connection && this.phase === 'open')
+            this.onBridgeEvent(connection, message);
+        },
+        (reason) => {
+          if (this.connection === connection) this.fail(reason);
+        },
+      );
+    } catch (error) {
+      const reason = `cannot start the TAPI bridge: ${reasonOf(error)}`;
+      this.fail(reason);
+      throw new Error(reason, { cause: error });
+    }
+    this.connection = connection;
+    const { startTimeoutMs } = this.options.settings;
+    const current = () => {
+      if (this.connection !== connection)
+        throw new Error(connection.closedReason ?? 'the TAPI line was closed');
+    };
+    try {
+      await connection.ready;
+      current();
+      this.move('hello');
+      const { lines } = await connection.request({ op: 'lines' }, linesResultSchema, startTimeoutMs);
+      current();
+      const line = resolveTapiLine(lines, this.line);
+      await connection.request({ op: 'open', device: line.id }, openResultSchema, startTimeoutMs, () => {
+        if (this.connection === connection) this.move('opened');
+      });
+    } catch (error) {
+      const reason =
+        error instanceof BridgeRequestError
+          ? `cannot open the TAPI line "${cleanText(this.line, 80)}": ${error.message}`
+          : reasonOf(error);
+      if (this.connection === connection) {
+        connection.kill(reason);
+        this.fail(reason);
+      }
+      throw new Error(reason, { cause: error });
+    }
+  }
+
+  private startBridge(
+    onEvent: (message: CallMessage | LineMessage) => void,
+    onFailure: (reason: string) => void,
+  ): BridgeConnection {
+    const { bridgePath, spawn, schedule, settings } = this.options;
+    return new BridgeConnection({
+      process: spawn(bridgePath),
+      bridgePath,
+      schedule,
+      handshakeTimeoutMs: settings.startTimeoutMs,
+      onEvent,
+      onFailure,
+    });
+  }
+
+  private onBridgeEvent(connection: BridgeConnection, message: CallMessage | LineMessage): void {
+    if (message.type === 'line') {
+      const lost = LINE_LOST[message.state];
+      if (lost !== undefined) {
+        connection.kill(lost);
+        this.fail(lost);
+      }
+      return;
+    }
+    this.apply(connection, () => this.calls.handle(message));
+  }
+
+  /** Emits the events `map` gives; a bridge reporting too many calls loses its connection. */
+  private apply(connection: BridgeConnection, map: () => LineEvent[]): void {
+    let events: LineEvent[];
+    try {
+      events = map();
+    } catch (error) {
+      if (!(error instanceof TooManyCallsError)) throw error;
+      connection.kill(error.message);
+      this.fail(error.message);
+      return;
+    }
+    for (const event of events) this.emit(event);
+  }
+
+  private requireOpen(): BridgeConnection {
+    if (this.phase !== 'open' || this.connection === null) throw new Error('the TAPI line is not connected');
+    return this.connection;
+  }
+
+  private fail(reason: string): void {
+    if (this.phase === 'stopped' || this.phase === 'stopping') return;
+    this.connection = null;
+    this.calls.clear();
+    this.move('fail', reason);
+  }
+
+  private move(move: TapiMove, reason?: string): void {
+    const before = this.state;
+    this.phase = nextTapiPhase(this.phase, move);
+    const state = this.state;
+    if (state === before) return;
+    this.emit(reason === undefined ? { type: 'state', state } : { type: 'state', state, reason });
+  }
+
+  private emit(event: LineEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
