@@ -34,7 +34,7 @@ test('the call log filters, searches, marks missed calls handled and exports CSV
   await log.getByRole('button', { name: 'Export CSV' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^ringdesk-calls-\d{4}-\d{2}-\d{2}\.csv$/);
-  const csv = readFileSync((await file.path()), 'utf8');
+  const csv = readFileSync(await file.path(), 'utf8');
   expect(csv.split('\r\n').filter(Boolean)).toHaveLength(3);
   expect(csv).toMatch(/,missed,yes,0211 5551111,'\+492115551111,Anna Becker,/);
   expect(csv).toMatch(/,answered,,'\+44 20 7946 0958,/);
