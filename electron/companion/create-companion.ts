@@ -9,6 +9,7 @@ import path from 'node:path';
 import { ContactLookup } from '../contacts/contact-lookup.js';
 import type { Directory } from '../contacts/directory.js';
 import { FileDirectory } from '../contacts/file-directory.js';
+import { isLdapDirectory } from '../contacts/ldap/ldap-directory.js';
 import { directoryActions, directoryName, openDirectories } from './open-directories.js';
 import { CallJournal } from '../journal/call-journal.js';
 import type { ActionTemplates } from '../popup/action-urls.js';
@@ -132,8 +133,11 @@ export async function createCompanion(
     negativeCacheTtlMs: settings.lookup.negativeCacheTtlMs,
     now,
   });
-  for (const directory of directories)
+  // A reloaded file or a finished sync may change who a number belongs to.
+  for (const directory of directories) {
     if (directory instanceof FileDirectory) directory.onReload(() => lookup.forget());
+    if (isLdapDirectory(directory)) directory.onSync(() => lookup.forget());
+  }
   const journal = await CallJournal.open(path.join(environment.dataDir, 'journal.jsonl'), {
     onWarning: environment.onWarning,
     retention: settings.journal.retention,

@@ -6,6 +6,8 @@
 import path from 'node:path';
 import type { Directory } from '../contacts/directory.js';
 import { FileDirectory } from '../contacts/file-directory.js';
+import { createLdapDirectory } from '../contacts/ldap/ldap-directory.js';
+import { ldapDirectoryName } from '../contacts/ldap/ldap-settings.js';
 import { createRestDirectory } from '../contacts/rest/create-rest-directory.js';
 import { resolveRestSettings, restDirectoryName } from '../contacts/rest/rest-settings.js';
 import type { ActionTemplates } from '../popup/action-urls.js';
@@ -27,6 +29,8 @@ export function directoryName(entry: DirectorySettings): string {
       return entry.name ?? path.basename(entry.path);
     case 'rest':
       return restDirectoryName(entry);
+    case 'ldap':
+      return ldapDirectoryName(entry);
   }
 }
 
@@ -59,6 +63,14 @@ export async function openDirectory(
         onWarning: options.onWarning,
         baseDir: settings.source === null ? undefined : path.dirname(settings.source),
       });
+    case 'ldap':
+      return createLdapDirectory(entry, {
+        rules: settings.dialingRules,
+        env: options.env ?? {},
+        onWarning: options.onWarning,
+        baseDir: settings.source === null ? undefined : path.dirname(settings.source),
+        resync: options.watch ?? true,
+      }).open();
   }
 }
 

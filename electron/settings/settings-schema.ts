@@ -7,6 +7,7 @@
  * misspelt key (`"dialingRule"`) would otherwise leave the agent with defaults and no clue.
  */
 import { z } from 'zod';
+import { ldapDirectorySchema } from '../contacts/ldap/ldap-settings.js';
 import { restDirectorySchema } from '../contacts/rest/rest-settings.js';
 import { dialingRulesSchema } from '../numbers/dialing-rules.js';
 import { actionUrlLineSchema } from '../telephony/action-url/action-url-settings.js';
@@ -69,7 +70,11 @@ export const fileDirectorySchema = z
   .strict();
 
 /** Every directory Ringdesk can search; more types join as they land. */
-export const directorySchema = z.discriminatedUnion('type', [fileDirectorySchema, restDirectorySchema]);
+export const directorySchema = z.discriminatedUnion('type', [
+  fileDirectorySchema,
+  restDirectorySchema,
+  ldapDirectorySchema,
+]);
 
 /** The settings document as written in the file. */
 export const settingsSchema = z

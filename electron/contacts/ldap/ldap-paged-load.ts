@@ -1,0 +1,85 @@
+/**
+ * Loads every contact of a directory with a paged search (RFC 2696): servers cap plain searches
+ * (Active Directory at 1,000 entries, OpenLDAP at 500 by default) but hand out all entries page
+ * by page. Each page has its own deadline, so a server that stops answering mid-way fails the
+ * load within the timeout instead of hanging it; the caller then keeps what it had.
+ */
+import type { SearchOptions } from 'ldapts';
+import type { LdapClient } from './ldap-connection.js';
+import { contactFromEntry, type EntryReading, type LdapContact } from './ldap-entry.js';
+import { LdapDirectoryError, ldapError } from './ldap-errors.js';
+import { withDeadline, type LdapTimers } from './ldap-timers.js';
+
+/** The search that finds the directory's contacts. */
+export interface ContactQuery {
+  readonly baseDn: string;
+  readonly scope: NonNullable<SearchOptions['scope']>;
+  readonly filter: string;
+  readonly attributes: readonly string[];
+  readonly pageSize: number;
+}
+
+/** A complete load. */
+export interface LoadedContacts {
+  readonly contacts: LdapContact[];
+  /** Stored numbers that could not be completed (kept for display, never matched). */
+  readonly badNumbers: number;
+  /** The first of them, for the warning: `cn=...: "abc": reason`. */
+  readonly firstBadNumber: string | null;
+}
+
+/** How long a page may take, and whom to name in errors. */
+export interface LoadLimits {
+  readonly directory: string;
+  readonly timeoutMs: number;
+  readonly timers: LdapTimers;
+  /** Bound without a DN (for a better message when the server refuses). */
+  readonly anonymous?: boolean;
+}
+
+/** Every entry the query finds, as contacts. Rejects with an {@link LdapDirectoryError}. */
+export async function loadContacts(
+  client: LdapClient,
+  query: ContactQuery,
+  reading: EntryReading,
+  limits: LoadLimits,
+): Promise<LoadedContacts> {
+  const { directory, timeoutMs, timers } = limits;
+  let badNumbers = 0;
+  let firstBadNumber: string | null = null;
+  const counting: EntryReading = {
+    ...reading,
+    onBadNumber: (dn, raw, problem) => {
+      badNumbers++;
+      firstBadNumber ??= `${dn}: "${raw}": ${problem}`;
+    },
+  };
+  const pages = client.searchPaginated(query.baseDn, {
+    scope: query.scope,
+    filter: query.filter,
+    attributes: [...query.attributes],
+    paged: { pageSize: query.pageSize },
+  });
+  const contacts: LdapContact[] = [];
+  try {
+    for (let page = 1; ; page++) {
+      const next = await withDeadline(pages.next(), {
+        ms: timeoutMs,
+        timers,
+        onExpiry: () =>
+          new LdapDirectoryError(directory, `no answer within ${timeoutMs} ms (sync, page ${page})`),
+      });
+      if (next.done === true) break;
+      for (const entry of next.value.searchEntries) contacts.push(contactFromEntry(entry, counting));
+    }
+  } catch (error) {
+    pages.return(undefined).catch(() => undefined);
+    throw ldapError(directory, error, {
+      stage: 'sync',
+      timeoutMs,
+      baseDn: query.baseDn,
+      anonymous: limits.anonymous === true,
+    });
+  }
+  return { contacts, badNumbers, firstBadNumber };
+}
