@@ -32,7 +32,7 @@ import { AppWindows } from './shell/app-windows.js';
 import { isRendererUrl, registerIpcRouter } from './shell/ipc-router.js';
 import { linkFromArgv } from './shell/link-from-argv.js';
 import { openDesktopSecretStore } from './shell/open-secret-store.js';
-import { registerProtocols } from './shell/protocol-registration.js';
+import { registerLinkHandler, registerProtocols } from './shell/protocol-registration.js';
 import { hardenSession } from './shell/secure-window.js';
 import { trayMenu, trayState } from './shell/tray-state.js';
 
@@ -70,6 +70,7 @@ async function onReady(): Promise<void> {
     env: process.env,
     current: () => settings,
     popups: () => running.parts.popups,
+    templates: () => running.parts.templates,
     onSaved: async (saved) => {
       settings = saved;
       await running.replace(saved);
@@ -90,7 +91,12 @@ async function onReady(): Promise<void> {
   });
   registerIpcRouter({
     ipcMain,
-    api: companionApi(running, settingsService),
+    api: companionApi(running, settingsService, {
+      registerLinkHandler: () =>
+        Promise.resolve(
+          registerLinkHandler(app, process.execPath, process.argv, process.platform, settings.links),
+        ),
+    }),
     isTrustedSender: (event) =>
       windows.kindOf(event.sender) !== null && isRendererUrl(event.senderFrame?.url ?? '', rendererUrl),
     windowKindOf: (event) => windows.kindOf(event.sender),
@@ -129,8 +135,11 @@ async function onReady(): Promise<void> {
       windows.hidePopup();
     refreshTray();
   });
-  const refused = registerProtocols(app, process.execPath, process.argv, { sip: false });
-  if (refused.length > 0) warn(`the OS did not make Ringdesk the handler for ${refused.join(', ')}`);
+  // After the wizard registered the links, each start renews the registration (the app may have moved).
+  if (settings.source !== null) {
+    const refused = registerProtocols(app, process.execPath, process.argv, settings.links);
+    if (refused.length > 0) warn(`the OS did not make Ringdesk the handler for ${refused.join(', ')}`);
+  }
 
   refreshTray();
   if (settings.source === null) windows.showSettings(true);

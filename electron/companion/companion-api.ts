@@ -3,7 +3,7 @@
  * settings service (the wizard and settings window). Faces validate a command with
  * `parseCommand` and hand it here; this is the only place that maps command names to methods.
  */
-import type { CompanionApi } from '../contract/channels.js';
+import type { CommandResult, CompanionApi } from '../contract/channels.js';
 import type { ParsedCommand } from '../contract/parse-command.js';
 import type { Companion } from './companion.js';
 import type { SettingsService } from './settings-service.js';
@@ -13,8 +13,18 @@ export interface CompanionSource {
   readonly companion: Companion;
 }
 
+/** What only the face can do (the Electron app, or the headless host). */
+export interface FaceActions {
+  /** Registers the app as the OS handler for phone links, as far as this face can. */
+  registerLinkHandler(): Promise<CommandResult<'registerLinkHandler'>>;
+}
+
 /** One function per command. Without a settings service, the settings commands refuse. */
-export function companionApi(source: CompanionSource, settings: SettingsService | null): CompanionApi {
+export function companionApi(
+  source: CompanionSource,
+  settings: SettingsService | null,
+  face: FaceActions,
+): CompanionApi {
   const companion = () => source.companion;
   const service = (): SettingsService => {
     if (settings === null) throw new Error('the settings cannot be changed here');
@@ -48,6 +58,7 @@ export function companionApi(source: CompanionSource, settings: SettingsService 
     testDirectory: ({ directory }) => attempt(() => service().testDirectory(directory)),
     previewNumber: ({ rules, input }) => attempt(() => service().previewNumber(rules, input)),
     previewPopup: ({ template }) => attempt(() => service().previewPopup(template)),
+    registerLinkHandler: () => attempt(() => face.registerLinkHandler()),
   };
 }
 

@@ -104,7 +104,10 @@ export function createPopupBuilder(
     directoryActions: actionsByDirectory,
     countryCode: settings.dialingRules.countryCode,
     formatTime: (epochMs) => time.format(epochMs),
-    text: POPUP_TEXT[popupLanguage(environment.locale)],
+    text: POPUP_TEXT[
+      popupLanguage(settings.app.language === 'auto' ? environment.locale : settings.app.language)
+    ],
+    contactTemplate: settings.popup.contactTemplate,
     onWarning: environment.onWarning,
   });
 }

@@ -32,6 +32,8 @@ export interface PopupBuilderOptions {
   readonly formatTime: (epochMs: number) => string;
   /** The popup's words in the agent's language (default English). */
   readonly text?: PopupText;
+  /** The template for a known caller, instead of `contact-details` (a broken one falls back to it). */
+  readonly contactTemplate?: string;
   readonly onWarning: (message: string) => void;
 }
 
@@ -45,7 +47,10 @@ export class PopupBuilder {
   /** Renders the popup; a broken template or action URL is reported and left out, never fatal. */
   async build(state: PopupState, templateName?: string): Promise<PopupModel> {
     const subject = toSubject(state);
-    const template = templateName ?? templateFor(subject);
+    const situation = templateFor(subject);
+    const template =
+      templateName ??
+      (situation === 'contact-details' ? (this.options.contactTemplate ?? situation) : situation);
     const contact = shownContact(subject) as Contact | null;
     return {
       callId: state.call.callId,
@@ -73,7 +78,9 @@ export class PopupBuilder {
       );
     } catch (error) {
       this.options.onWarning(`popup template: ${error instanceof Error ? error.message : String(error)}`);
-      return '';
+      // A chosen template that is gone or broken must not leave the agent without a popup.
+      const fallback = templateFor(subject);
+      return fallback === template ? '' : this.render(fallback, subject);
     }
   }
 

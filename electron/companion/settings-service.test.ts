@@ -36,6 +36,7 @@ async function service() {
     env: {},
     current: () => current,
     popups: () => runtime.parts.popups,
+    templates: () => runtime.parts.templates,
     onSaved: async (saved) => {
       current = saved;
       await runtime.replace(saved);

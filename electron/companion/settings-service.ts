@@ -12,7 +12,8 @@ import type { SecretStore } from '../settings/secret-store.js';
 import { directorySchema, lineSchema } from '../settings/settings-schema.js';
 import { revealSecrets, sealSecrets, storedSecretIds } from '../settings/stored-secrets.js';
 import { analyzeNumber, type NumberReport } from '../numbers/analyze-number.js';
-import { dialingRulesSchema, resolveDialingRules } from '../numbers/dialing-rules.js';
+import { dialingRulesSchema, resolveDialingRules, type DialingRules } from '../numbers/dialing-rules.js';
+import type { TemplateStore } from '../popup/template-store.js';
 import { NumberError } from '../numbers/number-error.js';
 import type { Contact } from '../contacts/contact.js';
 import { CallState } from '../telephony/call-session.js';
@@ -37,22 +38,39 @@ export interface SettingsServiceOptions {
   readonly current: () => Settings;
   /** The popup builder of the settings in force (for template previews). */
   readonly popups: () => PopupBuilder;
+  /** The templates of the settings in force (for the choice of popup template). */
+  readonly templates: () => TemplateStore;
+}
+
+/** What the wizard and settings window open with. */
+export interface SettingsView {
+  /** The document as saved, secrets as references; `{}` on a first run. */
+  readonly document: unknown;
+  readonly file: string;
+  /** No settings file yet: the wizard should run. */
+  readonly firstRun: boolean;
+  /** Dialing rules for the OS locale's country, to prefill the form. */
+  readonly defaults: { readonly dialingRules: DialingRules };
+  /** The popup templates on offer (bundled and the user's). */
+  readonly templates: readonly string[];
 }
 
 export class SettingsService {
   constructor(private readonly options: SettingsServiceOptions) {}
 
-  /** The document as saved (secrets as references), and whether there was none yet. */
-  async read(): Promise<{ document: unknown; file: string; firstRun: boolean }> {
+  /** The document as saved (secrets as references), whether there was none yet, and what forms offer. */
+  async read(): Promise<SettingsView> {
+    const common = {
+      file: this.options.file,
+      defaults: { dialingRules: resolveDialingRules({}, this.options.defaultRegion) },
+      templates: await this.options.templates().names(),
+    };
     try {
-      return {
-        document: JSON.parse(await readFile(this.options.file, 'utf8')) as unknown,
-        file: this.options.file,
-        firstRun: false,
-      };
+      const document = JSON.parse(await readFile(this.options.file, 'utf8')) as unknown;
+      return { ...common, document, firstRun: false };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-        return { document: {}, file: this.options.file, firstRun: true };
+        return { ...common, document: {}, firstRun: true };
       throw error;
     }
   }

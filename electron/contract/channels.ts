@@ -8,6 +8,7 @@ import { z } from 'zod';
 import {
   actionIdSchema,
   dialResultSchema,
+  dialingRulesModelSchema,
   journalRecordSchema,
   lineStatusSchema,
   popupModelSchema,
@@ -21,6 +22,12 @@ const problemsSchema = z.object({
 });
 const saveResultSchema = z.union([z.object({ ok: z.literal(true) }), problemsSchema]);
 const checkSchema = z.object({ check: z.string(), ok: z.boolean(), detail: z.string() });
+/**
+ * What the user must still do for links to reach Ringdesk: confirm it in Windows' Default Apps;
+ * allow the browser to open it on the first click; run `ringdesk link register` (headless host).
+ */
+export const linkHandlerStepSchema = z.enum(['windows-default-apps', 'browser-confirm', 'run-link-register']);
+export type LinkHandlerStep = z.infer<typeof linkHandlerStepSchema>;
 
 export const commandSchemas = {
   /** Everything a face shows, at once (after connecting). */
@@ -48,7 +55,13 @@ export const commandSchemas = {
   /** The settings document as saved (secrets as references), for the wizard and settings window. */
   getSettings: {
     args: z.object({}).strict(),
-    result: z.object({ document: z.unknown(), file: z.string(), firstRun: z.boolean() }),
+    result: z.object({
+      document: z.unknown(),
+      file: z.string(),
+      firstRun: z.boolean(),
+      defaults: z.object({ dialingRules: dialingRulesModelSchema }),
+      templates: z.array(z.string()).readonly(),
+    }),
   },
   /** Checks and saves the settings; field problems come back, nothing is saved then. */
   saveSettings: { args: z.object({ document: z.unknown() }).strict(), result: saveResultSchema },
@@ -97,6 +110,18 @@ export const commandSchemas = {
   previewPopup: {
     args: z.object({ template: z.string().max(64) }).strict(),
     result: z.object({ html: z.string() }),
+  },
+  /**
+   * Makes Ringdesk the OS handler for phone links (tel, callto, phone; sip when the settings say
+   * so), as far as the face can; `steps` are what the user must still do (Windows' Default Apps).
+   */
+  registerLinkHandler: {
+    args: z.object({}).strict(),
+    result: z.object({
+      registered: z.array(z.string()).readonly(),
+      refused: z.array(z.string()).readonly(),
+      steps: z.array(linkHandlerStepSchema).readonly(),
+    }),
   },
   /** Closes a popup. */
   dismissPopup: { args: z.object({ callId }).strict(), result: z.object({}) },

@@ -69,6 +69,19 @@ export const dialResultSchema = z.object({
   dialable: z.string(),
 });
 
+/** Complete dialing rules (see numbers/dialing-rules.ts), as the forms prefill them. */
+export const dialingRulesModelSchema = z.object({
+  countryCode: z.string(),
+  areaCode: z.string(),
+  baseNumber: z.string(),
+  extensionMaxLength: z.number(),
+  outsideLineAccess: z.string(),
+  trunkPrefix: z.string(),
+  internationalPrefix: z.string(),
+  localFormat: z.enum(['subscriber', 'area', 'trunk-area']),
+  incomingFilters: z.array(z.string()).readonly(),
+});
+
 export const snapshotSchema = z.object({
   line: lineStatusSchema,
   popups: z.array(popupModelSchema),

@@ -22,5 +22,6 @@ export const WINDOW_VERBS = {
     'testDirectory',
     'previewNumber',
     'previewPopup',
+    'registerLinkHandler',
   ],
 } as const satisfies Record<WindowKind, readonly CommandName[]>;

@@ -20,10 +20,10 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
-import { companionApi, runCommand } from '../companion/companion-api.js';
+import { runCommand } from '../companion/companion-api.js';
 import { CompanionError, type Companion } from '../companion/companion.js';
 import type { RuntimeView } from '../companion/companion-runtime.js';
-import type { SettingsService } from '../companion/settings-service.js';
+import type { CompanionApi } from '../contract/channels.js';
 import { CommandError, parseCommand } from '../contract/parse-command.js';
 import type { LineProvider } from '../telephony/line-provider.js';
 import { parseRecording } from '../telephony/line-recorder.js';
@@ -46,14 +46,10 @@ const callSchema = z
   .strict();
 
 export class ControlApi {
-  private readonly api;
-
   constructor(
     private readonly runtime: RuntimeView,
-    settings: SettingsService | null,
-  ) {
-    this.api = companionApi(runtime, settings);
-  }
+    private readonly api: CompanionApi,
+  ) {}
 
   private get companion(): Companion {
     return this.runtime.companion;

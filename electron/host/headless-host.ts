@@ -8,7 +8,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import type { RuntimeView } from '../companion/companion-runtime.js';
+import { companionApi, type FaceActions } from '../companion/companion-api.js';
 import type { SettingsService } from '../companion/settings-service.js';
+import type { CompanionApi } from '../contract/channels.js';
 import { ControlApi } from './control-api.js';
 import { allowedHosts, checkRequestSource, RequestError } from './request-guard.js';
 import { MAX_MESSAGE_BYTES, SocketBridge } from './socket-bridge.js';
@@ -25,17 +27,26 @@ export interface HostOptions {
   readonly host?: string;
   /** Port; 0 picks a free one (default 0). */
   readonly port?: number;
+  /** What only this face can do; by default the link handler is left to `ringdesk link register`. */
+  readonly face?: FaceActions;
 }
+
+/** The host cannot register itself for links: the user runs `ringdesk link register`. */
+export const HOST_FACE: FaceActions = {
+  registerLinkHandler: () => Promise.resolve({ registered: [], refused: [], steps: ['run-link-register'] }),
+};
 
 export class HeadlessHost {
   private server: Server | null = null;
   private sockets: WebSocketServer | null = null;
   private bridge: SocketBridge | null = null;
   private hosts: ReadonlySet<string> = new Set();
+  private readonly commands: CompanionApi;
   private readonly api: ControlApi;
 
   constructor(private readonly options: HostOptions) {
-    this.api = new ControlApi(options.runtime, options.settings);
+    this.commands = companionApi(options.runtime, options.settings, options.face ?? HOST_FACE);
+    this.api = new ControlApi(options.runtime, this.commands);
   }
 
   /** Starts listening; resolves with the URL to open. */
@@ -45,7 +56,7 @@ export class HeadlessHost {
       void this.onRequest(request, response);
     });
     const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
-    const bridge = new SocketBridge(this.options.runtime, this.options.settings);
+    const bridge = new SocketBridge(this.options.runtime, this.commands);
     server.on('upgrade', (request, socket, head) => {
       try {
         if (new URL(request.url ?? '/', 'http://host').pathname !== '/ws')

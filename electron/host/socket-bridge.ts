@@ -8,9 +8,9 @@
  * "payload":{...}}` for every Companion event.
  */
 import type { WebSocket } from 'ws';
-import { companionApi, runCommand } from '../companion/companion-api.js';
+import { runCommand } from '../companion/companion-api.js';
 import type { RuntimeEvent, RuntimeView } from '../companion/companion-runtime.js';
-import type { SettingsService } from '../companion/settings-service.js';
+import type { CompanionApi } from '../contract/channels.js';
 import { parseCommand } from '../contract/parse-command.js';
 
 /** Largest message accepted from a client. */
@@ -18,11 +18,12 @@ export const MAX_MESSAGE_BYTES = 64 * 1024;
 
 export class SocketBridge {
   private readonly clients = new Set<WebSocket>();
-  private readonly api;
   private readonly unsubscribe: () => void;
 
-  constructor(runtime: RuntimeView, settings: SettingsService | null) {
-    this.api = companionApi(runtime, settings);
+  constructor(
+    runtime: RuntimeView,
+    private readonly api: CompanionApi,
+  ) {
     this.unsubscribe = runtime.onEvent((event) => {
       this.broadcast(event);
     });

@@ -4,7 +4,7 @@
  * template that breaks the safety rules is refused with the reason.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileTemplate, TemplateError, type CompiledTemplate } from './template-engine.js';
@@ -51,6 +51,25 @@ export class TemplateStore {
     const template = compileTemplate(name, await readFile(file, 'utf8'));
     this.cache.set(name, { file, template });
     return template;
+  }
+
+  /** Every template name on offer: the user's and the bundled, sorted, each once. */
+  async names(): Promise<string[]> {
+    const names = new Set<string>();
+    for (const dir of [this.userDir, this.defaultsDir]) {
+      if (dir === null) continue;
+      let files: string[];
+      try {
+        files = await readdir(dir);
+      } catch {
+        continue; // the user's folder need not exist
+      }
+      for (const file of files) {
+        const name = file.endsWith('.html') ? file.slice(0, -'.html'.length) : '';
+        if (NAME.test(name)) names.add(name);
+      }
+    }
+    return [...names].sort();
   }
 
   /** Forgets loaded templates, so edited files are read again. */

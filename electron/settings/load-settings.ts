@@ -17,7 +17,10 @@ import { revealSecrets } from './stored-secrets.js';
 import {
   settingsSchema,
   type ActionSettings,
+  type AppSettings,
   type DirectorySettings,
+  type LinkSettings,
+  type PopupSettings,
   type LineSettings,
   type SettingsDocument,
 } from './settings-schema.js';
@@ -38,6 +41,9 @@ export interface Settings {
   readonly journal: SettingsDocument['journal'];
   /** Absolute folder of template overrides, or null for the default place. */
   readonly templatesFolder: string | null;
+  readonly popup: Omit<PopupSettings, 'templatesFolder'>;
+  readonly links: LinkSettings;
+  readonly app: AppSettings;
 }
 
 /** A settings or rules file that cannot be used; `problems` lists every reason. */
@@ -131,6 +137,13 @@ function fromDocument(document: SettingsDocument, defaultRegion: string): Settin
     lookup: document.lookup,
     journal: document.journal,
     templatesFolder: null,
+    popup: {
+      contactTemplate: document.popup.contactTemplate,
+      corner: document.popup.corner,
+      autoCloseSeconds: document.popup.autoCloseSeconds,
+    },
+    links: document.links,
+    app: document.app,
   };
 }
 

@@ -76,6 +76,50 @@ export const directorySchema = z.discriminatedUnion('type', [
   ldapDirectorySchema,
 ]);
 
+/** The popup: which template shows a known caller, where the window sits, when it closes. */
+export const popupSettingsSchema = z
+  .object({
+    /** A folder of template overrides; default `templates/` in the user-data folder. */
+    templatesFolder: z.string().min(1).optional(),
+    /** The template for a known caller: `contact-details`, `contact-compact` or one of the user's. */
+    contactTemplate: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a template name (a-z, 0-9, -)')
+      .default('contact-details'),
+    /** The screen corner the popup window appears in (desktop app). */
+    corner: z.enum(['top-left', 'top-right', 'bottom-left', 'bottom-right']).default('bottom-right'),
+    /** Seconds after the call ends before the popup closes itself; 0 keeps it until closed. */
+    autoCloseSeconds: z.int().min(0).max(3600).default(10),
+  })
+  .strict();
+
+/** Phone links (`tel:`, `callto:`, `phone:`, `sip:`) and callbacks. */
+export const linkSettingsSchema = z
+  .object({
+    /** Show the contact, number and exact dialable string before dialling a clicked link. */
+    confirm: z.boolean().default(true),
+    /** The same for callbacks from the call log. */
+    confirmCallbacks: z.boolean().default(false),
+    /** Also handle `sip:` links (off: a softphone usually owns them). */
+    sip: z.boolean().default(false),
+  })
+  .strict();
+
+/** The desktop app itself. */
+export const appSettingsSchema = z
+  .object({
+    /** Start Ringdesk when the user logs in. */
+    startAtLogin: z.boolean().default(false),
+    /** The UI language; `auto` follows the OS. */
+    language: z.enum(['auto', 'en', 'de']).default('auto'),
+    /** Where updates are published (electron-updater's generic provider); none: no update checks. */
+    updateFeedUrl: z
+      .string()
+      .regex(/^https:\/\/[^\s/]+/i, 'must be an https:// URL')
+      .optional(),
+  })
+  .strict();
+
 /** The settings document as written in the file. */
 export const settingsSchema = z
   .object({
@@ -104,13 +148,9 @@ export const settingsSchema = z
       })
       .strict()
       .default({ timeoutMs: 1500, cacheTtlMs: 30_000, negativeCacheTtlMs: 5_000 }),
-    popup: z
-      .object({
-        /** A folder of template overrides; default `templates/` in the user-data folder. */
-        templatesFolder: z.string().min(1).optional(),
-      })
-      .strict()
-      .default({}),
+    popup: popupSettingsSchema.default(popupSettingsSchema.parse({})),
+    links: linkSettingsSchema.default(linkSettingsSchema.parse({})),
+    app: appSettingsSchema.default(appSettingsSchema.parse({})),
   })
   .strict();
 
@@ -118,3 +158,6 @@ export type SettingsDocument = z.infer<typeof settingsSchema>;
 export type LineSettings = z.infer<typeof lineSchema>;
 export type DirectorySettings = z.infer<typeof directorySchema>;
 export type ActionSettings = z.infer<typeof actionsSchema>;
+export type PopupSettings = z.infer<typeof popupSettingsSchema>;
+export type LinkSettings = z.infer<typeof linkSettingsSchema>;
+export type AppSettings = z.infer<typeof appSettingsSchema>;

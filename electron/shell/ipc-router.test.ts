@@ -1,5 +1,6 @@
 import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it } from 'vitest';
+import { HOST_FACE } from '../host/headless-host.js';
 import { companionApi } from '../companion/companion-api.js';
 import { INVOKE_CHANNEL, type WindowKind } from '../contract/windows.js';
 import { companionHarness } from '../test-support/companion-harness.js';
@@ -28,7 +29,7 @@ async function router() {
       },
       removeHandler: () => undefined,
     },
-    api: companionApi(harness, null),
+    api: companionApi(harness, null, HOST_FACE),
     isTrustedSender: (event) =>
       kinds.has(event.sender.id) && isRendererUrl(event.senderFrame?.url ?? '', RENDERER),
     windowKindOf: (event) => kinds.get(event.sender.id) ?? null,

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { protocolClientArgs, protocolsToRegister, registerProtocols } from './protocol-registration.js';
+import {
+  protocolClientArgs,
+  protocolsToRegister,
+  registerLinkHandler,
+  registerProtocols,
+} from './protocol-registration.js';
 
 describe('protocol registration', () => {
   it('registers tel, callto and phone, and sip on request', () => {
@@ -29,6 +34,21 @@ describe('protocol registration', () => {
       ['tel', '/opt/Ringdesk/ringdesk', ['--']],
       ['callto', '/opt/Ringdesk/ringdesk', ['--']],
       ['phone', '/opt/Ringdesk/ringdesk', ['--']],
+    ]);
+  });
+
+  it('tells Windows users to confirm in Default Apps, and everyone about the browser', () => {
+    const fakeApp = {
+      isPackaged: true,
+      setAsDefaultProtocolClient: (protocol: string) => protocol !== 'sip',
+    };
+    expect(registerLinkHandler(fakeApp, '/x', [], 'win32', { sip: true })).toEqual({
+      registered: ['tel', 'callto', 'phone'],
+      refused: ['sip'],
+      steps: ['windows-default-apps', 'browser-confirm'],
+    });
+    expect(registerLinkHandler(fakeApp, '/x', [], 'linux', { sip: false }).steps).toEqual([
+      'browser-confirm',
     ]);
   });
 });

@@ -4,6 +4,7 @@
  * the link after the guard (see link-from-argv.ts).
  */
 import type { App } from 'electron';
+import type { CommandResult, LinkHandlerStep } from '../contract/channels.js';
 
 export const PHONE_PROTOCOLS = ['tel', 'callto', 'phone'] as const;
 
@@ -32,4 +33,23 @@ export function registerProtocols(
   return protocolsToRegister(options).filter(
     (protocol) => !app.setAsDefaultProtocolClient(protocol, execPath, args),
   );
+}
+
+/**
+ * Registers the protocols and says what the user must still do: Windows 10/11 lets an app
+ * register but asks the user to pick it in Default Apps; every browser asks once before it
+ * hands a link to an app.
+ */
+export function registerLinkHandler(
+  app: Pick<App, 'setAsDefaultProtocolClient' | 'isPackaged'>,
+  execPath: string,
+  argv: readonly string[],
+  platform: NodeJS.Platform,
+  options: { sip: boolean },
+): CommandResult<'registerLinkHandler'> {
+  const refused = registerProtocols(app, execPath, argv, options);
+  const registered = protocolsToRegister(options).filter((protocol) => !refused.includes(protocol));
+  const steps: LinkHandlerStep[] =
+    platform === 'win32' ? ['windows-default-apps', 'browser-confirm'] : ['browser-confirm'];
+  return { registered, refused, steps };
 }

@@ -59,6 +59,7 @@ const serve: Command = {
           env: context.io.env,
           current: () => current,
           popups: () => runtime.parts.popups,
+          templates: () => runtime.parts.templates,
           onSaved: async (saved) => {
             current = saved;
             await runtime.replace(saved);
