@@ -16,6 +16,7 @@ describe('preload bundles', () => {
     for (const [name, verbs] of [
       ['popup-preload.cjs', ['getSnapshot', 'selectContact', 'chooseAgain', 'dismissPopup', 'openAction']],
       ['calls-preload.cjs', ['getSnapshot', 'callback', 'dial']],
+      ['confirm-preload.cjs', ['getSnapshot', 'confirmDial', 'cancelDial']],
     ] as const) {
       const code = readFileSync(path.join(out, name), 'utf8');
       expect([...code.matchAll(/require\(["']([^"']+)["']\)/g)].map((match) => match[1])).toEqual([

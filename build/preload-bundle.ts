@@ -12,6 +12,7 @@ export const PRELOAD_ENTRIES = [
   'electron/preload/popup-preload.ts',
   'electron/preload/calls-preload.ts',
   'electron/preload/settings-preload.ts',
+  'electron/preload/confirm-preload.ts',
 ];
 
 /** Writes `<name>.cjs` for every preload into `outdir` (relative to the repository). */

@@ -2,13 +2,13 @@
  * A real `ringdesk serve` per test, on a free port with a throwaway data folder and the e2e
  * address book, plus helpers that drive its simulated line over the control API.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, type APIRequestContext } from '@playwright/test';
 import { requireChromium } from './require-chromium.js';
+import { spawnHost } from './spawn-host.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -20,6 +20,8 @@ export interface Host {
   hangup(callId: string): Promise<void>;
   /** What the simulator was asked to dial. */
   dialled(): Promise<{ number: string; dialable: string }[]>;
+  /** Runs a contract command through the control API (`POST /api/command/<name>`); its result. */
+  command(name: string, args: object): Promise<Record<string, unknown>>;
 }
 
 async function post(request: APIRequestContext, url: string, body: object): Promise<Record<string, unknown>> {
@@ -32,30 +34,8 @@ export const test = base.extend<{ host: Host }>({
   host: async ({ request }, use) => {
     requireChromium();
     const home = mkdtempSync(path.join(tmpdir(), 'ringdesk-e2e-'));
-    const server = spawn(
-      process.execPath,
-      [
-        path.join(root, 'bin/ringdesk.js'),
-        'serve',
-        '--config',
-        path.join(root, 'e2e/fixtures/config.json'),
-        '--port',
-        '0',
-      ],
-      {
-        env: { ...process.env, RINGDESK_HOME: home, RINGDESK_CONFIG: '' },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      server.stdout.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const newline = out.indexOf('\n');
-        if (newline >= 0) resolve((JSON.parse(out.slice(0, newline)) as { url: string }).url);
-      });
-      server.once('exit', (code) => reject(new Error(`ringdesk serve exited with ${String(code)}`)));
-    });
+    const server = await spawnHost({ home, config: path.join(root, 'e2e/fixtures/config.json') });
+    const { url } = server;
     await use({
       url,
       incoming: async (from) => (await post(request, `${url}api/sim/incoming`, { from })).callId as string,
@@ -71,9 +51,9 @@ export const test = base.extend<{ host: Host }>({
             dialled: { number: string; dialable: string }[];
           }
         ).dialled,
+      command: (name, args) => post(request, `${url}api/command/${name}`, args),
     });
-    server.kill('SIGTERM');
-    await new Promise((resolve) => server.once('exit', resolve));
+    await server.stop();
     rmSync(home, { recursive: true, force: true });
   },
 });

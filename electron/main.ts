@@ -13,12 +13,16 @@ import {
   ipcMain,
   Menu,
   nativeImage,
+  Notification,
   safeStorage,
   screen,
   session,
   shell,
   Tray,
 } from 'electron';
+import electronUpdater from 'electron-updater';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { companionApi } from './companion/companion-api.js';
@@ -29,11 +33,14 @@ import { EVENT_CHANNEL } from './contract/windows.js';
 import { regionOfLocale } from './numbers/dialing-rules.js';
 import { loadSettings, type Settings } from './settings/load-settings.js';
 import { AppWindows } from './shell/app-windows.js';
+import { AutoUpdate } from './shell/auto-update.js';
 import { isRendererUrl, registerIpcRouter } from './shell/ipc-router.js';
 import { linkFromArgv } from './shell/link-from-argv.js';
+import { MissedCallNotifier } from './shell/missed-call-notification.js';
 import { openDesktopSecretStore } from './shell/open-secret-store.js';
-import { registerLinkHandler, registerProtocols } from './shell/protocol-registration.js';
+import { registerLinkHandler } from './shell/protocol-registration.js';
 import { hardenSession } from './shell/secure-window.js';
+import { applyStartAtLogin } from './shell/start-at-login.js';
 import { trayMenu, trayState } from './shell/tray-state.js';
 
 const warn = (message: string) => process.stderr.write(`ringdesk: ${message}\n`);
@@ -63,6 +70,25 @@ async function onReady(): Promise<void> {
   };
   const running = await CompanionRuntime.start(settings, (each) => createCompanion(each, environment));
   runtime = running;
+  // Start at login: applied at every start (the app may have moved) and after every save.
+  const applyLogin = (on: boolean) =>
+    applyStartAtLogin(on, {
+      platform: process.platform,
+      app,
+      execPath: process.execPath,
+      argv: process.argv,
+      env: process.env,
+      homedir: os.homedir(),
+      files: { mkdir, rm, writeFile: (file, text) => writeFile(file, text) },
+    }).catch((error: unknown) => warn(`start at login: ${String(error)}`));
+  void applyLogin(settings.app.startAtLogin);
+  const updates = new AutoUpdate({
+    updater: electronUpdater.autoUpdater,
+    isPackaged: app.isPackaged,
+    warn,
+    onDownloaded: (version) => warn(`Ringdesk ${version} is downloaded; it is installed when Ringdesk quits`),
+  });
+  updates.apply(settings.app.updateFeedUrl);
   const settingsService = new SettingsService({
     file: configFile,
     defaultRegion,
@@ -74,8 +100,18 @@ async function onReady(): Promise<void> {
     onSaved: async (saved) => {
       settings = saved;
       await running.replace(saved);
+      await applyLogin(saved.app.startAtLogin);
+      updates.apply(saved.app.updateFeedUrl);
     },
   });
+
+  const linkHandlerDeps = {
+    app,
+    execPath: process.execPath,
+    argv: process.argv,
+    platform: process.platform,
+    env: process.env,
+  };
 
   hardenSession(session.defaultSession);
   const rendererUrl = pathToFileURL(path.join(root, 'dist', 'renderer', 'index.html')).href;
@@ -84,18 +120,30 @@ async function onReady(): Promise<void> {
     createWindow: (options) => new BrowserWindow(options),
     openExternal: (url) => void shell.openExternal(url),
     rendererUrl,
-    preloads: { popup: preload('popup'), calls: preload('calls'), settings: preload('settings') },
+    preloads: {
+      popup: preload('popup'),
+      calls: preload('calls'),
+      settings: preload('settings'),
+      confirm: preload('confirm'),
+    },
     workArea: () => screen.getPrimaryDisplay().workArea,
-    corner: 'bottom-right',
+    corner: () => settings.popup.corner,
+    // The agent closed the confirmation window with its ×: whatever waits is cancelled.
+    onConfirmClosed: () => {
+      for (const { id } of running.companion.snapshot().confirmations) {
+        try {
+          running.companion.cancelDial(id);
+        } catch {
+          // answered or expired meanwhile
+        }
+      }
+    },
     icon: path.join(root, 'build', 'icons', 'icon.png'),
   });
   registerIpcRouter({
     ipcMain,
     api: companionApi(running, settingsService, {
-      registerLinkHandler: () =>
-        Promise.resolve(
-          registerLinkHandler(app, process.execPath, process.argv, process.platform, settings.links),
-        ),
+      registerLinkHandler: () => registerLinkHandler(linkHandlerDeps, settings.links),
     }),
     isTrustedSender: (event) =>
       windows.kindOf(event.sender) !== null && isRendererUrl(event.senderFrame?.url ?? '', rendererUrl),
@@ -104,6 +152,15 @@ async function onReady(): Promise<void> {
   });
 
   let doNotDisturb = false;
+  const notifier = new MissedCallNotifier({
+    Notification,
+    isSupported: () => Notification.isSupported(),
+    context: () => ({
+      doNotDisturb,
+      locale: settings.app.language === 'auto' ? app.getLocale() : settings.app.language,
+    }),
+    showCalls: () => windows.showCalls(),
+  });
   const icon = (name: string) =>
     nativeImage.createFromPath(path.join(root, 'build', 'icons', `tray-${name}.png`));
   const tray = new Tray(icon('disconnected'));
@@ -133,12 +190,27 @@ async function onReady(): Promise<void> {
     if (event.channel === 'popup' && event.payload.state === 'ringing' && !doNotDisturb) windows.showPopup();
     if (event.channel === 'popupClosed' && running.companion.snapshot().popups.length === 0)
       windows.hidePopup();
+    // A clicked link (or a callback) waits for the agent: the small focused window asks.
+    if (event.channel === 'dialConfirmation') {
+      if (process.platform === 'darwin') app.focus({ steal: true });
+      windows.showConfirm();
+    }
+    if (
+      (event.channel === 'dialConfirmationClosed' || event.channel === 'snapshot') &&
+      running.companion.snapshot().confirmations.length === 0
+    )
+      windows.hideConfirm();
+    notifier.onEvent(event);
     refreshTray();
   });
   // After the wizard registered the links, each start renews the registration (the app may have moved).
   if (settings.source !== null) {
-    const refused = registerProtocols(app, process.execPath, process.argv, settings.links);
-    if (refused.length > 0) warn(`the OS did not make Ringdesk the handler for ${refused.join(', ')}`);
+    registerLinkHandler(linkHandlerDeps, settings.links).then(
+      ({ refused }) => {
+        if (refused.length > 0) warn(`the OS did not make Ringdesk the handler for ${refused.join(', ')}`);
+      },
+      (error: unknown) => warn(`phone links: ${String(error)}`),
+    );
   }
 
   refreshTray();
@@ -148,6 +220,7 @@ async function onReady(): Promise<void> {
   app.on('before-quit', (event) => {
     if (stopped) return;
     event.preventDefault();
+    updates.stop();
     void running.stop().finally(() => {
       stopped = true;
       windows.destroyAll();

@@ -152,7 +152,7 @@ describe('ringdesk directory test', () => {
         directory: 'team.vcf',
         type: 'vcard',
         ok: true,
-        detail: '1 contacts; 0 with +492115550100',
+        detail: '1 contact; 0 with +492115550100',
         warnings: [],
       },
       { ok: true },
@@ -180,7 +180,7 @@ describe('ringdesk directory test', () => {
         detail: expect.stringMatching(/EISDIR/) as unknown,
         warnings: [],
       },
-      { directory: 'book.csv', type: 'csv', ok: true, detail: '1 contacts', warnings: [] },
+      { directory: 'book.csv', type: 'csv', ok: true, detail: '1 contact', warnings: [] },
       { ok: false },
     ]);
   });

@@ -32,7 +32,7 @@ export async function checkDirectory(
     try {
       const contacts = await opened.list();
       const found = e164 === null ? null : await opened.lookup(e164);
-      const detail = `${contacts.length} contacts${found === null ? '' : `; ${found.length} with ${e164 ?? ''}`}`;
+      const detail = `${contacts.length} contact${contacts.length === 1 ? '' : 's'}${found === null ? '' : `; ${found.length} with ${e164 ?? ''}`}`;
       return { directory: name, type: entry.type, ok: true, detail, warnings };
     } finally {
       await opened.close();

@@ -42,6 +42,12 @@ export function companionApi(
     dial: ({ number }) => companion().dial(number),
     dialLink: ({ uri }) => companion().dialLink(uri),
     callback: ({ journalId }) => companion().callback(journalId),
+    confirmDial: ({ id }) => companion().confirmDial(id),
+    cancelDial: ({ id }) =>
+      attempt(() => {
+        companion().cancelDial(id);
+        return {};
+      }),
     markHandled: ({ journalId }) => companion().markHandled(journalId),
     exportJournal: () => attempt(() => companion().exportJournal()),
     selectContact: ({ callId, index }) => companion().selectContact(callId, index),

@@ -32,6 +32,7 @@ export class CompanionRuntime implements RuntimeView {
 
   private constructor(
     private current: CompanionParts,
+    private settings: Settings,
     private readonly build: (settings: Settings) => Promise<CompanionParts>,
   ) {
     this.follow();
@@ -44,7 +45,7 @@ export class CompanionRuntime implements RuntimeView {
   ): Promise<CompanionRuntime> {
     const parts = await build(settings);
     await parts.companion.start();
-    return new CompanionRuntime(parts, build);
+    return new CompanionRuntime(parts, settings, build);
   }
 
   get parts(): CompanionParts {
@@ -64,15 +65,21 @@ export class CompanionRuntime implements RuntimeView {
     return () => this.listeners.delete(listener);
   }
 
-  /** Stops the current Companion and starts one for `settings`. */
+  /**
+   * Stops the current Companion and starts one for `settings`. When the new one cannot be built
+   * or started, the previous settings are started again (the agent keeps a working line) and the
+   * error is thrown.
+   */
   replace(settings: Settings): Promise<void> {
     const next = this.switching.then(async () => {
       this.unsubscribe();
       await this.current.companion.stop();
-      this.current = await this.build(settings);
-      await this.current.companion.start();
-      this.follow();
-      this.emit({ channel: 'snapshot', payload: this.current.companion.snapshot() });
+      try {
+        await this.startWith(settings);
+      } catch (error) {
+        await this.startWith(this.settings);
+        throw error;
+      }
     });
     this.switching = next.catch(() => undefined);
     return next;
@@ -82,6 +89,20 @@ export class CompanionRuntime implements RuntimeView {
     await this.switching;
     this.unsubscribe();
     await this.current.companion.stop();
+  }
+
+  private async startWith(settings: Settings): Promise<void> {
+    const parts = await this.build(settings);
+    try {
+      await parts.companion.start();
+    } catch (error) {
+      await parts.companion.stop().catch(() => undefined);
+      throw error;
+    }
+    this.current = parts;
+    this.settings = settings;
+    this.follow();
+    this.emit({ channel: 'snapshot', payload: parts.companion.snapshot() });
   }
 
   private follow(): void {

@@ -12,6 +12,8 @@
  *   even when a caller hangs up during the lookup.
  * - The Companion alone reconnects a lost line (see ReconnectPolicy); calls open when the line
  *   was lost are closed, a ringing one as missed.
+ * - A clicked link (and a callback, if so set) is dialled only after the agent confirms it (see
+ *   dial-confirmations.ts); a finished call's popup closes itself (see popup-auto-close.ts).
  */
 import type { Contact } from '../contacts/contact.js';
 import type { ContactLookup, LookupResult } from '../contacts/contact-lookup.js';
@@ -33,12 +35,17 @@ import type { DialingRules } from '../numbers/dialing-rules.js';
 import { NumberError } from '../numbers/number-error.js';
 import { parseTelUri } from '../numbers/tel-uri.js';
 import { isWebUrl } from '../popup/action-urls.js';
-import { CallState } from '../telephony/call-session.js';
 import { CallTracker, type CallChange } from '../telephony/call-tracker.js';
 import type { LineEvent, LineProvider } from '../telephony/line-provider.js';
 import { numberView } from './number-view.js';
 import type { PopupBuilder, PopupState } from './popup-builder.js';
 import type { ReconnectPolicy } from './reconnect-policy.js';
+import { CompanionError } from './companion-error.js';
+import { journalRecordOf } from './journal-entry.js';
+import { DialConfirmations, linkTarget, type DialTarget } from './dial-confirmations.js';
+import { PopupAutoClose } from './popup-auto-close.js';
+
+export { CompanionError };
 
 export interface CompanionOptions {
   readonly rules: DialingRules;
@@ -58,11 +65,14 @@ export interface CompanionOptions {
   readonly onWarning: (message: string) => void;
   /** How many finished calls keep their popup until dismissed (default 10). */
   readonly keepFinishedPopups?: number;
-}
-
-/** A command the Companion refuses, with a message for the agent. */
-export class CompanionError extends Error {
-  override readonly name = 'CompanionError';
+  /** Which dials wait for the agent's yes (settings `links.confirm`/`confirmCallbacks`); default none. */
+  readonly confirmDials?: { readonly links: boolean; readonly callbacks: boolean };
+  /** How long a dial waits for the agent's yes (default 60 s). */
+  readonly confirmTimeoutMs?: number;
+  /** Seconds after a call ends before its popup closes itself (default 0: never). */
+  readonly autoCloseSeconds?: number;
+  /** The UI language the settings choose, for the faces; null or absent: the OS's. */
+  readonly language?: 'en' | 'de' | null;
 }
 
 export class Companion {
@@ -76,10 +86,26 @@ export class Companion {
   private lineReason: string | null = null;
   private stopping = false;
   private cancelReconnect: (() => void) | null = null;
+  private readonly confirmations: DialConfirmations;
+  private readonly autoClose: PopupAutoClose;
 
   constructor(private readonly options: CompanionOptions) {
     this.tracker = new CallTracker(options.now, (event, reason) => {
       options.onWarning(`line event ${event.type} dropped: ${reason}`);
+    });
+    this.confirmations = new DialConfirmations({
+      now: options.now,
+      newId: options.newId,
+      schedule: options.schedule,
+      lookup: (e164) => options.lookup.lookup(e164),
+      place: (target) => this.place(target),
+      emit: (event) => this.emit(event.channel, event.payload),
+      ...(options.confirmTimeoutMs === undefined ? {} : { timeoutMs: options.confirmTimeoutMs }),
+    });
+    this.autoClose = new PopupAutoClose({
+      seconds: options.autoCloseSeconds ?? 0,
+      schedule: options.schedule,
+      close: (callId) => this.dismissPopup(callId),
     });
   }
 
@@ -101,9 +127,11 @@ export class Companion {
   async stop(): Promise<void> {
     this.stopping = true;
     this.cancelReconnect?.();
+    this.confirmations.close();
     await this.options.provider.disconnect();
     for (const change of this.tracker.closeAll('stopped')) this.onCallChange(change);
     await Promise.all(this.work.values());
+    this.autoClose.clear();
     await this.options.journal.close();
     await Promise.all(this.options.directories.map((directory) => directory.close()));
   }
@@ -113,6 +141,8 @@ export class Companion {
       line: this.lineStatus(),
       popups: [...this.models.values()],
       journal: this.options.journal.recent(100),
+      confirmations: this.confirmations.pending(),
+      language: this.options.language ?? null,
     };
   }
 
@@ -127,15 +157,12 @@ export class Companion {
     };
   }
 
-  /** Dials a number as typed. */
+  /** Dials a number as typed (never asks: the agent typed it). */
   async dial(number: string): Promise<DialResult> {
-    const view = numberView(number, this.options.rules);
-    if (view.kind === 'unknown')
-      throw new CompanionError(`cannot dial "${number.slice(0, 40)}": not a phone number`);
-    return this.place(number, view.e164, view.dialable);
+    return this.place(this.target(number));
   }
 
-  /** Dials a phone link, parsed strictly. */
+  /** Dials a phone link, parsed strictly; with `links.confirm`, only once the agent confirms. */
   async dialLink(uri: string): Promise<DialResult> {
     let link;
     try {
@@ -144,16 +171,36 @@ export class Companion {
       if (error instanceof NumberError) throw new CompanionError(`refused link: ${error.message}`);
       throw error;
     }
-    return this.place(link.number, link.e164, link.dialable);
+    const target = linkTarget(link, (number) => numberView(number, this.options.rules));
+    if (this.options.confirmDials?.links !== true) return this.place(target);
+    this.checkDialable(target);
+    return this.confirmations.request('link', target);
   }
 
   /** Calls back the number of a journal record; a missed call is then handled. */
   async callback(journalId: string): Promise<DialResult> {
     const record = this.options.journal.find(journalId);
     if (record === undefined) throw new CompanionError('no such call in the journal');
-    const result = await this.dial(record.number.e164 ?? record.number.raw);
-    if (record.missed && !record.handled) await this.markHandled(journalId);
+    const target = this.target(record.number.e164 ?? record.number.raw);
+    const handled = () =>
+      record.missed && !record.handled ? this.markHandled(journalId) : Promise.resolve();
+    if (this.options.confirmDials?.callbacks === true) {
+      this.checkDialable(target);
+      return this.confirmations.request('callback', target, handled);
+    }
+    const result = await this.place(target);
+    await handled();
     return result;
+  }
+
+  /** The agent confirms a waiting dial: it is dialled now, exactly as shown. */
+  confirmDial(id: string): Promise<DialResult> {
+    return this.confirmations.confirm(id);
+  }
+
+  /** The agent cancels a waiting dial. */
+  cancelDial(id: string): void {
+    this.confirmations.cancel(id);
   }
 
   /** Marks a missed call as handled. */
@@ -180,6 +227,7 @@ export class Companion {
     if (state.number.e164 !== null && state.contacts.length > 1) {
       await this.options.picks.set(state.number.e164, { directory: contact.directory, id: contact.id });
     }
+    this.autoClose.restart(callId);
     return this.publishPopup({ ...state, selected: index });
   }
 
@@ -187,6 +235,7 @@ export class Companion {
   async chooseAgain(callId: string): Promise<PopupModel> {
     const state = this.states.get(callId);
     if (state === undefined) throw new CompanionError('no such popup');
+    this.autoClose.restart(callId);
     return this.publishPopup({ ...state, selected: null });
   }
 
@@ -209,6 +258,7 @@ export class Companion {
 
   /** Closes a popup. */
   dismissPopup(callId: string): void {
+    this.autoClose.cancel(callId);
     if (this.tracker.active().some((call) => call.callId === callId)) this.dismissed.add(callId);
     else this.states.delete(callId);
     if (this.models.delete(callId)) this.emit('popupClosed', { callId });
@@ -220,12 +270,25 @@ export class Companion {
     const url = model?.actions.find((each) => each.id === action)?.url;
     if (url === undefined) throw new CompanionError(`action "${action}" is not offered for this call`);
     if (!isWebUrl(url)) throw new CompanionError('refused to open a URL that is not http(s)');
+    this.autoClose.restart(callId);
     return url;
   }
 
-  private async place(number: string, e164: string | null, dialable: string): Promise<DialResult> {
+  private target(number: string): DialTarget {
+    const view = numberView(number, this.options.rules);
+    if (view.kind === 'unknown')
+      throw new CompanionError(`cannot dial "${number.slice(0, 40)}": not a phone number`);
+    return { number, e164: view.e164, dialable: view.dialable, view };
+  }
+
+  private checkDialable({ dialable }: DialTarget): void {
     if (!this.options.provider.capabilities.has('dial')) throw new CompanionError('this line cannot dial');
     if (dialable === '') throw new CompanionError('nothing to dial');
+  }
+
+  private async place(target: DialTarget): Promise<DialResult> {
+    this.checkDialable(target);
+    const { number, e164, dialable } = target;
     const { callId } = await this.options.provider.dial(e164 ?? number, dialable);
     return { callId, number, e164, dialable };
   }
@@ -317,6 +380,7 @@ export class Companion {
         await this.publishPopup(next);
         if (kind === 'finished') {
           if (this.dismissed.delete(call.callId)) this.states.delete(call.callId);
+          else if (!this.stopping && this.models.has(call.callId)) this.autoClose.start(call.callId);
           this.trimFinished();
         }
       }
@@ -338,43 +402,14 @@ export class Companion {
   }
 
   private async record(state: PopupState): Promise<void> {
-    const { call, number } = state;
-    const contact =
-      state.selected !== null
-        ? state.contacts[state.selected]
-        : state.contacts.length === 1
-          ? state.contacts[0]
-          : undefined;
-    const iso = (time: number | null) => (time === null ? null : new Date(time).toISOString());
-    const record: JournalRecord = {
-      id: this.options.newId(),
-      callId: call.callId,
-      direction: call.direction,
-      line: call.line,
-      number: {
-        raw: number.raw,
-        e164: number.e164,
-        display: number.display,
-        kind: number.kind,
-        dialable: number.dialable,
-      },
-      contact:
-        contact === undefined
-          ? null
-          : { name: contact.name, company: contact.company, directory: contact.directory, id: contact.id },
-      startedAt: new Date(call.startedAt).toISOString(),
-      answeredAt: iso(call.answeredAt),
-      endedAt: new Date(call.endedAt ?? this.options.now()).toISOString(),
-      missed: call.state === CallState.Missed && state.blocked !== true,
-      blocked: state.blocked === true,
-      handled: false,
-      cause: call.cause,
-    };
+    const record = journalRecordOf(state, this.options.newId(), this.options.now());
     try {
       await this.options.journal.append(record);
       this.emit('journal', record);
     } catch (error) {
-      this.options.onWarning(`call ${call.callId} could not be written to the journal: ${String(error)}`);
+      this.options.onWarning(
+        `call ${state.call.callId} could not be written to the journal: ${String(error)}`,
+      );
     }
   }
 

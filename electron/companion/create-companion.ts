@@ -166,6 +166,9 @@ export async function createCompanion(
       };
     },
     onWarning: environment.onWarning,
+    confirmDials: { links: settings.links.confirm, callbacks: settings.links.confirmCallbacks },
+    autoCloseSeconds: settings.popup.autoCloseSeconds,
+    language: settings.app.language === 'auto' ? null : settings.app.language,
   });
   return { companion, provider, directories, lookup, templates, popups };
 }

@@ -134,7 +134,8 @@ function toSubject(state: PopupState): PopupSubject {
   };
 }
 
-function contactView(contact: Contact): ContactView {
+/** A contact as faces receive it (popups, dial confirmations). */
+export function contactView(contact: Contact): ContactView {
   return {
     id: contact.id,
     name: contact.name,

@@ -26,7 +26,12 @@ async function service() {
     env: {},
     onWarning: () => undefined,
   };
-  const runtime = await CompanionRuntime.start(current, (settings) => createCompanion(settings, environment));
+  // A line called "broken" passes every check but cannot start, as a taken port would.
+  const runtime = await CompanionRuntime.start(current, (settings) =>
+    settings.line.line === 'broken'
+      ? Promise.reject(new Error('the bridge will not run'))
+      : createCompanion(settings, environment),
+  );
   const events: string[] = [];
   runtime.onEvent((event) => events.push(event.channel));
   const settings = new SettingsService({
@@ -85,6 +90,35 @@ describe('SettingsService', () => {
     await runtime.stop();
   });
 
+  it('puts the previous file back when new settings cannot start, and keeps running the old ones', async () => {
+    const { dir, settings, secrets, runtime } = await service();
+    const first = {
+      line: {
+        provider: 'action-url',
+        listen: '127.0.0.1:0',
+        token: { secret: 'the-first-secret-token' },
+        kix: {},
+      },
+    };
+    expect(await settings.save(first)).toEqual({ ok: true });
+    const saved = readFileSync(path.join(dir, 'config.json'), 'utf8');
+    const result = await settings.save({ line: { provider: 'simulator', line: 'broken' } });
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        {
+          path: '',
+          message: 'these settings cannot start (the bridge will not run); the previous ones are running',
+        },
+      ],
+    });
+    expect(readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(saved);
+    expect(runtime.provider.kind).toBe('action-url');
+    const { stored } = (JSON.parse(saved) as { line: { token: { stored: string } } }).line.token;
+    await expect(secrets.get(stored)).resolves.toBe('the-first-secret-token');
+    await runtime.stop();
+  });
+
   it('returns every problem by field and saves nothing', async () => {
     const { dir, settings, runtime } = await service();
     const result = await settings.save({
@@ -127,6 +161,23 @@ describe('SettingsService', () => {
       ok: false,
       detail: expect.stringMatching(/ENOENT/) as unknown,
     });
+    await runtime.stop();
+  });
+
+  it('reads a relative address book path from the settings file’s folder, as saving would', async () => {
+    const { settings, runtime } = await service();
+    expect(await settings.testDirectory({ type: 'csv', path: 'book.csv' })).toMatchObject({
+      ok: true,
+      detail: '1 contact',
+    });
+    await runtime.stop();
+  });
+
+  it('lists the simulated PBX’s lines for the wizard to pick from', async () => {
+    const { settings, runtime } = await service();
+    const result = await settings.testLine({ provider: 'simulator', line: '12' });
+    expect(result).toMatchObject({ ok: true });
+    expect('lines' in result ? result.lines.map((line) => line.id) : []).toEqual(['10', '11', '12', '13']);
     await runtime.stop();
   });
 

@@ -4,9 +4,10 @@
  * holds one in clear text), and runs the live checks and previews the forms offer: test a line,
  * test a directory, preview a number with dialing rules, preview a popup template.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
 import type { Settings } from '../settings/load-settings.js';
-import { checkSettings, formatIssues, SettingsError } from '../settings/load-settings.js';
+import { checkSettings, formatIssues, SettingsError, withAbsolutePaths } from '../settings/load-settings.js';
 import { writeFileAtomic } from '../settings/atomic-write.js';
 import type { SecretStore } from '../settings/secret-store.js';
 import { directorySchema, lineSchema } from '../settings/settings-schema.js';
@@ -88,9 +89,25 @@ export class SettingsService {
       if (error instanceof SettingsError) return { ok: false, problems: error.problems.map(splitProblem) };
       throw error;
     }
+    const previous = await readFile(this.options.file, 'utf8').catch(() => null);
     await writeFileAtomic(this.options.file, `${JSON.stringify(sealed, null, 2)}\n`, 0o600);
+    try {
+      await this.options.onSaved(settings);
+    } catch (error) {
+      // Settings that pass every check can still fail to start (a port taken, a bridge that
+      // will not run): put the file back, so the next start is not broken either.
+      if (previous === null) await rm(this.options.file, { force: true });
+      else await writeFileAtomic(this.options.file, previous, 0o600);
+      const reason = error instanceof Error ? error.message : String(error);
+      return {
+        ok: false,
+        problems: [
+          { path: '', message: `these settings cannot start (${reason}); the previous ones are running` },
+        ],
+      };
+    }
+    // Only now: until the new settings run, the old ones may still need their secrets.
     await this.options.secrets.keepOnly(storedSecretIds(sealed));
-    await this.options.onSaved(settings);
     return { ok: true };
   }
 
@@ -102,14 +119,27 @@ export class SettingsService {
         ok: false,
         problems: formatIssues(parsed.error.issues).map((problem) => splitProblem(`line.${problem}`)),
       };
-    return checkLine({ ...this.options.current(), line: parsed.data }, this.options.env);
+    const folder = path.dirname(this.options.file);
+    return checkLine(
+      { ...this.options.current(), source: this.options.file, line: withAbsolutePaths(parsed.data, folder) },
+      this.options.env,
+    );
   }
 
   /** Tests one directory's settings (unsaved). */
   async testDirectory(entry: unknown): Promise<DirectoryCheck | { ok: false; problems: FieldProblem[] }> {
     const parsed = directorySchema.safeParse(await this.reveal(entry));
     if (!parsed.success) return { ok: false, problems: formatIssues(parsed.error.issues).map(splitProblem) };
-    return checkDirectory(parsed.data, this.options.current(), this.options.env);
+    // Relative paths mean the settings file's folder, as when the settings are loaded.
+    const resolved =
+      'path' in parsed.data
+        ? { ...parsed.data, path: path.resolve(path.dirname(this.options.file), parsed.data.path) }
+        : parsed.data;
+    return checkDirectory(
+      resolved,
+      { ...this.options.current(), source: this.options.file },
+      this.options.env,
+    );
   }
 
   /** What dialing rules (unsaved) make of a number: its E.164 form, display form, kind, dialable. */

@@ -7,6 +7,8 @@
 import { z } from 'zod';
 import {
   actionIdSchema,
+  confirmationOutcomeSchema,
+  dialConfirmationSchema,
   dialResultSchema,
   dialingRulesModelSchema,
   journalRecordSchema,
@@ -16,6 +18,7 @@ import {
 } from './models.js';
 
 const callId = z.string().min(1).max(128);
+const confirmationId = z.string().min(1).max(128);
 const problemsSchema = z.object({
   ok: z.literal(false),
   problems: z.array(z.object({ path: z.string(), message: z.string() })),
@@ -38,6 +41,10 @@ export const commandSchemas = {
   dialLink: { args: z.object({ uri: z.string().min(1).max(2048) }).strict(), result: dialResultSchema },
   /** Calls back the number of a journal record. */
   callback: { args: z.object({ journalId: z.string().min(1).max(128) }).strict(), result: dialResultSchema },
+  /** The agent says yes to a pending confirmation: the number is dialled now. */
+  confirmDial: { args: z.object({ id: confirmationId }).strict(), result: dialResultSchema },
+  /** The agent says no to a pending confirmation: nothing is dialled. */
+  cancelDial: { args: z.object({ id: confirmationId }).strict(), result: z.object({}) },
   /** Marks a missed call as handled. */
   markHandled: {
     args: z.object({ journalId: z.string().min(1).max(128) }).strict(),
@@ -139,6 +146,10 @@ export const eventSchemas = {
   popupClosed: z.object({ callId }),
   line: lineStatusSchema,
   journal: journalRecordSchema,
+  /** A dial waits for the agent's confirmation (a clicked link, or a callback). */
+  dialConfirmation: dialConfirmationSchema,
+  /** A confirmation is answered or expired: faces stop showing it. */
+  dialConfirmationClosed: z.object({ id: z.string(), outcome: confirmationOutcomeSchema }),
 } as const;
 
 export type CommandName = keyof typeof commandSchemas;

@@ -62,12 +62,45 @@ export const lineStatusSchema = z.object({
   capabilities: z.array(z.string()),
 });
 
+/**
+ * What a dial command did. Normally the call was placed (`callId`). A clicked link or a callback
+ * may instead wait for the agent's confirmation (settings `links.confirm`,
+ * `links.confirmCallbacks`): then nothing was dialled yet, `callId` is null and
+ * `confirmationId` names the pending confirmation (see `dialConfirmationSchema`).
+ */
 export const dialResultSchema = z.object({
-  callId: z.string(),
+  /** The placed call; null while the dial waits for the agent's confirmation. */
+  callId: z.string().nullable(),
   number: z.string(),
   e164: z.string().nullable(),
   dialable: z.string(),
+  /** Present when nothing was dialled yet: the confirmation to answer (`confirmDial`/`cancelDial`). */
+  confirmationId: z.string().optional(),
 });
+
+/**
+ * A dial waiting for the agent's yes: who the number belongs to and exactly what the line will be
+ * asked to dial, so a wrong or manipulated link is caught before the phone rings. It waits until
+ * `confirmDial` or `cancelDial`, or expires (then `dialConfirmationClosed` says so).
+ */
+export const dialConfirmationSchema = z.object({
+  id: z.string(),
+  /** A clicked phone link, or a callback from the call log. */
+  source: z.enum(['link', 'callback']),
+  /** The number as the popup would show it (`raw` is the link as clicked, for a link). */
+  number: numberViewSchema,
+  /** Everyone the directories know with this number (empty: nobody, or not looked up). */
+  contacts: z.array(contactViewSchema),
+  failures: z.array(z.object({ directory: z.string(), error: z.string() })),
+  /** Exactly the string the line will be asked to dial. */
+  dialable: z.string(),
+  /** Epoch ms: when it was asked, and when it is withdrawn unanswered. */
+  createdAt: z.number(),
+  expiresAt: z.number(),
+});
+
+/** How a confirmation ended: the agent dialled or cancelled, or nobody answered in time. */
+export const confirmationOutcomeSchema = z.enum(['confirmed', 'cancelled', 'expired']);
 
 /** Complete dialing rules (see numbers/dialing-rules.ts), as the forms prefill them. */
 export const dialingRulesModelSchema = z.object({
@@ -86,6 +119,10 @@ export const snapshotSchema = z.object({
   line: lineStatusSchema,
   popups: z.array(popupModelSchema),
   journal: z.array(journalRecordSchema),
+  /** Dials waiting for the agent's confirmation, oldest first. */
+  confirmations: z.array(dialConfirmationSchema),
+  /** The UI language the settings choose (`app.language`); null: the OS's or browser's. */
+  language: z.enum(['en', 'de']).nullable(),
 });
 
 export { journalRecordSchema };
@@ -95,5 +132,7 @@ export type ActionId = z.infer<typeof actionIdSchema>;
 export type PopupModel = z.infer<typeof popupModelSchema>;
 export type LineStatus = z.infer<typeof lineStatusSchema>;
 export type DialResult = z.infer<typeof dialResultSchema>;
+export type DialConfirmation = z.infer<typeof dialConfirmationSchema>;
+export type ConfirmationOutcome = z.infer<typeof confirmationOutcomeSchema>;
 export type Snapshot = z.infer<typeof snapshotSchema>;
 export type { JournalRecord } from '../journal/journal-record.js';

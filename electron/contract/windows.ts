@@ -9,7 +9,11 @@ export const INVOKE_CHANNEL = 'ringdesk:invoke';
 /** Companion events travel to every window on this channel. */
 export const EVENT_CHANNEL = 'ringdesk:event';
 
-export type WindowKind = 'popup' | 'calls' | 'settings';
+/**
+ * `confirm` is the small focused window that asks before a clicked link (or a callback) is
+ * dialled: the agent's own click opened it, so it may take focus, unlike the popup.
+ */
+export type WindowKind = 'popup' | 'calls' | 'settings' | 'confirm';
 
 export const WINDOW_VERBS = {
   popup: ['getSnapshot', 'selectContact', 'chooseAgain', 'dismissPopup', 'openAction'],
@@ -24,4 +28,5 @@ export const WINDOW_VERBS = {
     'previewPopup',
     'registerLinkHandler',
   ],
+  confirm: ['getSnapshot', 'confirmDial', 'cancelDial'],
 } as const satisfies Record<WindowKind, readonly CommandName[]>;

@@ -216,7 +216,8 @@ async function exists(file: string): Promise<boolean> {
 }
 
 /** A line's file settings (a TLS CA) resolved against the settings file's folder. */
-function withAbsolutePaths(line: LineSettings, folder: string): LineSettings {
+/** The line with its file paths resolved against the settings file's folder. */
+export function withAbsolutePaths(line: LineSettings, folder: string): LineSettings {
   if (line.provider === 'ami' && line.tls !== false && line.tls.caFile !== undefined) {
     return { ...line, tls: { ...line.tls, caFile: path.resolve(folder, line.tls.caFile) } };
   }

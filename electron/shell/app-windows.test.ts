@@ -1,6 +1,7 @@
 import type { BrowserWindow, BrowserWindowConstructorOptions, WebContents } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { AppWindows } from './app-windows.js';
+import { AppWindows, type AppWindowsDeps } from './app-windows.js';
+import type { Corner } from './popup-placement.js';
 
 /** A fake BrowserWindow recording what the app asked of it (Electron cannot run here). */
 class FakeWindow {
@@ -38,7 +39,16 @@ class FakeWindow {
     this.visible = false;
     this.calls.push('hide');
   };
-  on = () => undefined;
+  readonly listeners = new Map<string, (event: { preventDefault(): void }) => void>();
+  on = (name: string, listener: (event: { preventDefault(): void }) => void) => {
+    this.listeners.set(name, listener);
+  };
+  /** The user clicks the window's ×; true when the window really closed. */
+  clickClose = () => {
+    let prevented = false;
+    this.listeners.get('close')?.({ preventDefault: () => (prevented = true) });
+    return !prevented;
+  };
   loadURL = (url: string) => {
     this.loaded = url;
     return Promise.resolve();
@@ -46,7 +56,7 @@ class FakeWindow {
   destroy = () => undefined;
 }
 
-function windows() {
+function windows(overrides: Partial<AppWindowsDeps> = {}) {
   const made: FakeWindow[] = [];
   const app = new AppWindows({
     createWindow: (options) => {
@@ -60,9 +70,11 @@ function windows() {
       popup: '/app/dist/preload/popup-preload.cjs',
       calls: '/app/dist/preload/calls-preload.cjs',
       settings: '/app/dist/preload/settings-preload.cjs',
+      confirm: '/app/dist/preload/confirm-preload.cjs',
     },
     workArea: () => ({ x: 0, y: 0, width: 1920, height: 1040 }),
     corner: 'bottom-right',
+    ...overrides,
   });
   return { app, made };
 }
@@ -96,5 +108,48 @@ describe('AppWindows', () => {
     expect(popup?.sent).toEqual([['ringdesk:event', { channel: 'line' }]]);
     expect(calls?.sent).toEqual([['ringdesk:event', { channel: 'line' }]]);
     expect(calls?.calls).toEqual(['show', 'focus']);
+  });
+
+  it('puts the popup in the corner the settings name at the time it shows', () => {
+    let corner: Corner = 'top-left';
+    const { app, made } = windows({ corner: () => corner });
+    app.showPopup();
+    expect(made[0]?.bounds).toEqual({ x: 12, y: 12, width: 380, height: 300 });
+    corner = 'bottom-left';
+    app.showPopup();
+    expect(made[0]?.bounds).toEqual({ x: 12, y: 728, width: 380, height: 300 });
+    corner = 'top-right';
+    app.showPopup();
+    expect(made[0]?.bounds).toEqual({ x: 1528, y: 12, width: 380, height: 300 });
+    expect(made).toHaveLength(1);
+  });
+
+  it('shows the dial confirmation centred, on top and focused, with only its own preload', () => {
+    const { app, made } = windows();
+    app.showConfirm();
+    const [confirm] = made;
+    expect(confirm?.calls).toEqual(['show', 'focus']);
+    expect(confirm?.options).toMatchObject({ alwaysOnTop: true, frame: true, resizable: false, show: false });
+    expect(confirm?.options.webPreferences).toMatchObject({
+      sandbox: true,
+      preload: '/app/dist/preload/confirm-preload.cjs',
+    });
+    expect(confirm?.bounds).toEqual({ x: 740, y: 233, width: 440, height: 340 });
+    expect(confirm?.loaded).toBe('file:///app/dist/renderer/index.html#confirm');
+    expect(app.kindOf(confirm!.webContents as unknown as WebContents)).toBe('confirm');
+    app.hideConfirm();
+    expect(confirm?.visible).toBe(false);
+  });
+
+  it('hides the confirmation when the agent closes it, and says so, so waiting dials are cancelled', () => {
+    const closed: string[] = [];
+    const { app, made } = windows({ onConfirmClosed: () => closed.push('closed') });
+    app.showConfirm();
+    expect(made[0]?.clickClose()).toBe(false);
+    expect(made[0]?.visible).toBe(false);
+    expect(closed).toEqual(['closed']);
+    app.showCalls();
+    made[1]?.clickClose();
+    expect(closed).toEqual(['closed']);
   });
 });

@@ -1,8 +1,9 @@
 /**
  * The app's windows: the popup (frameless, always on top, shown without taking focus in the
- * chosen corner) and the call log. Both come from the secure factory, load the one renderer
- * (`#popup`, `#calls`) and get Companion events. Electron is injected, so this is tested with
- * fakes.
+ * corner the settings choose), the call log, the settings, and the dial confirmation (small,
+ * on top and focused: the agent's own click on a link opened it). All come from the secure
+ * factory, load the one renderer (`#popup`, `#calls`, `#settings`, `#confirm`) and get Companion
+ * events. Electron is injected, so this is tested with fakes.
  */
 import type { BrowserWindow, BrowserWindowConstructorOptions, WebContents } from 'electron';
 import type { WindowKind } from '../contract/windows.js';
@@ -14,18 +15,24 @@ export interface AppWindowsDeps {
   readonly openExternal: (url: string) => void;
   /** `file:///.../dist/renderer/index.html`. */
   readonly rendererUrl: string;
+  /** One preload per window, exposing that window's verbs only. */
   readonly preloads: Readonly<Record<WindowKind, string>>;
-  /** The work area of the screen the popup goes on. */
+  /** The work area of the screen the popup (and the confirmation) goes on. */
   readonly workArea: () => Rectangle;
-  readonly corner: Corner;
+  /** The popup's corner: a function, so a change in the settings applies to the next popup. */
+  readonly corner: Corner | (() => Corner);
+  /** The agent closed the confirmation window itself (its ×): what waits should be cancelled. */
+  readonly onConfirmClosed?: () => void;
   readonly icon?: string;
 }
 
 const POPUP_SIZE = { width: 380, height: 300 };
+const CONFIRM_SIZE = { width: 440, height: 340 };
 const TITLES: Record<WindowKind, string> = {
   popup: 'Ringdesk call',
   calls: 'Ringdesk – calls',
   settings: 'Ringdesk – settings',
+  confirm: 'Ringdesk – dial?',
 };
 
 export class AppWindows {
@@ -36,12 +43,39 @@ export class AppWindows {
   /** Shows the popup window without stealing focus from the agent's work. */
   showPopup(): void {
     const window = this.get('popup');
-    window.setBounds(popupBounds(this.deps.workArea(), POPUP_SIZE, this.deps.corner));
+    const { corner } = this.deps;
+    window.setBounds(
+      popupBounds(this.deps.workArea(), POPUP_SIZE, typeof corner === 'function' ? corner() : corner),
+    );
     if (!window.isVisible()) window.showInactive();
   }
 
   hidePopup(): void {
     this.windows.get('popup')?.hide();
+  }
+
+  /**
+   * Shows the dial confirmation, centred, on top and focused: unlike the popup it may take the
+   * focus, since the agent just clicked the link (and Enter or Esc must reach it at once).
+   */
+  showConfirm(): void {
+    const window = this.get('confirm');
+    const area = this.deps.workArea();
+    const width = Math.min(CONFIRM_SIZE.width, area.width);
+    const height = Math.min(CONFIRM_SIZE.height, area.height);
+    window.setBounds({
+      x: area.x + Math.round((area.width - width) / 2),
+      y: area.y + Math.round((area.height - height) / 3),
+      width,
+      height,
+    });
+    window.show();
+    window.focus();
+  }
+
+  /** Hides the confirmation window (nothing waits any more). */
+  hideConfirm(): void {
+    this.windows.get('confirm')?.hide();
   }
 
   /** Shows (and focuses) the call log. */
@@ -77,18 +111,21 @@ export class AppWindows {
     const existing = this.windows.get(kind);
     if (existing !== undefined && !existing.isDestroyed()) return existing;
     const popup = kind === 'popup';
+    const confirm = kind === 'confirm';
+    const preload = this.deps.preloads[kind];
+    const size = popup ? POPUP_SIZE : confirm ? CONFIRM_SIZE : { width: 760, height: 640 };
     const window = createSecureWindow(
       { createWindow: this.deps.createWindow, openExternal: this.deps.openExternal },
       {
-        preload: this.deps.preloads[kind],
+        preload,
         show: false,
         title: TITLES[kind],
-        width: popup ? POPUP_SIZE.width : 760,
-        height: popup ? POPUP_SIZE.height : 640,
+        ...size,
         frame: !popup,
-        alwaysOnTop: popup,
+        alwaysOnTop: popup || confirm,
         skipTaskbar: popup,
-        resizable: !popup,
+        resizable: !popup && !confirm,
+        minimizable: !confirm,
         ...(this.deps.icon === undefined ? {} : { icon: this.deps.icon }),
       },
     );
@@ -97,6 +134,7 @@ export class AppWindows {
       window.on('close', (event) => {
         event.preventDefault();
         window.hide();
+        if (confirm) this.deps.onConfirmClosed?.();
       });
     }
     void window.loadURL(`${this.deps.rendererUrl}#${view}`);

@@ -37,18 +37,45 @@ describe('protocol registration', () => {
     ]);
   });
 
-  it('tells Windows users to confirm in Default Apps, and everyone about the browser', () => {
-    const fakeApp = {
+  it('tells Windows users to confirm in Default Apps, and everyone about the browser', async () => {
+    const app = {
       isPackaged: true,
       setAsDefaultProtocolClient: (protocol: string) => protocol !== 'sip',
     };
-    expect(registerLinkHandler(fakeApp, '/x', [], 'win32', { sip: true })).toEqual({
+    const deps = { app, execPath: '/x', argv: [], env: {} };
+    expect(await registerLinkHandler({ ...deps, platform: 'win32' }, { sip: true })).toEqual({
       registered: ['tel', 'callto', 'phone'],
       refused: ['sip'],
       steps: ['windows-default-apps', 'browser-confirm'],
     });
-    expect(registerLinkHandler(fakeApp, '/x', [], 'linux', { sip: false }).steps).toEqual([
+    expect((await registerLinkHandler({ ...deps, platform: 'darwin' }, { sip: false })).steps).toEqual([
       'browser-confirm',
     ]);
+  });
+
+  it('on Linux makes the app’s desktop entry the default with xdg-mime, never xdg-settings', async () => {
+    const asked: string[] = [];
+    const app = {
+      isPackaged: true,
+      setAsDefaultProtocolClient: () => {
+        throw new Error('xdg-settings must not be used');
+      },
+    };
+    const result = await registerLinkHandler(
+      {
+        app,
+        execPath: '/opt/Ringdesk/ringdesk',
+        argv: [],
+        platform: 'linux',
+        env: { CHROME_DESKTOP: 'ringdesk.desktop' },
+        xdgDefault: (desktopFile, schemes) => {
+          asked.push(`${desktopFile}: ${schemes.join(' ')}`);
+          return Promise.resolve({ registered: ['tel', 'phone'], refused: ['callto'] });
+        },
+      },
+      { sip: false },
+    );
+    expect(asked).toEqual(['ringdesk.desktop: tel callto phone']);
+    expect(result).toEqual({ registered: ['tel', 'phone'], refused: ['callto'], steps: ['browser-confirm'] });
   });
 });

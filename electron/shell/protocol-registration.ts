@@ -5,6 +5,7 @@
  */
 import type { App } from 'electron';
 import type { CommandResult, LinkHandlerStep } from '../contract/channels.js';
+import { makeDefaultSchemeHandler } from './xdg-default-handler.js';
 
 export const PHONE_PROTOCOLS = ['tel', 'callto', 'phone'] as const;
 
@@ -35,21 +36,41 @@ export function registerProtocols(
   );
 }
 
+/** What registering as the link handler needs of the app and the OS. */
+export interface LinkHandlerDeps {
+  readonly app: Pick<App, 'setAsDefaultProtocolClient' | 'isPackaged'>;
+  readonly execPath: string;
+  readonly argv: readonly string[];
+  readonly platform: NodeJS.Platform;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** `xdg-mime default` for Linux (see xdg-default-handler.ts); injected for tests. */
+  readonly xdgDefault?: typeof makeDefaultSchemeHandler;
+}
+
 /**
  * Registers the protocols and says what the user must still do: Windows 10/11 lets an app
  * register but asks the user to pick it in Default Apps; every browser asks once before it
- * hands a link to an app.
+ * hands a link to an app. On Linux the app's desktop entry (`CHROME_DESKTOP`, which Electron
+ * sets from `desktopName`) becomes the default with `xdg-mime`, not Electron's `xdg-settings`,
+ * which in xdg-utils before 1.2 also takes over web pages.
  */
-export function registerLinkHandler(
-  app: Pick<App, 'setAsDefaultProtocolClient' | 'isPackaged'>,
-  execPath: string,
-  argv: readonly string[],
-  platform: NodeJS.Platform,
+export async function registerLinkHandler(
+  deps: LinkHandlerDeps,
   options: { sip: boolean },
-): CommandResult<'registerLinkHandler'> {
-  const refused = registerProtocols(app, execPath, argv, options);
-  const registered = protocolsToRegister(options).filter((protocol) => !refused.includes(protocol));
+): Promise<CommandResult<'registerLinkHandler'>> {
+  const schemes = protocolsToRegister(options);
+  if (deps.platform === 'linux') {
+    const desktopFile = deps.env.CHROME_DESKTOP ?? 'ringdesk.desktop';
+    const { registered, refused } = await (deps.xdgDefault ?? makeDefaultSchemeHandler)(
+      desktopFile,
+      schemes,
+      deps.env,
+    );
+    return { registered, refused, steps: ['browser-confirm'] };
+  }
+  const refused = registerProtocols(deps.app, deps.execPath, deps.argv, options);
+  const registered = schemes.filter((protocol) => !refused.includes(protocol));
   const steps: LinkHandlerStep[] =
-    platform === 'win32' ? ['windows-default-apps', 'browser-confirm'] : ['browser-confirm'];
+    deps.platform === 'win32' ? ['windows-default-apps', 'browser-confirm'] : ['browser-confirm'];
   return { registered, refused, steps };
 }

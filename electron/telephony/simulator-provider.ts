@@ -58,6 +58,15 @@ export class SimulatorProvider implements LineProvider {
     return Promise.resolve();
   }
 
+  /**
+   * The simulated PBX's lines: desk phones 10 to 13 and the configured line, so the wizard's
+   * "pick your line" step can be tried without a PBX.
+   */
+  listLines(): Promise<readonly { readonly id: string; readonly name: string }[]> {
+    const ids = [...new Set(['10', '11', '12', '13', this.line])];
+    return Promise.resolve(ids.map((id) => ({ id, name: `Simulated desk phone ${id}` })));
+  }
+
   disconnect(): Promise<void> {
     this.setState('disconnected', 'stopped');
     return Promise.resolve();

@@ -1,6 +1,8 @@
 /**
  * A Companion wired for tests: the simulator line, given directories, a real journal in a
- * temporary folder, the bundled templates, and a hand-driven scheduler.
+ * temporary folder, the bundled templates, and a hand-driven scheduler (or a FakeClock).
+ * Links and callbacks are dialled at once and popups stay open unless the test's settings name
+ * `links` or `popup` (the app's defaults ask before dialling links and close popups after 10 s).
  */
 import path from 'node:path';
 import { Companion } from '../companion/companion.js';
@@ -15,6 +17,7 @@ import { CallJournal } from '../journal/call-journal.js';
 import { bundledTemplatesDir, TemplateStore } from '../popup/template-store.js';
 import { defaultSettings, type Settings } from '../settings/load-settings.js';
 import { SimulatorProvider } from '../telephony/simulator-provider.js';
+import type { FakeClock } from './fake-clock.js';
 import { DUESSELDORF } from './rules.js';
 
 export interface Harness {
@@ -34,6 +37,7 @@ export async function companionHarness(
   dataDir: string,
   directories: Directory[],
   settings: Partial<Settings> = {},
+  clock?: FakeClock,
 ): Promise<Harness> {
   const full: Settings = { ...defaultSettings('DE'), dialingRules: DUESSELDORF, ...settings };
   const line = new SimulatorProvider({ line: '12' });
@@ -59,14 +63,21 @@ export async function companionHarness(
     blocklist: new Blocklist(full.blocklist, full.dialingRules),
     picks: await PickMemory.open(path.join(dataDir, 'picks.json')),
     reconnect: new ReconnectPolicy({ random: () => 0.5 }),
-    now: Date.now,
+    now: clock?.now ?? Date.now,
     newId: () => `record-${++ids}`,
-    schedule: (task, ms) => {
-      const entry = { task, ms };
-      scheduled.push(entry);
-      return () => scheduled.splice(scheduled.indexOf(entry), 1);
-    },
+    schedule:
+      clock?.schedule ??
+      ((task, ms) => {
+        const entry = { task, ms };
+        scheduled.push(entry);
+        return () => scheduled.splice(scheduled.indexOf(entry), 1);
+      }),
     onWarning: (message) => warnings.push(message),
+    confirmDials: {
+      links: settings.links?.confirm ?? false,
+      callbacks: settings.links?.confirmCallbacks ?? false,
+    },
+    autoCloseSeconds: settings.popup?.autoCloseSeconds ?? 0,
   });
   const waiters: { match: (event: CompanionEvent) => boolean; resolve: (event: CompanionEvent) => void }[] =
     [];

@@ -4,11 +4,13 @@
  * `#calls`.
  */
 import { CallLog } from './components/call-log.js';
+import { DialConfirmations } from './components/confirm-card.js';
 import { LineHeader } from './components/line-header.js';
 import { PopupCard } from './components/popup-card.js';
 import { useI18n, useServices, useView } from './app-context.js';
+import { SettingsApp } from './settings/settings-app.js';
 
-export type AppView = 'all' | 'popup' | 'calls';
+export type AppView = 'all' | 'popup' | 'calls' | 'settings' | 'wizard' | 'confirm';
 
 function Notice() {
   const notice = useView((state) => state.notice);
@@ -41,9 +43,43 @@ function Popups() {
   );
 }
 
+/** The browser page's way to the settings (the desktop app has its tray menu). */
+function SettingsLink() {
+  const { t } = useI18n();
+  return (
+    <nav className="app-nav">
+      <a href="#settings">{t('settings.title')}</a>
+    </nav>
+  );
+}
+
+/** Leaves the settings: the Electron window hides; in a browser, back to calls and popups. */
+function closeSettings(): void {
+  if (window.ringdesk !== undefined) window.close();
+  else window.location.hash = '';
+}
+
 export function App({ view }: { view: AppView }) {
+  if (view === 'settings' || view === 'wizard') {
+    return (
+      <main className="app app-settings">
+        <Notice />
+        <SettingsApp mode={view} onClose={closeSettings} />
+      </main>
+    );
+  }
+  if (view === 'confirm') {
+    return (
+      <main className="app app-confirm">
+        <Notice />
+        <DialConfirmations standalone />
+      </main>
+    );
+  }
   return (
     <main className={`app app-${view}`}>
+      {view === 'all' ? <DialConfirmations /> : null}
+      {view === 'all' ? <SettingsLink /> : null}
       {view !== 'popup' ? <LineHeader /> : null}
       <Notice />
       {view !== 'calls' ? <Popups /> : null}

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App, type AppView } from './app.js';
+import { App } from './app.js';
+import { viewOf } from './view-of.js';
 import { AppContext } from './app-context.js';
 import { createBridge } from './bridge/create-bridge.js';
 import { translator } from './i18n/i18n.js';
@@ -9,7 +10,7 @@ import './app.css';
 
 const bridge = createBridge();
 const store = createViewStore();
-const i18n = translator(navigator.language);
+let i18n = translator(navigator.language);
 document.documentElement.lang = i18n.language;
 bridge.onEvent((event) => store.setState((state) => withEvent(state, event)));
 bridge.onConnection((connection) => {
@@ -21,14 +22,35 @@ bridge.onConnection((connection) => {
   );
 });
 
-const hash = window.location.hash.replace(/^#\/?/, '');
-const view: AppView = hash === 'popup' || hash === 'calls' ? hash : 'all';
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <AppContext value={{ bridge, store, i18n }}>
-      <App view={view} />
-    </AppContext>
-  </StrictMode>,
-);
+const reactRoot = createRoot(root);
+// The view follows the hash, so a browser moves between calls (#) and settings (#settings).
+const render = () => {
+  reactRoot.render(
+    <StrictMode>
+      <AppContext value={{ bridge, store, i18n }}>
+        <App view={viewOf(window.location.hash)} />
+      </AppContext>
+    </StrictMode>,
+  );
+};
+window.addEventListener('hashchange', render);
+render();
+// The settings may choose the language (app.language); it arrives with every snapshot.
+store.subscribe((state, previous) => {
+  if (state.language === previous.language) return;
+  i18n = translator(state.language ?? navigator.language);
+  document.documentElement.lang = i18n.language;
+  render();
+});
+// A first run in a browser goes to the wizard (the demo's settings cannot be changed: no wizard).
+bridge.onConnection((connection) => {
+  if (connection !== 'open' || viewOf(window.location.hash) !== 'all') return;
+  bridge.invoke('getSettings', {}).then(
+    (settings) => {
+      if (settings.firstRun) window.location.hash = 'wizard';
+    },
+    () => undefined,
+  );
+});

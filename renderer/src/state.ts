@@ -1,11 +1,18 @@
 /**
  * What the renderer shows, as a zustand store fed by the bridge: the line, the popups (newest
- * first), the journal (newest first) and a notice for the agent. The reducers are plain
- * functions so they can be tested without a browser.
+ * first), the journal (newest first), the dials waiting for the agent's confirmation (oldest
+ * first) and a notice for the agent. The reducers are plain functions so they can be tested
+ * without a browser.
  */
 import { createStore } from 'zustand/vanilla';
 import type { CompanionEvent } from '../../electron/contract/channels.js';
-import type { JournalRecord, LineStatus, PopupModel, Snapshot } from '../../electron/contract/models.js';
+import type {
+  DialConfirmation,
+  JournalRecord,
+  LineStatus,
+  PopupModel,
+  Snapshot,
+} from '../../electron/contract/models.js';
 import type { ConnectionState } from './bridge/bridge.js';
 
 export interface Notice {
@@ -18,6 +25,10 @@ export interface ViewState {
   readonly line: LineStatus | null;
   readonly popups: readonly PopupModel[];
   readonly journal: readonly JournalRecord[];
+  /** Dials waiting for the agent's yes or no, oldest first. */
+  readonly confirmations: readonly DialConfirmation[];
+  /** The language the settings choose; null: the browser's or OS's. */
+  readonly language: 'en' | 'de' | null;
   readonly notice: Notice | null;
 }
 
@@ -26,12 +37,21 @@ export const initialState: ViewState = {
   line: null,
   popups: [],
   journal: [],
+  confirmations: [],
+  language: null,
   notice: null,
 };
 
 /** Replaces everything with a snapshot (after connecting or reconnecting). */
 export function withSnapshot(state: ViewState, snapshot: Snapshot): ViewState {
-  return { ...state, line: snapshot.line, popups: [...snapshot.popups].reverse(), journal: snapshot.journal };
+  return {
+    ...state,
+    line: snapshot.line,
+    popups: [...snapshot.popups].reverse(),
+    journal: snapshot.journal,
+    confirmations: snapshot.confirmations,
+    language: snapshot.language,
+  };
 }
 
 /** Applies one Companion event. */
@@ -58,6 +78,12 @@ export function withEvent(state: ViewState, event: CompanionEvent): ViewState {
       journal[index] = event.payload;
       return { ...state, journal };
     }
+    case 'dialConfirmation': {
+      const others = state.confirmations.filter((each) => each.id !== event.payload.id);
+      return { ...state, confirmations: [...others, event.payload] };
+    }
+    case 'dialConfirmationClosed':
+      return { ...state, confirmations: state.confirmations.filter((each) => each.id !== event.payload.id) };
   }
 }
 

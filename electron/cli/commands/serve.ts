@@ -12,6 +12,7 @@ import { defaultSettingsPath, userDataDir } from '../../settings/settings-paths.
 import { demoConfigFile, rendererDir } from '../app-paths.js';
 import { UsageError, type Command } from '../command.js';
 import { DEFAULT_PORT, hostFile } from '../host-client.js';
+import { registerLinkOpener } from '../link-registration.js';
 import { parseOptions } from '../parse-options.js';
 
 const serve: Command = {
@@ -71,6 +72,16 @@ const serve: Command = {
       rendererDir: rendererDir(),
       host: values.host ?? '127.0.0.1',
       port,
+      // The wizard's "Handle phone links": on Linux, the same as `ringdesk link register`.
+      face: {
+        registerLinkHandler: async () => {
+          const { registered, refused, steps } = await registerLinkOpener({
+            ...context.io,
+            sip: current.links.sip,
+          });
+          return { registered, refused, steps };
+        },
+      },
     });
     const url = await host.start();
     const announcement = hostFile(context.io);

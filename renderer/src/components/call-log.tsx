@@ -31,7 +31,7 @@ function Outcome({ record, t }: { record: JournalRecord; t: Translator['t'] }) {
 
 export function CallLog() {
   const journal = useView((state) => state.journal);
-  const { bridge } = useServices();
+  const { bridge, store } = useServices();
   const { t, dateTime } = useI18n();
   const run = useRun();
   const [filter, setFilter] = useState<Filter>('all');
@@ -127,10 +127,12 @@ export function CallLog() {
                       <button
                         type="button"
                         onClick={() =>
-                          run(
-                            () => bridge.invoke('callback', { journalId: record.id }),
-                            t('calls.calling', { who }),
-                          )
+                          run(async () => {
+                            const result = await bridge.invoke('callback', { journalId: record.id });
+                            // A callback that waits for confirmation shows its card instead.
+                            if (result.callId !== null)
+                              store.setState({ notice: { kind: 'info', text: t('calls.calling', { who }) } });
+                          })
                         }
                       >
                         {t('calls.callBack')}

@@ -1,10 +1,32 @@
 /**
  * One call's popup: the template's HTML (rendered by the Companion with every value escaped),
  * the chooser when several contacts match, and the action buttons.
+ *
+ * Keyboard (only while the popup has the focus, so typing elsewhere is never taken, and with
+ * several popups on a page only the focused one acts): O or Enter opens the contact, T makes a
+ * new ticket, N a new contact, 1–9 picks that contact in the chooser, Esc closes the popup. The
+ * Electron popup is shown without focus: a click into it gives it the keys. Each key is shown
+ * on its button (and announced with `aria-keyshortcuts`).
  */
 import { useEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
-import type { PopupModel } from '../../../electron/contract/models.js';
+import type { ActionId, PopupModel } from '../../../electron/contract/models.js';
 import { useI18n, useRun, useServices } from '../app-context.js';
+import './popup-card.css';
+
+/** The key of each action (the same in every language). */
+export const ACTION_KEYS: Readonly<Record<ActionId, string>> = {
+  'open-contact': 'O',
+  'new-ticket': 'T',
+  'new-contact': 'N',
+};
+
+/** True when a key press belongs to what has the focus (a button, a field), not to the popup. */
+function ownedByTarget(event: KeyboardEvent): boolean {
+  const target = event.target;
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target.closest('input, textarea, select') !== null) return true;
+  return (event.key === 'Enter' || event.key === ' ') && target.closest('button, [role="button"]') !== null;
+}
 
 export function PopupCard({ popup }: { popup: PopupModel }) {
   const { bridge } = useServices();
@@ -12,28 +34,54 @@ export function PopupCard({ popup }: { popup: PopupModel }) {
   const run = useRun();
   const body = useRef<HTMLDivElement>(null);
 
-  // The template marks each choice with data-contact-index; make them keyboard-reachable buttons.
+  // The template marks each choice with data-contact-index; make them keyboard-reachable buttons,
+  // the first nine with their number key.
   useEffect(() => {
     for (const choice of body.current?.querySelectorAll<HTMLElement>('[data-contact-index]') ?? []) {
       choice.setAttribute('role', 'button');
       choice.tabIndex = 0;
+      const index = Number(choice.dataset.contactIndex);
+      if (Number.isInteger(index) && index < 9) {
+        choice.dataset.key = String(index + 1);
+        choice.setAttribute('aria-keyshortcuts', String(index + 1));
+      }
     }
   }, [popup.html]);
+
+  const select = (index: number) =>
+    run(() => bridge.invoke('selectContact', { callId: popup.callId, index }));
+  const open = (action: ActionId) => {
+    if (popup.actions.some((each) => each.id === action)) run(() => bridge.openAction(popup.callId, action));
+  };
+  const close = () => run(() => bridge.invoke('dismissPopup', { callId: popup.callId }));
 
   const choose = (target: EventTarget) => {
     const choice = target instanceof Element ? target.closest<HTMLElement>('[data-contact-index]') : null;
     const index = Number(choice?.dataset.contactIndex);
-    if (choice !== null && Number.isInteger(index))
-      run(() => bridge.invoke('selectContact', { callId: popup.callId, index }));
+    if (choice !== null && Number.isInteger(index)) select(index);
   };
   const onClick = (event: MouseEvent) => {
     choose(event.target);
   };
-  const onKeyDown = (event: KeyboardEvent) => {
+  const onBodyKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       choose(event.target);
     }
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || ownedByTarget(event))
+      return;
+    const key = event.key.length === 1 ? event.key.toUpperCase() : event.key;
+    const action = (Object.keys(ACTION_KEYS) as ActionId[]).find((id) => ACTION_KEYS[id] === key);
+    const digit = /^[1-9]$/.test(key) ? Number(key) - 1 : null;
+    if (key === 'Escape') close();
+    else if (key === 'Enter') open('open-contact');
+    else if (action !== undefined) open(action);
+    else if (digit !== null && body.current?.querySelector(`[data-contact-index="${digit}"]`) != null)
+      select(digit);
+    else return;
+    event.preventDefault();
   };
   const name =
     popup.selected !== null
@@ -47,6 +95,9 @@ export function PopupCard({ popup }: { popup: PopupModel }) {
       className="popup"
       data-state={popup.state}
       data-call-id={popup.callId}
+      tabIndex={0}
+      title={t('popup.keysHint')}
+      onKeyDown={onKeyDown}
       aria-label={t(popup.direction === 'incoming' ? 'popup.from' : 'popup.to', {
         who: name ?? popup.number.display,
       })}
@@ -57,15 +108,19 @@ export function PopupCard({ popup }: { popup: PopupModel }) {
       </header>
       {popup.html === '' ? (
         <div className="popup-body">
-          <h2 className="rd-name">{name ?? popup.number.display}</h2>
-          <p className="rd-number">{popup.number.display}</p>
+          <h2 className="rd-name" dir="auto">
+            {name ?? popup.number.display}
+          </h2>
+          <p className="rd-number">
+            <span className="rd-display">{popup.number.display}</span>
+          </p>
         </div>
       ) : (
         <div
           className="popup-body"
           ref={body}
           onClick={onClick}
-          onKeyDown={onKeyDown}
+          onKeyDown={onBodyKeyDown}
           dangerouslySetInnerHTML={{ __html: popup.html }}
         />
       )}
@@ -75,9 +130,10 @@ export function PopupCard({ popup }: { popup: PopupModel }) {
             key={action.id}
             type="button"
             data-action={action.id}
-            onClick={() => run(() => bridge.openAction(popup.callId, action.id))}
+            aria-keyshortcuts={ACTION_KEYS[action.id] + (action.id === 'open-contact' ? ' Enter' : '')}
+            onClick={() => open(action.id)}
           >
-            {action.label}
+            {action.label} <kbd aria-hidden="true">{ACTION_KEYS[action.id]}</kbd>
           </button>
         ))}
         {popup.selected !== null && popup.contacts.length > 1 ? (
@@ -89,12 +145,8 @@ export function PopupCard({ popup }: { popup: PopupModel }) {
             {t('popup.chooseAgain', { name: name ?? t('popup.thisContact') })}
           </button>
         ) : null}
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => run(() => bridge.invoke('dismissPopup', { callId: popup.callId }))}
-        >
-          {t('popup.close')}
+        <button type="button" className="secondary" aria-keyshortcuts="Escape" onClick={close}>
+          {t('popup.close')} <kbd aria-hidden="true">Esc</kbd>
         </button>
       </footer>
     </section>

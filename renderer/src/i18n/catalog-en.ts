@@ -53,6 +53,18 @@ export const en = {
   'calls.calling': 'Calling {who}…',
   'calls.markHandled': 'Mark as handled',
   'calls.region': 'Call log',
+  'popup.keysHint': 'Keys work when the popup has focus',
+  'confirm.region': 'Calls waiting for your confirmation',
+  'confirm.title': 'Call {who}?',
+  'confirm.fromLink': 'A phone link asks to call: {link}',
+  'confirm.fromCallback': 'Call back from the call log',
+  'confirm.nobody': 'No contact has this number.',
+  'confirm.number': 'Number',
+  'confirm.dials': 'Dials exactly',
+  'confirm.dial': 'Dial',
+  'confirm.cancel': 'Cancel',
+  'confirm.keys': 'Enter dials · Esc cancels',
+  'confirm.none': 'No call is waiting for confirmation.',
 } as const;
 
 export type MessageKey = keyof typeof en;

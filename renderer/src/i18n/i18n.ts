@@ -4,12 +4,18 @@
  * are formatted for the same locale.
  */
 import { de } from './catalog-de.js';
-import { en, type MessageKey } from './catalog-en.js';
+import { en, type MessageKey as AppKey } from './catalog-en.js';
+import { settingsDe } from './settings-de.js';
+import { settingsEn, type SettingsKey } from './settings-en.js';
 
 export type Language = 'en' | 'de';
-export type { MessageKey };
+/** Every string the UI shows: the main window's and the settings'. */
+export type MessageKey = AppKey | SettingsKey;
 
-const catalogs: Record<Language, Record<MessageKey, string>> = { en, de };
+const catalogs: Record<Language, Record<MessageKey, string>> = {
+  en: { ...en, ...settingsEn },
+  de: { ...de, ...settingsDe },
+};
 
 /** The UI language for a BCP 47 locale: German for `de-*`, English otherwise. */
 export function languageOf(locale: string): Language {

@@ -1,0 +1,124 @@
+/**
+ * The settings window in a browser: invalid input is shown next to its field and never saved;
+ * the dialing-rules preview works on unsaved rules; a blocked caller is logged, never popped up;
+ * the whole window speaks German to a German browser.
+ */
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test as base, type Page } from '@playwright/test';
+import { requireChromium } from './require-chromium.js';
+import { spawnHost, type HostProcess } from './spawn-host.js';
+
+const fixtures = fileURLToPath(new URL('fixtures/', import.meta.url));
+
+/** A host on a copy of the e2e settings (simulator line 12, the e2e address book). */
+const test = base.extend<{ host: HostProcess & { config: string } }>({
+  // Playwright reads the fixtures a fixture needs from its first parameter: this one needs none.
+  // eslint-disable-next-line no-empty-pattern
+  host: async ({}, use) => {
+    requireChromium();
+    const home = mkdtempSync(path.join(tmpdir(), 'ringdesk-e2e-settings-'));
+    copyFileSync(path.join(fixtures, 'config.json'), path.join(home, 'config.json'));
+    copyFileSync(path.join(fixtures, 'contacts.csv'), path.join(home, 'contacts.csv'));
+    const host = await spawnHost({ home });
+    await use({ ...host, config: path.join(home, 'config.json') });
+    await host.stop();
+    rmSync(home, { recursive: true, force: true });
+  },
+});
+
+async function openSettings(page: Page, url: string): Promise<void> {
+  await page.goto(`${url}#settings`);
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+}
+
+test('invalid input is shown next to its field and never saved', async ({ page, host }) => {
+  const before = readFileSync(host.config, 'utf8');
+  await openSettings(page, host.url);
+  await page.locator('#line-provider').selectOption('ami');
+  await page.getByLabel('Port').fill('99999');
+  await page.getByRole('button', { name: 'Save' }).click();
+
+  await expect(page.locator('#f-line-host-problems')).toContainText('must be a host name');
+  await expect(page.getByLabel('Host')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#f-line-port-problems')).toContainText('65535');
+  await expect(page.locator('#f-line-username-problems')).toContainText('must be a manager.conf user name');
+  await expect(page.getByRole('tab', { name: /Line/ })).toHaveAttribute('data-invalid', 'true');
+  await expect(page.getByText(/Not saved: \d+ problem/)).toBeVisible();
+  expect(readFileSync(host.config, 'utf8')).toBe(before);
+
+  // Fixing a field clears its problem; Revert brings back what is saved.
+  await page.getByLabel('Host').fill('pbx.example.com');
+  await expect(page.locator('#f-line-host-problems')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Revert' }).click();
+  await expect(page.locator('#line-provider')).toHaveValue('simulator');
+  await expect(page.getByLabel('Your line (extension)')).toHaveValue('12');
+});
+
+test('the dialing-rules preview follows unsaved rules', async ({ page, host }) => {
+  const before = readFileSync(host.config, 'utf8');
+  await openSettings(page, host.url);
+  await page.getByRole('tab', { name: 'Dialing rules' }).click();
+  await page.getByLabel('Try a number').fill('5551234');
+  await expect(page.getByTestId('preview-e164')).toHaveText('+492115551234');
+  await expect(page.getByTestId('preview-dialable')).toHaveText('05551234');
+  await page.getByLabel('Area code').fill('30');
+  await expect(page.getByTestId('preview-e164')).toHaveText('+49305551234');
+  await page.getByLabel('Outside line prefix').fill('');
+  await expect(page.getByTestId('preview-dialable')).toHaveText('5551234');
+  await page.getByLabel('Try a number').fill('+1 206 555 0100');
+  await expect(page.getByTestId('preview-kind')).toHaveText('international');
+  await expect(page.getByTestId('preview-dialable')).toHaveText('0012065550100');
+  await page.getByLabel('Country code').fill('4x');
+  await expect(page.getByTestId('preview-error')).toContainText('countryCode');
+  expect(readFileSync(host.config, 'utf8')).toBe(before);
+});
+
+test('a blocked caller is logged as blocked and never popped up', async ({ page, host }) => {
+  await openSettings(page, host.url);
+  await page.getByRole('tab', { name: 'Calls' }).click();
+  await page.getByLabel('Number to block').fill('0211 5559999');
+  await page.getByLabel('Note').fill('robocaller');
+  await page.getByRole('button', { name: 'Block', exact: true }).click();
+  await expect(page.locator('.blocklist-entries')).toContainText('0211 5559999 · robocaller');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Saved. Ringdesk now works with these settings.')).toBeVisible();
+  expect(JSON.parse(readFileSync(host.config, 'utf8'))).toMatchObject({
+    blocklist: [{ number: '0211 5559999', note: 'robocaller' }],
+  });
+
+  await page.goto(host.url);
+  await expect(page.locator('.line-state')).toContainText('connected');
+  const blocked = await page.request.post(`${host.url}api/sim/incoming`, {
+    data: { from: '+49 211 5559999' },
+  });
+  expect(blocked.ok()).toBe(true);
+  await expect(page.locator('.call-log tbody tr').first()).toContainText('Blocked');
+  await expect(page.locator('section.popup')).toHaveCount(0);
+});
+
+test('the language chosen in the settings applies at once', async ({ page, host }) => {
+  await openSettings(page, host.url);
+  await page.getByRole('tab', { name: 'App' }).click();
+  await page.getByLabel('Language').selectOption('de');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { name: 'Einstellungen', level: 1 })).toBeVisible();
+  await page.goto(host.url);
+  await expect(page.locator('.line-state')).toContainText('verbunden');
+});
+
+test.describe('in German', () => {
+  test.use({ locale: 'de-DE' });
+
+  test('the settings speak German', async ({ page, host }) => {
+    await page.goto(`${host.url}#settings`);
+    await expect(page.getByRole('heading', { name: 'Einstellungen', level: 1 })).toBeVisible();
+    await expect(page.getByRole('tab', { name: 'Wählregeln' })).toBeVisible();
+    await page.getByRole('button', { name: 'Leitung testen' }).click();
+    await expect(page.getByText('Die Leitung funktioniert.')).toBeVisible();
+    await page.getByRole('tab', { name: 'Wählregeln' }).click();
+    await expect(page.getByLabel('Landesvorwahl')).toHaveValue('49');
+  });
+});

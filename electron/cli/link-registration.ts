@@ -1,0 +1,160 @@
+/**
+ * Makes `ringdesk link open` the Linux handler for phone links, for Ringdesk without its desktop
+ * app (the headless host; the desktop app registers itself through Electron and its packages).
+ * `ringdesk link register` and the host's `registerLinkHandler` command both call
+ * {@link registerLinkOpener}; `ringdesk link unregister` calls {@link unregisterLinkOpener}.
+ *
+ * Registration writes `ringdesk-link.desktop` into `$XDG_DATA_HOME/applications` and names it the
+ * default for each `x-scheme-handler/<scheme>` with `xdg-mime` (see xdg-default-handler.ts).
+ * Everything is checked before the first file is written, so a refused registration changes
+ * nothing.
+ */
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { CommandResult } from '../contract/channels.js';
+import type { PathEnvironment } from '../settings/settings-paths.js';
+import { appRoot } from './app-paths.js';
+import {
+  LINK_DESKTOP_FILE,
+  linkDesktopEntry,
+  linkSchemes,
+  type LinkOpenerCommand,
+} from './link-desktop-entry.js';
+import { withoutHandler } from './mimeapps-list.js';
+import {
+  LinkRegistrationError,
+  makeDefaultSchemeHandler,
+  runProgram,
+  xdgMime,
+  type ProgramRunner,
+} from '../shell/xdg-default-handler.js';
+
+export { LinkRegistrationError, type ProgramRunner };
+
+export interface LinkRegistrationOptions extends PathEnvironment {
+  /** Also register `sip:` (settings `links.sip`). */
+  readonly sip: boolean;
+  /** Runs `xdg-mime`; by default the real one. */
+  readonly run?: ProgramRunner;
+  /** What the entry runs; by default this Node and this package's `bin/ringdesk.js`. */
+  readonly command?: LinkOpenerCommand;
+}
+
+/** What registration did: the contract's answer, plus where the entry is and what it runs. */
+export interface LinkRegistration extends CommandResult<'registerLinkHandler'> {
+  readonly desktopFile: string;
+  readonly exec: string;
+}
+
+/** Where user-level desktop entries live: `$XDG_DATA_HOME/applications` (absolute only). */
+export function applicationsDir({ env, homeDir }: PathEnvironment): string {
+  const dataHome = env.XDG_DATA_HOME;
+  const base =
+    dataHome !== undefined && path.isAbsolute(dataHome) ? dataHome : path.join(homeDir, '.local', 'share');
+  return path.join(base, 'applications');
+}
+
+/** The `mimeapps.list` that `xdg-mime default` writes: `$XDG_CONFIG_HOME` (absolute only). */
+export function mimeappsListFile({ env, homeDir }: PathEnvironment): string {
+  const configHome = env.XDG_CONFIG_HOME;
+  const base =
+    configHome !== undefined && path.isAbsolute(configHome) ? configHome : path.join(homeDir, '.config');
+  return path.join(base, 'mimeapps.list');
+}
+
+/** The opener this installation runs: this Node, this package's script, this `RINGDESK_HOME`. */
+export function defaultOpenerCommand(environment: PathEnvironment): LinkOpenerCommand {
+  const home = environment.env.RINGDESK_HOME;
+  return {
+    node: process.execPath,
+    script: path.join(appRoot(), 'bin', 'ringdesk.js'),
+    ...(home !== undefined && home !== '' ? { env: { RINGDESK_HOME: path.resolve(home) } } : {}),
+  };
+}
+
+/**
+ * Registers the link opener for `tel`, `callto`, `phone` (and `sip` when asked).
+ *
+ * @returns which schemes now open with it (`registered`) and which `xdg-mime` still answers with
+ *   another handler for (`refused`); `steps`: browsers ask once before handing a link over.
+ * @throws LinkRegistrationError off Linux, or when xdg-mime is missing; DesktopEntryError when
+ *   the paths cannot be written into an entry. Nothing is changed then.
+ */
+export async function registerLinkOpener(options: LinkRegistrationOptions): Promise<LinkRegistration> {
+  requireLinux(options.platform);
+  const run = options.run ?? runProgram;
+  const schemes = linkSchemes(options.sip);
+  const entry = linkDesktopEntry(options.command ?? defaultOpenerCommand(options), schemes);
+  await xdgMime(run, options.env, ['--version']);
+
+  const dir = applicationsDir(options);
+  const file = path.join(dir, LINK_DESKTOP_FILE);
+  await mkdir(dir, { recursive: true });
+  await writeAtomically(file, entry);
+  const { registered, refused } = await makeDefaultSchemeHandler(
+    LINK_DESKTOP_FILE,
+    schemes,
+    options.env,
+    run,
+  );
+  const exec = /^Exec=(.*)$/m.exec(entry)?.[1] ?? '';
+  return { registered, refused, steps: ['browser-confirm'], desktopFile: file, exec };
+}
+
+/** What unregistering did. */
+export interface LinkUnregistration {
+  /** The schemes whose association named the opener. */
+  readonly unregistered: readonly string[];
+  /** The desktop entry, and whether there was one to remove. */
+  readonly desktopFile: string;
+  readonly removed: boolean;
+}
+
+/**
+ * Removes the opener's entry and its associations (for every scheme it may have registered,
+ * `sip` included); other applications' associations stay as they were.
+ *
+ * @throws LinkRegistrationError off Linux.
+ */
+export async function unregisterLinkOpener(options: PathEnvironment): Promise<LinkUnregistration> {
+  requireLinux(options.platform);
+  const file = path.join(applicationsDir(options), LINK_DESKTOP_FILE);
+  const list = mimeappsListFile(options);
+  const unregistered: string[] = [];
+  const before = await readOptional(list);
+  if (before !== null) {
+    let text = before;
+    for (const scheme of linkSchemes(true)) {
+      const next = withoutHandler(text, LINK_DESKTOP_FILE, [`x-scheme-handler/${scheme}`]);
+      if (next !== text) unregistered.push(scheme);
+      text = next;
+    }
+    if (text !== before) await writeAtomically(list, text);
+  }
+  const removed = (await readOptional(file)) !== null;
+  await rm(file, { force: true });
+  return { unregistered, desktopFile: file, removed };
+}
+
+function requireLinux(platform: NodeJS.Platform): void {
+  if (platform === 'linux') return;
+  throw new LinkRegistrationError(
+    `on ${platform} the Ringdesk desktop app registers itself for phone links when it is installed ` +
+      '(or from its settings); the command line registers a link handler only on Linux',
+  );
+}
+
+async function readOptional(file: string): Promise<string | null> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+async function writeAtomically(file: string, text: string): Promise<void> {
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, text, { mode: 0o644 });
+  await rename(temporary, file);
+}

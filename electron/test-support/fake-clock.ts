@@ -1,0 +1,54 @@
+/**
+ * A fake clock for the Companion's timers (dial confirmations expiring, popups closing
+ * themselves): `now` and `schedule` to inject, `advance` for the test. Nothing runs until the
+ * test moves time forward, so no test depends on the machine's speed.
+ */
+
+interface Task {
+  readonly at: number;
+  readonly order: number;
+  readonly run: () => void;
+}
+
+/** A manual clock: inject `now` and `schedule`; the test calls `advance`. */
+export class FakeClock {
+  private time: number;
+  private order = 0;
+  private tasks: Task[] = [];
+
+  constructor(start = Date.UTC(2026, 0, 5, 9, 0)) {
+    this.time = start;
+  }
+
+  /** The `now` dependency. */
+  readonly now = (): number => this.time;
+
+  /** The `schedule` dependency: runs `run` after `ms`; returns the cancel function. */
+  readonly schedule = (run: () => void, ms: number): (() => void) => {
+    const task = { at: this.time + ms, order: this.order++, run };
+    this.tasks.push(task);
+    return () => {
+      this.tasks = this.tasks.filter((entry) => entry !== task);
+    };
+  };
+
+  /** How many timers are set. */
+  get pending(): number {
+    return this.tasks.length;
+  }
+
+  /** Moves time forward by `ms`, running every timer that falls due, in order. */
+  advance(ms: number): void {
+    const end = this.time + ms;
+    for (;;) {
+      const due = this.tasks
+        .filter((task) => task.at <= end)
+        .sort((a, b) => a.at - b.at || a.order - b.order)[0];
+      if (due === undefined) break;
+      this.tasks = this.tasks.filter((task) => task !== due);
+      this.time = due.at;
+      due.run();
+    }
+    this.time = end;
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * A real `ringdesk serve` process for integration tests: started with the given environment on a
+ * free port, resolved once it announced its URL, stopped with SIGTERM.
+ */
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** The `ringdesk` executable of this repository. */
+export const RINGDESK_BIN = fileURLToPath(new URL('../../bin/ringdesk.js', import.meta.url));
+
+export interface ServeProcess {
+  readonly url: string;
+  /** Stops the host and resolves with its exit code. */
+  stop(): Promise<number | null>;
+}
+
+/** Starts `ringdesk serve --port 0 ...args` and waits for its URL. */
+export function startServe(env: NodeJS.ProcessEnv, args: readonly string[] = []): Promise<ServeProcess> {
+  const server = spawn(process.execPath, [RINGDESK_BIN, 'serve', '--port', '0', ...args], { env });
+  let stderr = '';
+  server.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => server.once('exit', resolve));
+  return new Promise((resolve, reject) => {
+    let stdout = '';
+    server.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const line = stdout.split('\n')[0];
+      if (!stdout.includes('\n') || line === undefined) return;
+      resolve({
+        url: (JSON.parse(line) as { url: string }).url,
+        stop: () => {
+          server.kill('SIGTERM');
+          return exited;
+        },
+      });
+    });
+    void exited.then((code) => reject(new Error(`serve exited with ${String(code)}: ${stderr}`)));
+  });
+}
+
+/** Runs `ringdesk ...args` to completion. */
+export function ringdesk(env: NodeJS.ProcessEnv, ...args: string[]): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, [RINGDESK_BIN, ...args], { env, encoding: 'utf8' });
+}

@@ -1,0 +1,43 @@
+/** The app itself: language, start at login, and where updates come from. */
+import { useI18n } from '../app-context.js';
+import type { FieldSpec } from './field-specs.js';
+import { Fields } from './fields.js';
+import { JsonEditor } from './json-editor.js';
+import { useEditorState } from './editor-context.js';
+
+const APP_FIELDS: readonly FieldSpec[] = [
+  {
+    path: ['language'],
+    label: 'field.language',
+    kind: 'select',
+    unset: 'option.languageAuto',
+    options: [
+      { value: 'en', label: 'option.english' },
+      { value: 'de', label: 'option.german' },
+    ],
+  },
+  { path: ['startAtLogin'], label: 'field.startAtLogin', kind: 'checkbox', defaultValue: false },
+  {
+    path: ['updateFeedUrl'],
+    label: 'field.updateFeedUrl',
+    help: 'help.updateFeedUrl',
+    kind: 'text',
+    placeholder: 'https://updates.example.com/ringdesk/',
+  },
+];
+
+export function AppSection() {
+  const { t } = useI18n();
+  const file = useEditorState((state) => state.file);
+  return (
+    <section className="settings-section" aria-labelledby="app-title">
+      <h2 id="app-title">{t('appSettings.title')}</h2>
+      <Fields specs={APP_FIELDS} base={['app']} />
+      <details className="advanced">
+        <summary>{t('json.documentSummary')}</summary>
+        <p className="field-help">{t('json.documentHelp', { file })}</p>
+        <JsonEditor path={[]} rows={20} />
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,204 @@
+/**
+ * One form field per `FieldSpec`: label, input, help, and the Companion's problems with it right
+ * below (linked with aria-describedby, so a screen reader reads them with the field).
+ */
+import { useI18n } from '../app-context.js';
+import { getAt, pathText, problemsAt, type Json, type Path } from './document-path.js';
+import { useEditor, useEditorState } from './editor-context.js';
+import type { FieldSpec } from './field-specs.js';
+import {
+  fromCheckbox,
+  fromNumber,
+  fromSection,
+  fromText,
+  isMissingValue,
+  sectionOn,
+  shownText,
+} from './field-values.js';
+import { SecretField } from './secret-field.js';
+
+/** A DOM id for a settings path. */
+export function fieldId(path: Path): string {
+  return `f-${pathText(path).replace(/[^A-Za-z0-9_-]/g, '-')}`;
+}
+
+/** The problems of a field, said plainly. */
+export function FieldProblems({ path, id }: { path: Path; id: string }) {
+  const { t } = useI18n();
+  const problems = useEditorState((state) => state.problems);
+  const messages = problemsAt(problems, path);
+  if (messages.length === 0) return null;
+  return (
+    <ul className="field-problems" id={id}>
+      {messages.map((message) => (
+        <li key={message}>{isMissingValue(message) ? t('problem.required') : message}</li>
+      ))}
+    </ul>
+  );
+}
+
+function isSet(value: Json | undefined): boolean {
+  return value !== undefined && value !== null && value !== false && value !== '';
+}
+
+/** The fields of one part of the settings (`base`: where that part is). */
+export function Fields({
+  specs,
+  base,
+  placeholders = {},
+}: {
+  specs: readonly FieldSpec[];
+  base: Path;
+  placeholders?: Readonly<Record<string, string>>;
+}) {
+  const draft = useEditorState((state) => state.draft);
+  return (
+    <div className="fields">
+      {specs
+        .filter((spec) => spec.requires === undefined || isSet(getAt(draft, [...base, ...spec.requires])))
+        .map((spec) => (
+          <FormField
+            key={spec.path.join('.')}
+            spec={spec}
+            base={base}
+            placeholder={placeholders[spec.path.join('.')]}
+          />
+        ))}
+    </div>
+  );
+}
+
+export function FormField({
+  spec,
+  base,
+  placeholder,
+}: {
+  spec: FieldSpec;
+  base: Path;
+  placeholder?: string;
+}) {
+  const editor = useEditor();
+  const { t } = useI18n();
+  const path = [...base, ...spec.path];
+  const id = fieldId(path);
+  const value = useEditorState((state) => getAt(state.draft, path));
+  const invalid = useEditorState((state) => problemsAt(state.problems, path).length > 0);
+  const describedBy = [invalid ? `${id}-problems` : '', spec.help === undefined ? '' : `${id}-help`]
+    .filter((each) => each !== '')
+    .join(' ');
+  const common = {
+    id,
+    'aria-invalid': invalid,
+    ...(describedBy === '' ? {} : { 'aria-describedby': describedBy }),
+  };
+  const set = (next: Json | undefined) => editor.edit(path, next);
+  let input;
+  switch (spec.kind) {
+    case 'text':
+    case 'number':
+      input = (
+        <input
+          {...common}
+          type="text"
+          inputMode={spec.kind === 'number' ? 'numeric' : undefined}
+          spellCheck={false}
+          value={shownText(value)}
+          placeholder={placeholder ?? spec.placeholder}
+          onChange={(event) =>
+            set(spec.kind === 'number' ? fromNumber(event.target.value) : fromText(event.target.value))
+          }
+        />
+      );
+      break;
+    case 'lines':
+      input = (
+        <textarea
+          {...common}
+          rows={3}
+          spellCheck={false}
+          value={Array.isArray(value) ? value.map((line) => shownText(line)).join('\n') : shownText(value)}
+          placeholder={spec.placeholder}
+          onChange={(event) => {
+            const lines = event.target.value.split('\n');
+            set(lines.every((line) => line === '') ? undefined : lines);
+          }}
+          onBlur={() => {
+            if (Array.isArray(value)) set(value.filter((line) => line !== ''));
+          }}
+        />
+      );
+      break;
+    case 'secret':
+      input = <SecretField common={common} value={value} onChange={set} />;
+      break;
+    case 'checkbox':
+    case 'section': {
+      const checked =
+        spec.kind === 'checkbox'
+          ? typeof value === 'boolean'
+            ? value
+            : spec.defaultValue
+          : sectionOn(value);
+      return (
+        <div className="field field-check">
+          <input
+            {...common}
+            type="checkbox"
+            checked={checked}
+            onChange={(event) =>
+              set(
+                spec.kind === 'checkbox'
+                  ? fromCheckbox(event.target.checked, spec.defaultValue)
+                  : fromSection(event.target.checked, value),
+              )
+            }
+          />
+          <label htmlFor={id}>{t(spec.label)}</label>
+          {spec.help === undefined ? null : (
+            <p className="field-help" id={`${id}-help`}>
+              {t(spec.help)}
+            </p>
+          )}
+          <FieldProblems path={path} id={`${id}-problems`} />
+        </div>
+      );
+    }
+    case 'select':
+      input = (
+        <select
+          {...common}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(event) => {
+            const chosen = event.target.value;
+            if (chosen === '' && spec.clearsParent === true) editor.edit(path.slice(0, -1), undefined);
+            else set(chosen === '' ? undefined : chosen);
+          }}
+        >
+          {spec.unset === undefined ? null : <option value="">{t(spec.unset)}</option>}
+          {spec.options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {t(option.label)}
+            </option>
+          ))}
+          {typeof value === 'string' &&
+          value !== '' &&
+          !spec.options.some((option) => option.value === value) ? (
+            <option value={value}>{value}</option>
+          ) : null}
+        </select>
+      );
+      break;
+  }
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t(spec.label)}</label>
+      {input}
+      {spec.help === undefined ? null : (
+        <p className="field-help" id={`${id}-help`}>
+          {t(spec.help)}
+        </p>
+      )}
+      <FieldProblems path={path} id={`${id}-problems`} />
+    </div>
+  );
+}

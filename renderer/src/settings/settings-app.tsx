@@ -1,0 +1,41 @@
+/**
+ * The settings window's content (`#settings`) and the first-run wizard (`#wizard`): one editor
+ * per window, loaded when the connection to the Companion opens.
+ */
+import { useEffect, useMemo } from 'react';
+import { useI18n, useServices, useView } from '../app-context.js';
+import { EditorContext, useEditorState } from './editor-context.js';
+import { createSettingsEditor } from './settings-editor.js';
+import { SettingsView } from './settings-view.js';
+import { WizardView } from './wizard-view.js';
+import './settings.css';
+
+export function SettingsApp({ mode, onClose }: { mode: 'settings' | 'wizard'; onClose: () => void }) {
+  const { bridge } = useServices();
+  const editor = useMemo(() => createSettingsEditor(bridge), [bridge]);
+  const connection = useView((state) => state.connection);
+  useEffect(() => {
+    // Load once; a reconnect must not throw away what the user is typing.
+    const { phase } = editor.store.getState();
+    if (connection === 'open' && (phase === 'loading' || phase === 'failed')) void editor.load();
+  }, [editor, connection]);
+  return (
+    <EditorContext value={editor}>
+      <Loaded mode={mode} onClose={onClose} />
+    </EditorContext>
+  );
+}
+
+function Loaded({ mode, onClose }: { mode: 'settings' | 'wizard'; onClose: () => void }) {
+  const { t } = useI18n();
+  const phase = useEditorState((state) => state.phase);
+  const error = useEditorState((state) => state.error);
+  if (phase === 'loading') return <p role="status">{t('settings.loading')}</p>;
+  if (phase === 'failed')
+    return (
+      <p className="test-verdict test-bad" role="alert">
+        {t('settings.cannotLoad', { error: error ?? '' })}
+      </p>
+    );
+  return mode === 'wizard' ? <WizardView onClose={onClose} /> : <SettingsView />;
+}

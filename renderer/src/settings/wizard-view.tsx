@@ -1,0 +1,94 @@
+/**
+ * The first-run wizard: the line, the directories, the dialing rules, the popup, then done.
+ * Every step is the settings window's own form, so what the wizard sets up is what the settings
+ * window later shows. "Finish" saves; when the Companion finds problems the wizard goes back to
+ * the first step that has them.
+ */
+import { useEffect, useState } from 'react';
+import { useI18n } from '../app-context.js';
+import { hasProblemsUnder } from './document-path.js';
+import { DoneStep } from './done-step.js';
+import { useEditor, useEditorState } from './editor-context.js';
+import { SECTIONS, type Section } from './sections.js';
+import { ProblemList } from './settings-view.js';
+
+const STEPS: readonly Section[] = SECTIONS.filter((section) =>
+  (['line', 'directories', 'dialing', 'popup'] as const).some((id) => id === section.id),
+);
+
+export function WizardView({ onClose }: { onClose: () => void }) {
+  const editor = useEditor();
+  const { t } = useI18n();
+  const [step, setStep] = useState(0);
+  const [done, setDone] = useState(false);
+  const problems = useEditorState((state) => state.problems);
+  const saveRefused = useEditorState((state) => state.saveRefused);
+  const phase = useEditorState((state) => state.phase);
+
+  useEffect(() => {
+    editor.startWizard();
+  }, [editor]);
+
+  const current = STEPS[step] ?? SECTIONS[0];
+  const last = step === STEPS.length - 1;
+  const finish = async () => {
+    if (await editor.save()) {
+      setDone(true);
+      return;
+    }
+    const failing = STEPS.findIndex((section) =>
+      section.paths.some((path) => hasProblemsUnder(editor.store.getState().problems, path)),
+    );
+    if (failing >= 0) setStep(failing);
+  };
+  return (
+    <div className="wizard">
+      <h1>{t('wizard.title')}</h1>
+      <ol className="wizard-steps">
+        {[...STEPS.map((section) => t(section.label)), t('wizard.done')].map((label, index) => (
+          <li
+            key={label}
+            aria-current={(done ? STEPS.length : step) === index ? 'step' : undefined}
+            data-done={done || index < step}
+          >
+            <span aria-hidden="true">{index + 1}. </span>
+            {label}
+          </li>
+        ))}
+      </ol>
+      {done ? (
+        <DoneStep onClose={onClose} />
+      ) : (
+        <>
+          {step === 0 ? <p className="section-intro">{t('wizard.welcome')}</p> : null}
+          <current.Component />
+          {saveRefused ? <ProblemList problems={problems} /> : null}
+          <footer className="wizard-actions">
+            <button
+              type="button"
+              className="secondary"
+              disabled={step === 0}
+              onClick={() => setStep(step - 1)}
+            >
+              {t('wizard.back')}
+            </button>
+            {last ? (
+              <button
+                type="button"
+                className="primary"
+                disabled={phase === 'saving'}
+                onClick={() => void finish()}
+              >
+                {t('wizard.finish')}
+              </button>
+            ) : (
+              <button type="button" className="primary" onClick={() => setStep(step + 1)}>
+                {t('wizard.next')}
+              </button>
+            )}
+          </footer>
+        </>
+      )}
+    </div>
+  );
+}
