@@ -15,7 +15,6 @@
  * - A clicked link (and a callback, if so set) is dialled only after the agent confirms it (see
  *   dial-confirmations.ts); a finished call's popup closes itself (see popup-auto-close.ts).
  */
-import type { Contact } from '../contacts/contact.js';
 import type { ContactLookup, LookupResult } from '../contacts/contact-lookup.js';
 import type { Directory } from '../contacts/directory.js';
 import type { CompanionEvent, EventName, EventPayload } from '../contract/channels.js';
@@ -30,10 +29,8 @@ import type {
 import type { CallJournal } from '../journal/call-journal.js';
 import { journalCsv } from '../journal/journal-csv.js';
 import type { Blocklist } from './blocklist.js';
-import type { PickMemory } from './pick-memory.js';
+import { selectionAfterLookup, type PickMemory } from './pick-memory.js';
 import type { DialingRules } from '../numbers/dialing-rules.js';
-import { NumberError } from '../numbers/number-error.js';
-import { parseTelUri } from '../numbers/tel-uri.js';
 import { isWebUrl } from '../popup/action-urls.js';
 import { CallTracker, type CallChange } from '../telephony/call-tracker.js';
 import type { LineEvent, LineProvider } from '../telephony/line-provider.js';
@@ -42,7 +39,8 @@ import type { PopupBuilder, PopupState } from './popup-builder.js';
 import type { ReconnectPolicy } from './reconnect-policy.js';
 import { CompanionError } from './companion-error.js';
 import { journalRecordOf } from './journal-entry.js';
-import { DialConfirmations, linkTarget, type DialTarget } from './dial-confirmations.js';
+import { CompanionDialer } from './companion-dialer.js';
+import { LineKeeper } from './line-keeper.js';
 import { PopupAutoClose } from './popup-auto-close.js';
 
 export { CompanionError };
@@ -83,24 +81,24 @@ export class Companion {
   /** Calls whose popup the agent closed: still tracked and journaled, no longer shown. */
   private readonly dismissed = new Set<string>();
   private readonly listeners = new Set<(event: CompanionEvent) => void>();
-  private lineReason: string | null = null;
-  private stopping = false;
-  private cancelReconnect: (() => void) | null = null;
-  private readonly confirmations: DialConfirmations;
+  private readonly line: LineKeeper;
+  private readonly dialer: CompanionDialer;
   private readonly autoClose: PopupAutoClose;
 
   constructor(private readonly options: CompanionOptions) {
     this.tracker = new CallTracker(options.now, (event, reason) => {
       options.onWarning(`line event ${event.type} dropped: ${reason}`);
     });
-    this.confirmations = new DialConfirmations({
-      now: options.now,
-      newId: options.newId,
+    this.line = new LineKeeper({
+      provider: options.provider,
+      reconnect: options.reconnect,
       schedule: options.schedule,
-      lookup: (e164) => options.lookup.lookup(e164),
-      place: (target) => this.place(target),
+      onFailure: () => this.emit('line', this.lineStatus()),
+    });
+    this.dialer = new CompanionDialer({
+      ...options,
+      markHandled: (journalId) => this.markHandled(journalId),
       emit: (event) => this.emit(event.channel, event.payload),
-      ...(options.confirmTimeoutMs === undefined ? {} : { timeoutMs: options.confirmTimeoutMs }),
     });
     this.autoClose = new PopupAutoClose({
       seconds: options.autoCloseSeconds ?? 0,
@@ -120,14 +118,13 @@ export class Companion {
     this.options.provider.onEvent((event) => {
       this.onLineEvent(event);
     });
-    await this.connect();
+    await this.line.connect();
   }
 
   /** Stops the line, closes open calls into the journal and flushes it. */
   async stop(): Promise<void> {
-    this.stopping = true;
-    this.cancelReconnect?.();
-    this.confirmations.close();
+    this.line.stop();
+    this.dialer.close();
     await this.options.provider.disconnect();
     for (const change of this.tracker.closeAll('stopped')) this.onCallChange(change);
     await Promise.all(this.work.values());
@@ -141,7 +138,7 @@ export class Companion {
       line: this.lineStatus(),
       popups: [...this.models.values()],
       journal: this.options.journal.recent(100),
-      confirmations: this.confirmations.pending(),
+      confirmations: this.dialer.pending(),
       language: this.options.language ?? null,
     };
   }
@@ -152,55 +149,34 @@ export class Companion {
       provider: provider.kind,
       line: provider.line,
       state: provider.state,
-      reason: provider.state === 'connected' ? null : this.lineReason,
+      reason: this.line.reason,
       capabilities: [...provider.capabilities],
     };
   }
 
   /** Dials a number as typed (never asks: the agent typed it). */
-  async dial(number: string): Promise<DialResult> {
-    return this.place(this.target(number));
+  dial(number: string): Promise<DialResult> {
+    return this.dialer.dial(number);
   }
 
   /** Dials a phone link, parsed strictly; with `links.confirm`, only once the agent confirms. */
-  async dialLink(uri: string): Promise<DialResult> {
-    let link;
-    try {
-      link = parseTelUri(uri, this.options.rules);
-    } catch (error) {
-      if (error instanceof NumberError) throw new CompanionError(`refused link: ${error.message}`);
-      throw error;
-    }
-    const target = linkTarget(link, (number) => numberView(number, this.options.rules));
-    if (this.options.confirmDials?.links !== true) return this.place(target);
-    this.checkDialable(target);
-    return this.confirmations.request('link', target);
+  dialLink(uri: string): Promise<DialResult> {
+    return this.dialer.dialLink(uri);
   }
 
   /** Calls back the number of a journal record; a missed call is then handled. */
-  async callback(journalId: string): Promise<DialResult> {
-    const record = this.options.journal.find(journalId);
-    if (record === undefined) throw new CompanionError('no such call in the journal');
-    const target = this.target(record.number.e164 ?? record.number.raw);
-    const handled = () =>
-      record.missed && !record.handled ? this.markHandled(journalId) : Promise.resolve();
-    if (this.options.confirmDials?.callbacks === true) {
-      this.checkDialable(target);
-      return this.confirmations.request('callback', target, handled);
-    }
-    const result = await this.place(target);
-    await handled();
-    return result;
+  callback(journalId: string): Promise<DialResult> {
+    return this.dialer.callback(journalId);
   }
 
   /** The agent confirms a waiting dial: it is dialled now, exactly as shown. */
   confirmDial(id: string): Promise<DialResult> {
-    return this.confirmations.confirm(id);
+    return this.dialer.confirm(id);
   }
 
   /** The agent cancels a waiting dial. */
   cancelDial(id: string): void {
-    this.confirmations.cancel(id);
+    this.dialer.cancel(id);
   }
 
   /** Marks a missed call as handled. */
@@ -239,23 +215,6 @@ export class Companion {
     return this.publishPopup({ ...state, selected: null });
   }
 
-  /**
-   * Which contact the complete answer shows: the one the agent already clicked while the
-   * directories were still answering (found again by identity, as the list may have grown), else
-   * the one picked last time for this number.
-   */
-  private selectionAfterLookup(state: PopupState, contacts: readonly Contact[]): number | null {
-    if (contacts.length < 2) return null;
-    const clicked = state.selected === null ? undefined : state.contacts[state.selected];
-    const pick =
-      clicked ?? (state.number.e164 === null ? undefined : this.options.picks.get(state.number.e164));
-    if (pick === undefined) return null;
-    const index = contacts.findIndex(
-      (contact) => contact.directory === pick.directory && contact.id === pick.id,
-    );
-    return index < 0 ? null : index;
-  }
-
   /** Closes a popup. */
   dismissPopup(callId: string): void {
     this.autoClose.cancel(callId);
@@ -274,54 +233,12 @@ export class Companion {
     return url;
   }
 
-  private target(number: string): DialTarget {
-    const view = numberView(number, this.options.rules);
-    if (view.kind === 'unknown')
-      throw new CompanionError(`cannot dial "${number.slice(0, 40)}": not a phone number`);
-    return { number, e164: view.e164, dialable: view.dialable, view };
-  }
-
-  private checkDialable({ dialable }: DialTarget): void {
-    if (!this.options.provider.capabilities.has('dial')) throw new CompanionError('this line cannot dial');
-    if (dialable === '') throw new CompanionError('nothing to dial');
-  }
-
-  private async place(target: DialTarget): Promise<DialResult> {
-    this.checkDialable(target);
-    const { number, e164, dialable } = target;
-    const { callId } = await this.options.provider.dial(e164 ?? number, dialable);
-    return { callId, number, e164, dialable };
-  }
-
-  private async connect(): Promise<void> {
-    try {
-      await this.options.provider.connect();
-      this.options.reconnect.reset();
-      this.lineReason = null;
-    } catch (error) {
-      this.lineReason = error instanceof Error ? error.message : String(error);
-      this.emit('line', this.lineStatus());
-      this.scheduleReconnect();
-    }
-  }
-
-  private scheduleReconnect(): void {
-    if (this.stopping || this.cancelReconnect !== null) return;
-    const delay = this.options.reconnect.nextDelay();
-    this.cancelReconnect = this.options.schedule(() => {
-      this.cancelReconnect = null;
-      void this.connect();
-    }, delay);
-  }
-
   private onLineEvent(event: LineEvent): void {
     if (event.type === 'state') {
-      if (event.reason !== undefined) this.lineReason = event.reason;
+      this.line.noteState(event.state, event.reason);
       this.emit('line', this.lineStatus());
-      if (event.state === 'disconnected' && !this.stopping) {
+      if (event.state === 'disconnected' && !this.line.isStopped)
         for (const change of this.tracker.closeAll('lineLost')) this.onCallChange(change);
-        this.scheduleReconnect();
-      }
       return;
     }
     const change = this.tracker.handle(event);
@@ -364,7 +281,7 @@ export class Companion {
         const current = this.states.get(call.callId) ?? state;
         await this.publishPopup({
           ...current,
-          selected: this.selectionAfterLookup(current, found.contacts),
+          selected: selectionAfterLookup(current, found.contacts, this.options.picks),
           lookup: 'done',
           contacts: found.contacts,
           failures: found.failures,
@@ -380,7 +297,7 @@ export class Companion {
         await this.publishPopup(next);
         if (kind === 'finished') {
           if (this.dismissed.delete(call.callId)) this.states.delete(call.callId);
-          else if (!this.stopping && this.models.has(call.callId)) this.autoClose.start(call.callId);
+          else if (!this.line.isStopped && this.models.has(call.callId)) this.autoClose.start(call.callId);
           this.trimFinished();
         }
       }

@@ -4,7 +4,9 @@
  * Kept in `picks.json` in the data folder, written atomically; a damaged file is ignored.
  */
 import { readFile } from 'node:fs/promises';
+import type { Contact } from '../contacts/contact.js';
 import { writeFileAtomic } from '../settings/atomic-write.js';
+import type { PopupState } from './popup-builder.js';
 
 export interface PickedContact {
   readonly directory: string;
@@ -50,4 +52,24 @@ export class PickMemory {
     while (this.picks.size > CAPACITY) this.picks.delete(this.picks.keys().next().value as string);
     if (this.file !== null) await writeFileAtomic(this.file, JSON.stringify(Object.fromEntries(this.picks)));
   }
+}
+
+/**
+ * Which contact a popup's complete answer shows: the one the agent already clicked while the
+ * directories were still answering (found again by identity, as the list may have grown), else
+ * the one picked last time for this number; null when there is nothing to choose or no pick.
+ */
+export function selectionAfterLookup(
+  state: Pick<PopupState, 'selected' | 'contacts' | 'number'>,
+  contacts: readonly Contact[],
+  picks: Pick<PickMemory, 'get'>,
+): number | null {
+  if (contacts.length < 2) return null;
+  const clicked = state.selected === null ? undefined : state.contacts[state.selected];
+  const pick = clicked ?? (state.number.e164 === null ? undefined : picks.get(state.number.e164));
+  if (pick === undefined) return null;
+  const index = contacts.findIndex(
+    (contact) => contact.directory === pick.directory && contact.id === pick.id,
+  );
+  return index < 0 ? null : index;
 }

@@ -1,0 +1,130 @@
+/**
+ * The Companion's outgoing calls: a number as typed, a clicked phone link, a callback from the
+ * journal, each completed with the dialing rules into exactly the string the line gets. Links
+ * (and, when the settings say so, callbacks) wait for the agent's yes (see
+ * dial-confirmations.ts); a typed number never does, the agent typed it.
+ *
+ * Invariants:
+ * - Nothing is dialled on a line without the `dial` capability, or with an empty dialable.
+ * - A link is parsed strictly before anything is asked or dialled; a bad one is refused.
+ */
+import type { ContactLookup } from '../contacts/contact-lookup.js';
+import type { DialConfirmation, DialResult } from '../contract/models.js';
+import type { CompanionEvent } from '../contract/channels.js';
+import type { CallJournal } from '../journal/call-journal.js';
+import type { DialingRules } from '../numbers/dialing-rules.js';
+import { NumberError } from '../numbers/number-error.js';
+import { parseTelUri } from '../numbers/tel-uri.js';
+import type { LineProvider } from '../telephony/line-provider.js';
+import { CompanionError } from './companion-error.js';
+import { DialConfirmations, linkTarget, type DialTarget } from './dial-confirmations.js';
+import { numberView } from './number-view.js';
+
+export interface DialerOptions {
+  readonly rules: DialingRules;
+  readonly provider: LineProvider;
+  readonly lookup: ContactLookup;
+  readonly journal: CallJournal;
+  readonly now: () => number;
+  readonly newId: () => string;
+  readonly schedule: (task: () => void, ms: number) => () => void;
+  /** Which dials wait for the agent's yes; default none. */
+  readonly confirmDials?: { readonly links: boolean; readonly callbacks: boolean };
+  /** How long a dial waits for the agent's yes (default 60 s). */
+  readonly confirmTimeoutMs?: number;
+  /** Marks a missed call handled (the Companion's, so faces hear of it). */
+  readonly markHandled: (journalId: string) => Promise<unknown>;
+  readonly emit: (event: CompanionEvent) => void;
+}
+
+export class CompanionDialer {
+  private readonly confirmations: DialConfirmations;
+
+  constructor(private readonly options: DialerOptions) {
+    this.confirmations = new DialConfirmations({
+      now: options.now,
+      newId: options.newId,
+      schedule: options.schedule,
+      lookup: (e164) => options.lookup.lookup(e164),
+      place: (target) => this.place(target),
+      emit: options.emit,
+      ...(options.confirmTimeoutMs === undefined ? {} : { timeoutMs: options.confirmTimeoutMs }),
+    });
+  }
+
+  /** Dials a number as typed. Rejects (never throws) for what is no phone number. */
+  async dial(number: string): Promise<DialResult> {
+    return this.place(this.target(number));
+  }
+
+  /** Dials a phone link, parsed strictly; with `links.confirm`, only once the agent confirms. */
+  async dialLink(uri: string): Promise<DialResult> {
+    let link;
+    try {
+      link = parseTelUri(uri, this.options.rules);
+    } catch (error) {
+      if (error instanceof NumberError) throw new CompanionError(`refused link: ${error.message}`);
+      throw error;
+    }
+    const target = linkTarget(link, (number) => numberView(number, this.options.rules));
+    if (this.options.confirmDials?.links !== true) return this.place(target);
+    this.checkDialable(target);
+    return this.confirmations.request('link', target);
+  }
+
+  /** Calls back the number of a journal record; a missed call is then handled. */
+  async callback(journalId: string): Promise<DialResult> {
+    const record = this.options.journal.find(journalId);
+    if (record === undefined) throw new CompanionError('no such call in the journal');
+    const target = this.target(record.number.e164 ?? record.number.raw);
+    const handled = async () => {
+      if (record.missed && !record.handled) await this.options.markHandled(journalId);
+    };
+    if (this.options.confirmDials?.callbacks === true) {
+      this.checkDialable(target);
+      return this.confirmations.request('callback', target, handled);
+    }
+    const result = await this.place(target);
+    await handled();
+    return result;
+  }
+
+  /** The agent confirms a waiting dial: it is dialled now, exactly as shown. */
+  confirm(id: string): Promise<DialResult> {
+    return this.confirmations.confirm(id);
+  }
+
+  /** The agent cancels a waiting dial. */
+  cancel(id: string): void {
+    this.confirmations.cancel(id);
+  }
+
+  /** Dials waiting for the agent, oldest first. */
+  pending(): DialConfirmation[] {
+    return this.confirmations.pending();
+  }
+
+  /** Withdraws every waiting dial (nothing is dialled): the Companion is stopping. */
+  close(): void {
+    this.confirmations.close();
+  }
+
+  private target(number: string): DialTarget {
+    const view = numberView(number, this.options.rules);
+    if (view.kind === 'unknown')
+      throw new CompanionError(`cannot dial "${number.slice(0, 40)}": not a phone number`);
+    return { number, e164: view.e164, dialable: view.dialable, view };
+  }
+
+  private checkDialable({ dialable }: DialTarget): void {
+    if (!this.options.provider.capabilities.has('dial')) throw new CompanionError('this line cannot dial');
+    if (dialable === '') throw new CompanionError('nothing to dial');
+  }
+
+  private async place(target: DialTarget): Promise<DialResult> {
+    this.checkDialable(target);
+    const { number, e164, dialable } = target;
+    const { callId } = await this.options.provider.dial(e164 ?? number, dialable);
+    return { callId, number, e164, dialable };
+  }
+}
