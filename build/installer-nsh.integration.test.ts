@@ -18,7 +18,7 @@ import { describeWithTools } from '../electron/test-support/require-tools.js';
 const run = promisify(execFile);
 const INCLUDE = fileURLToPath(new URL('installer.nsh', import.meta.url));
 const INSTDIR = 'C:\\users\\agent\\AppData\\Local\\Programs\\ringdesk';
-const COMMAND = `"${INSTDIR}\\Ringdesk.exe" -- "%1"`;
+const COMMAND = `"${INSTDIR}\\Ringdesk.exe" "--" "%1"`;
 
 let root = '';
 let env: NodeJS.ProcessEnv = {};
@@ -127,6 +127,16 @@ describeWithTools(
         '/ve',
         '/d',
         'softphone.exe "%1"',
+        '/f',
+      );
+      // An earlier installer's unquoted guard on phone: is Ringdesk's too.
+      await wine(
+        'reg',
+        'add',
+        'HKCU\\Software\\Classes\\phone\\shell\\open\\command',
+        '/ve',
+        '/d',
+        `"${INSTDIR}\\Ringdesk.exe" -- "%1"`,
         '/f',
       );
       await wine(await compile('uninstall', 'customUnInstall'));

@@ -3,8 +3,9 @@
 ; goes under HKEY_CURRENT_USER.
 ;
 ; Install:
-;  - tel:, callto: and phone: open "Ringdesk.exe -- <link>": the same command Electron's
-;    app.setAsDefaultProtocolClient writes at start-up, with the link after the -- guard so it can
+;  - tel:, callto: and phone: open "Ringdesk.exe" "--" "<link>": exactly the command Electron's
+;    app.setAsDefaultProtocolClient writes at start-up (each argument quoted), so the uninstaller
+;    still recognises it after the app renewed it; the link follows the -- guard so it can
 ;    never become a Chromium or Node switch (CVE-2018-1000006);
 ;  - a ProgID for the links, and Capabilities with URLAssociations, named in RegisteredApplications,
 ;    so that Ringdesk is listed in Settings > Apps > Default apps, where Windows 10/11 lets the user
@@ -15,7 +16,9 @@
 !define RINGDESK_PROGID "Ringdesk.PhoneLink"
 !define RINGDESK_CLIENT_KEY "Software\Clients\Internet Call\Ringdesk"
 !define RINGDESK_CAPABILITIES "${RINGDESK_CLIENT_KEY}\Capabilities"
-!define RINGDESK_COMMAND '"$INSTDIR\${APP_EXECUTABLE_FILENAME}" -- "%1"'
+!define RINGDESK_COMMAND '"$INSTDIR\${APP_EXECUTABLE_FILENAME}" "--" "%1"'
+; The unquoted guard, as earlier installers wrote it: removed too.
+!define RINGDESK_COMMAND_UNQUOTED '"$INSTDIR\${APP_EXECUTABLE_FILENAME}" -- "%1"'
 !define RINGDESK_ICON "$INSTDIR\${APP_EXECUTABLE_FILENAME},0"
 
 !macro ringdeskRegisterScheme SCHEME
@@ -29,8 +32,11 @@
 !macro ringdeskUnregisterScheme SCHEME
   Push $0
   ReadRegStr $0 HKCU "Software\Classes\${SCHEME}\shell\open\command" ""
-  StrCmp $0 '${RINGDESK_COMMAND}' 0 +2
+  StrCmp $0 '${RINGDESK_COMMAND}' ringdesk_delete_${SCHEME}
+  StrCmp $0 '${RINGDESK_COMMAND_UNQUOTED}' ringdesk_delete_${SCHEME} ringdesk_keep_${SCHEME}
+  ringdesk_delete_${SCHEME}:
     DeleteRegKey HKCU "Software\Classes\${SCHEME}"
+  ringdesk_keep_${SCHEME}:
   Pop $0
 !macroend
 

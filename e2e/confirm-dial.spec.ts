@@ -21,6 +21,14 @@ async function clickLink(host: Host, uri: string): Promise<string> {
 
 const cardOf = (page: Page, id: string) => page.locator(`section.confirm[data-confirmation-id="${id}"]`);
 
+/** Dial is armed half a second after the question appears; until then nothing is a yes. */
+async function armed(page: Page, id: string): Promise<void> {
+  await expect(cardOf(page, id).getByRole('button', { name: 'Dial', exact: true })).toHaveAttribute(
+    'aria-disabled',
+    'false',
+  );
+}
+
 test('a clicked link shows the contact and the exact dialable string, and dials it on "Dial"', async ({
   page,
   host,
@@ -35,6 +43,7 @@ test('a clicked link shows the contact and the exact dialable string, and dials 
   await expect(card).toContainText('tel:+49-211-555-1111');
   expect(await host.dialled()).toEqual([]);
 
+  await armed(page, id);
   await card.getByRole('button', { name: 'Dial', exact: true }).click();
   await expect
     .poll(() => host.dialled())
@@ -59,6 +68,7 @@ test('Cancel dials nothing; the keyboard works: Esc cancels, Enter dials', async
 
   const entered = await clickLink(host, 'tel:+49-211-339903;ext=12');
   await expect(cardOf(page, entered).locator('.confirm-dialable')).toHaveText('12');
+  await armed(page, entered);
   await page.keyboard.press('Enter');
   await expect.poll(() => host.dialled()).toEqual([expect.objectContaining({ dialable: '12' })]);
 });
@@ -72,6 +82,7 @@ test('links clicked while no page was open wait for it, several at once, each an
   await openApp(page, host.url);
   const region = page.getByRole('region', { name: 'Calls waiting for your confirmation' });
   await expect(region.locator('section.confirm')).toHaveCount(2);
+  await armed(page, second);
   await cardOf(page, second).getByRole('button', { name: 'Dial', exact: true }).click();
   await expect.poll(() => host.dialled()).toEqual([expect.objectContaining({ dialable: '000442079460958' })]);
   await expect(cardOf(page, first)).toBeVisible();
@@ -113,9 +124,29 @@ test('a link arriving while the agent types does not take the focus: Enter is no
   await search.fill('Anna');
   const id = await clickLink(host, 'tel:0211-5551111');
   await expect(cardOf(page, id)).toBeVisible();
+  await armed(page, id);
   await expect(search).toBeFocused();
   await page.keyboard.press('Enter');
   await page.waitForTimeout(200);
   expect(await host.dialled()).toEqual([]);
   await expect(cardOf(page, id)).toBeVisible();
+});
+
+test('a key pressed the moment the question appears is not a yes', async ({ page, host }) => {
+  // The page's clock stands still, so "the moment it appears" is exact, however slow the machine.
+  await page.clock.install();
+  await openApp(page, host.url);
+  await page.clock.pauseAt(Date.now() + 60_000);
+  const id = await clickLink(host, 'tel:0211-5551111');
+  const dial = cardOf(page, id).getByRole('button', { name: 'Dial', exact: true });
+  await expect(dial).toBeFocused();
+  await expect(dial).toHaveAttribute('aria-disabled', 'true');
+  await page.keyboard.press('Enter');
+  await dial.dispatchEvent('click'); // Playwright's click would wait for the button to be armed
+  await page.waitForTimeout(300);
+  expect(await host.dialled()).toEqual([]);
+  await page.clock.runFor(600);
+  await armed(page, id);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => host.dialled()).toEqual([expect.objectContaining({ dialable: '05551111' })]);
 });

@@ -31,14 +31,18 @@ import { createCompanion } from './companion/create-companion.js';
 import { SettingsService } from './companion/settings-service.js';
 import { EVENT_CHANNEL } from './contract/windows.js';
 import { regionOfLocale } from './numbers/dialing-rules.js';
-import { loadSettings, type Settings } from './settings/load-settings.js';
+import { defaultSettings, loadSettings, SettingsError, type Settings } from './settings/load-settings.js';
 import { AppWindows } from './shell/app-windows.js';
 import { AutoUpdate } from './shell/auto-update.js';
 import { isRendererUrl, registerIpcRouter } from './shell/ipc-router.js';
 import { linkFromArgv } from './shell/link-from-argv.js';
 import { MissedCallNotifier } from './shell/missed-call-notification.js';
 import { openDesktopSecretStore } from './shell/open-secret-store.js';
-import { registerLinkHandler } from './shell/protocol-registration.js';
+import {
+  linkRegistrationRemembered,
+  registerLinkHandler,
+  rememberLinkRegistration,
+} from './shell/protocol-registration.js';
 import { hardenSession } from './shell/secure-window.js';
 import { applyStartAtLogin } from './shell/start-at-login.js';
 import { trayMenu, trayState } from './shell/tray-state.js';
@@ -60,7 +64,18 @@ async function onReady(): Promise<void> {
   const configFile = path.join(userData, 'config.json');
   const defaultRegion = regionOfLocale(app.getLocale());
   const secrets = await openDesktopSecretStore(userData, safeStorage, process.platform, warn);
-  let settings: Settings = await loadSettings(configFile, { defaultRegion, required: false, secrets });
+  // A broken settings file must not keep the app from starting: the simulator line runs and the
+  // settings window opens with every problem listed, for the user to fix.
+  let settingsBroken = false;
+  let settings: Settings;
+  try {
+    settings = await loadSettings(configFile, { defaultRegion, required: false, secrets });
+  } catch (error) {
+    if (!(error instanceof SettingsError)) throw error;
+    warn(error.message);
+    settings = defaultSettings(defaultRegion);
+    settingsBroken = true;
+  }
   const environment = {
     dataDir: userData,
     templatesDir: path.join(root, 'templates'),
@@ -98,8 +113,8 @@ async function onReady(): Promise<void> {
     popups: () => running.parts.popups,
     templates: () => running.parts.templates,
     onSaved: async (saved) => {
-      settings = saved;
       await running.replace(saved);
+      settings = saved;
       await applyLogin(saved.app.startAtLogin);
       updates.apply(saved.app.updateFeedUrl);
     },
@@ -143,7 +158,11 @@ async function onReady(): Promise<void> {
   registerIpcRouter({
     ipcMain,
     api: companionApi(running, settingsService, {
-      registerLinkHandler: () => registerLinkHandler(linkHandlerDeps, settings.links),
+      registerLinkHandler: async () => {
+        const result = await registerLinkHandler(linkHandlerDeps, settings.links);
+        if (result.registered.length > 0) await rememberLinkRegistration(userData, result.registered);
+        return result;
+      },
     }),
     isTrustedSender: (event) =>
       windows.kindOf(event.sender) !== null && isRendererUrl(event.senderFrame?.url ?? '', rendererUrl),
@@ -203,8 +222,8 @@ async function onReady(): Promise<void> {
     notifier.onEvent(event);
     refreshTray();
   });
-  // After the wizard registered the links, each start renews the registration (the app may have moved).
-  if (settings.source !== null) {
+  // Once the user asked for the links, each start renews the registration (the app may have moved).
+  if (linkRegistrationRemembered(userData)) {
     registerLinkHandler(linkHandlerDeps, settings.links).then(
       ({ refused }) => {
         if (refused.length > 0) warn(`the OS did not make Ringdesk the handler for ${refused.join(', ')}`);
@@ -214,7 +233,8 @@ async function onReady(): Promise<void> {
   }
 
   refreshTray();
-  if (settings.source === null) windows.showSettings(true);
+  if (settingsBroken) windows.showSettings();
+  else if (settings.source === null) windows.showSettings(true);
   for (const link of pendingLinks.splice(0)) handleLink(link);
 
   app.on('before-quit', (event) => {

@@ -10,6 +10,15 @@ import type { LineProvider } from '../telephony/line-provider.js';
 import type { Companion } from './companion.js';
 import type { CompanionParts } from './create-companion.js';
 
+/** Neither the new settings nor the previous ones could start: no line is watched now. */
+export class CompanionDownError extends Error {
+  override readonly name = 'CompanionDownError';
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** A Companion event, or the whole picture after the Companion was replaced. */
 export type RuntimeEvent = CompanionEvent | { readonly channel: 'snapshot'; readonly payload: Snapshot };
 
@@ -77,7 +86,13 @@ export class CompanionRuntime implements RuntimeView {
       try {
         await this.startWith(settings);
       } catch (error) {
-        await this.startWith(this.settings);
+        try {
+          await this.startWith(this.settings);
+        } catch (again) {
+          throw new CompanionDownError(
+            `${messageOf(error)}; the previous settings did not start again: ${messageOf(again)}`,
+          );
+        }
         throw error;
       }
     });

@@ -1,10 +1,11 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundledTemplatesDir } from '../popup/template-store.js';
 import { keyFileCipher } from '../settings/key-file-cipher.js';
 import { defaultSettings, loadSettings, type Settings } from '../settings/load-settings.js';
 import { SecretStore } from '../settings/secret-store.js';
+import { FakeHelpdesk } from '../test-support/rest-fake-helpdesk.js';
 import { useTempDir } from '../test-support/temp-dir.js';
 import { CompanionRuntime } from './companion-runtime.js';
 import { createCompanion } from './create-companion.js';
@@ -116,6 +117,59 @@ describe('SettingsService', () => {
     expect(runtime.provider.kind).toBe('action-url');
     const { stored } = (JSON.parse(saved) as { line: { token: { stored: string } } }).line.token;
     await expect(secrets.get(stored)).resolves.toBe('the-first-secret-token');
+    await runtime.stop();
+  });
+
+  it('sends a saved secret in a test only to the server it was saved for', async () => {
+    const { dir, settings, runtime } = await service();
+    const fake = await FakeHelpdesk.start({ token: 'zammad-token-1' });
+    const helpdesk = { type: 'rest', preset: 'zammad', name: 'Desk', baseUrl: fake.origin };
+    expect(
+      await settings.save({
+        directories: [{ ...helpdesk, credentials: { token: { secret: 'zammad-token-1' } } }],
+      }),
+    ).toEqual({ ok: true });
+    const saved = JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8')) as {
+      directories: [{ credentials: { token: unknown } }];
+    };
+    const token = saved.directories[0].credentials.token;
+    const sameServer = await settings.testDirectory({ ...helpdesk, name: 'Renamed', credentials: { token } });
+    expect(sameServer).toMatchObject({ directory: 'Renamed', ok: true });
+    await fake.close();
+    const elsewhere = await settings.testDirectory({
+      ...helpdesk,
+      baseUrl: 'http://attacker.example',
+      credentials: { token },
+    });
+    expect(elsewhere).toEqual({
+      ok: false,
+      problems: [
+        {
+          path: 'credentials.token',
+          message:
+            'a saved secret is only sent to the server it was saved for: type it again to test this one',
+        },
+      ],
+    });
+    await runtime.stop();
+  });
+
+  it('shows what is wrong with a hand-edited file, and keeps one that is not JSON when saving over it', async () => {
+    const { dir, settings, runtime } = await service();
+    writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ dialingRules: { areaCode: '02x1' } }));
+    expect(await settings.read()).toMatchObject({
+      firstRun: false,
+      problems: [{ path: 'dialingRules.areaCode', message: 'must contain digits only' }],
+    });
+    writeFileSync(path.join(dir, 'config.json'), '{"line": {"provider": "simulator",');
+    expect(await settings.read()).toMatchObject({
+      document: {},
+      problems: [{ path: '', message: expect.stringMatching(/not valid JSON/) as unknown }],
+    });
+    expect(await settings.save({})).toEqual({ ok: true });
+    expect(readFileSync(path.join(dir, 'config.json.broken'), 'utf8')).toBe(
+      '{"line": {"provider": "simulator",',
+    );
     await runtime.stop();
   });
 

@@ -21,6 +21,8 @@ import { CallState } from '../telephony/call-session.js';
 import { checkDirectory, type DirectoryCheck } from './check-directory.js';
 import { checkLine, type LineCheck } from './check-line.js';
 import type { PopupBuilder } from './popup-builder.js';
+import { CompanionDownError } from './companion-runtime.js';
+import { storedReferences, usableStoredIds } from './test-secrets.js';
 
 /** A problem with a field of the document: its path (`line.token`) and what is wrong. */
 export interface FieldProblem {
@@ -54,6 +56,8 @@ export interface SettingsView {
   readonly defaults: { readonly dialingRules: DialingRules };
   /** The popup templates on offer (bundled and the user's). */
   readonly templates: readonly string[];
+  /** What is wrong with the file as saved (hand-edited, unreadable secrets); empty when nothing. */
+  readonly problems: readonly FieldProblem[];
 }
 
 export class SettingsService {
@@ -66,19 +70,45 @@ export class SettingsService {
       defaults: { dialingRules: resolveDialingRules({}, this.options.defaultRegion) },
       templates: await this.options.templates().names(),
     };
+    let text: string;
     try {
-      const document = JSON.parse(await readFile(this.options.file, 'utf8')) as unknown;
-      return { ...common, document, firstRun: false };
+      text = await readFile(this.options.file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-        return { ...common, document: {}, firstRun: true };
+        return { ...common, document: {}, firstRun: true, problems: [] };
+      throw error;
+    }
+    let document: unknown;
+    try {
+      document = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+    } catch (error) {
+      // Shown, not thrown: the window is where the user fixes it (the file is kept as .broken on save).
+      const problem = {
+        path: '',
+        message: `the settings file is not valid JSON: ${(error as Error).message}`,
+      };
+      return { ...common, document: {}, firstRun: false, problems: [problem] };
+    }
+    return { ...common, document, firstRun: false, problems: await this.problemsOf(document) };
+  }
+
+  /** What is wrong with a saved document (a file edited by hand, a secret that cannot be read). */
+  private async problemsOf(document: unknown): Promise<FieldProblem[]> {
+    try {
+      await checkSettings(document, this.options.file, {
+        defaultRegion: this.options.defaultRegion,
+        secrets: this.options.secrets,
+      });
+      return [];
+    } catch (error) {
+      if (error instanceof SettingsError) return error.problems.map(splitProblem);
       throw error;
     }
   }
 
   /** Checks and saves `document`; problems are returned per field and nothing is saved then. */
   async save(document: unknown): Promise<{ ok: true } | { ok: false; problems: FieldProblem[] }> {
-    const sealed = await sealSecrets(document, this.options.secrets);
+    const sealed = await sealSecrets(document, this.options.secrets, path.resolve(this.options.file));
     let settings: Settings;
     try {
       settings = await checkSettings(sealed, this.options.file, {
@@ -90,6 +120,8 @@ export class SettingsService {
       throw error;
     }
     const previous = await readFile(this.options.file, 'utf8').catch(() => null);
+    if (previous !== null && !parsesAsJson(previous))
+      await writeFileAtomic(`${this.options.file}.broken`, previous, 0o600);
     await writeFileAtomic(this.options.file, `${JSON.stringify(sealed, null, 2)}\n`, 0o600);
     try {
       await this.options.onSaved(settings);
@@ -99,21 +131,27 @@ export class SettingsService {
       if (previous === null) await rm(this.options.file, { force: true });
       else await writeFileAtomic(this.options.file, previous, 0o600);
       const reason = error instanceof Error ? error.message : String(error);
-      return {
-        ok: false,
-        problems: [
-          { path: '', message: `these settings cannot start (${reason}); the previous ones are running` },
-        ],
-      };
+      const message =
+        error instanceof CompanionDownError
+          ? `these settings cannot start, and nothing runs now (${reason}): fix them and save again`
+          : `these settings cannot start (${reason}); the previous ones are running`;
+      return { ok: false, problems: [{ path: '', message }] };
     }
     // Only now: until the new settings run, the old ones may still need their secrets.
-    await this.options.secrets.keepOnly(storedSecretIds(sealed));
+    await this.options.secrets.keepOnly(path.resolve(this.options.file), storedSecretIds(sealed));
     return { ok: true };
   }
 
   /** Tests a line's settings (unsaved) as the Test button does. */
   async testLine(line: unknown): Promise<LineCheck | { ok: false; problems: FieldProblem[] }> {
-    const parsed = lineSchema.safeParse(await this.reveal(line));
+    const saved = await this.savedEntries();
+    const revealed = await this.reveal(line, saved.line === undefined ? [] : [saved.line]);
+    if (revealed.problems.length > 0)
+      return {
+        ok: false,
+        problems: revealed.problems.map((problem) => ({ ...problem, path: `line.${problem.path}` })),
+      };
+    const parsed = lineSchema.safeParse(revealed.value);
     if (!parsed.success)
       return {
         ok: false,
@@ -128,7 +166,9 @@ export class SettingsService {
 
   /** Tests one directory's settings (unsaved). */
   async testDirectory(entry: unknown): Promise<DirectoryCheck | { ok: false; problems: FieldProblem[] }> {
-    const parsed = directorySchema.safeParse(await this.reveal(entry));
+    const revealed = await this.reveal(entry, (await this.savedEntries()).directories);
+    if (revealed.problems.length > 0) return { ok: false, problems: revealed.problems };
+    const parsed = directorySchema.safeParse(revealed.value);
     if (!parsed.success) return { ok: false, problems: formatIssues(parsed.error.issues).map(splitProblem) };
     // Relative paths mean the settings file's folder, as when the settings are loaded.
     const resolved =
@@ -189,8 +229,34 @@ export class SettingsService {
     return { html: model.html };
   }
 
-  /** `{"secret": v}` as the value itself, `{"stored": id}` from the store: for tests before saving. */
-  private async reveal(value: unknown): Promise<unknown> {
+  /** The line and directories as saved, for the secrets a test may use. */
+  private async savedEntries(): Promise<{ line: unknown; directories: unknown[] }> {
+    const { document } = await this.read();
+    const saved = (document ?? {}) as { line?: unknown; directories?: unknown };
+    return { line: saved.line, directories: Array.isArray(saved.directories) ? saved.directories : [] };
+  }
+
+  /**
+   * For a test: `{"secret": v}` as the value itself, `{"stored": id}` from the store when the
+   * saved settings use it in the same place for the same server (see test-secrets.ts).
+   */
+  private async reveal(
+    value: unknown,
+    saved: readonly unknown[],
+  ): Promise<{ value: unknown; problems: FieldProblem[] }> {
+    const usable = usableStoredIds(value, saved);
+    const problems: FieldProblem[] = [];
+    for (const [where, id] of storedReferences(value)) {
+      if (usable.has(id)) continue;
+      const path = (JSON.parse(where) as (string | number)[])
+        .map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${key}`))
+        .join('');
+      problems.push({
+        path,
+        message: 'a saved secret is only sent to the server it was saved for: type it again to test this one',
+      });
+    }
+    if (problems.length > 0) return { value, problems };
     const unsealed = JSON.parse(JSON.stringify(value ?? null), (_key, item: unknown) =>
       item !== null &&
       typeof item === 'object' &&
@@ -200,7 +266,7 @@ export class SettingsService {
         ? (item as { secret: string }).secret
         : item,
     ) as unknown;
-    return (await revealSecrets(unsealed, this.options.secrets)).document;
+    return { value: (await revealSecrets(unsealed, this.options.secrets)).document, problems: [] };
   }
 }
 
@@ -214,6 +280,15 @@ const SAMPLE_CONTACT: Contact = {
   department: 'Purchasing',
   title: 'Buyer',
 };
+
+function parsesAsJson(text: string): boolean {
+  try {
+    JSON.parse(text.replace(/^\uFEFF/, ''));
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function splitProblem(problem: string): FieldProblem {
   const colon = problem.indexOf(': ');

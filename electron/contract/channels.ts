@@ -19,10 +19,8 @@ import {
 
 const callId = z.string().min(1).max(128);
 const confirmationId = z.string().min(1).max(128);
-const problemsSchema = z.object({
-  ok: z.literal(false),
-  problems: z.array(z.object({ path: z.string(), message: z.string() })),
-});
+const fieldProblemSchema = z.object({ path: z.string(), message: z.string() });
+const problemsSchema = z.object({ ok: z.literal(false), problems: z.array(fieldProblemSchema) });
 const saveResultSchema = z.union([z.object({ ok: z.literal(true) }), problemsSchema]);
 const checkSchema = z.object({ check: z.string(), ok: z.boolean(), detail: z.string() });
 /**
@@ -68,6 +66,7 @@ export const commandSchemas = {
       firstRun: z.boolean(),
       defaults: z.object({ dialingRules: dialingRulesModelSchema }),
       templates: z.array(z.string()).readonly(),
+      problems: z.array(fieldProblemSchema).readonly(),
     }),
   },
   /** Checks and saves the settings; field problems come back, nothing is saved then. */

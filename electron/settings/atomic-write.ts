@@ -3,11 +3,12 @@
  * file beside it, is flushed to disk, and is renamed over the old file (atomic on every OS
  * Ringdesk runs on); the folder is synced so the rename survives too.
  */
+import { randomUUID } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 export async function writeFileAtomic(file: string, content: string, mode = 0o600): Promise<void> {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomUUID()}.tmp`);
   const handle = await open(temporary, 'w', mode);
   try {
     await handle.writeFile(content, 'utf8');

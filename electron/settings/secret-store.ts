@@ -3,6 +3,12 @@
  * value encrypted by a cipher — Electron's `safeStorage` (the OS keychain) in the desktop app,
  * AES-256-GCM with a key file readable only by the user in the headless host. The settings
  * refer to a secret as `{"stored": "<id>"}`.
+ *
+ * Invariants:
+ * - Writes are serialised and each writes the whole store: two secrets stored at once both land.
+ * - Each secret belongs to the settings file that stored it; `keepOnly` only ever removes that
+ *   file's own secrets, so saving one profile never deletes another's.
+ * - A secret is decrypted with the cipher that sealed it (its `scheme`), when this store has it.
  */
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -20,32 +26,60 @@ export class SecretStoreError extends Error {
   override readonly name = 'SecretStoreError';
 }
 
-interface StoredFile {
-  readonly version: 1;
-  readonly secrets: Record<string, { readonly scheme: string; readonly sealed: string }>;
+interface Entry {
+  readonly scheme: string;
+  readonly sealed: string;
+  /** The settings file the secret belongs to (absolute path). */
+  readonly owner?: string;
 }
 
+interface StoredFile {
+  readonly version: 1;
+  readonly secrets: Record<string, Entry>;
+}
+
+/** Who can read what another face sealed, said in the words of the user. */
+const SCHEME_NAMES: Record<string, string> = {
+  safeStorage: "the desktop app (the OS's keychain)",
+  'aes-256-gcm': 'the headless host (its key file)',
+};
+
 export class SecretStore {
+  private writing: Promise<void> = Promise.resolve();
+
   private constructor(
     private readonly file: string,
     private readonly cipher: SecretCipher,
-    private readonly entries: Map<string, { scheme: string; sealed: string }>,
+    private readonly readers: readonly SecretCipher[],
+    private readonly entries: Map<string, Entry>,
   ) {}
 
-  /** Opens the store in `file` (created on the first `put`). */
-  static async open(file: string, cipher: SecretCipher): Promise<SecretStore> {
-    const entries = new Map<string, { scheme: string; sealed: string }>();
+  /**
+   * Opens the store in `file` (created on the first `put`). New secrets are sealed with
+   * `cipher`; `readers` can also open secrets other faces sealed (the desktop app reads the
+   * headless host's, when its key file is there).
+   */
+  static async open(
+    file: string,
+    cipher: SecretCipher,
+    readers: readonly SecretCipher[] = [],
+  ): Promise<SecretStore> {
+    const entries = new Map<string, Entry>();
     try {
       const stored = JSON.parse(await readFile(file, 'utf8')) as Partial<StoredFile>;
       for (const [id, entry] of Object.entries(stored.secrets ?? {})) {
         if (typeof entry.scheme === 'string' && typeof entry.sealed === 'string')
-          entries.set(id, { ...entry });
+          entries.set(id, {
+            scheme: entry.scheme,
+            sealed: entry.sealed,
+            ...(typeof entry.owner === 'string' ? { owner: entry.owner } : {}),
+          });
       }
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
         throw new SecretStoreError(`cannot read the secret store ${file}: ${String(error)}`);
     }
-    return new SecretStore(file, cipher, entries);
+    return new SecretStore(file, cipher, readers, entries);
   }
 
   /** The secret called `id`. @throws SecretStoreError when it is missing or cannot be decrypted. */
@@ -53,13 +87,15 @@ export class SecretStore {
     const entry = this.entries.get(id);
     if (entry === undefined)
       throw new SecretStoreError(`the secret "${id.slice(0, 40)}" is not in the secret store`);
-    if (entry.scheme !== this.cipher.scheme) {
+    const cipher = [this.cipher, ...this.readers].find((each) => each.scheme === entry.scheme);
+    if (cipher === undefined) {
+      const who = SCHEME_NAMES[entry.scheme] ?? entry.scheme;
       throw new SecretStoreError(
-        `the secret "${id}" was sealed with ${entry.scheme}, not ${this.cipher.scheme}: enter it again`,
+        `the secret "${id}" was saved by ${who}, which this one cannot read: enter it again here, or use {"env": "NAME"}`,
       );
     }
     try {
-      return await this.cipher.decrypt(entry.sealed);
+      return await cipher.decrypt(entry.sealed);
     } catch {
       throw new SecretStoreError(
         `the secret "${id}" cannot be decrypted here (another user or machine?): enter it again`,
@@ -67,19 +103,19 @@ export class SecretStore {
     }
   }
 
-  /** Stores `value`; returns its new id. */
-  async put(value: string): Promise<string> {
+  /** Stores `value` for the settings file `owner`; returns its new id. */
+  async put(value: string, owner: string): Promise<string> {
     const id = randomUUID();
-    this.entries.set(id, { scheme: this.cipher.scheme, sealed: await this.cipher.encrypt(value) });
+    this.entries.set(id, { scheme: this.cipher.scheme, sealed: await this.cipher.encrypt(value), owner });
     await this.save();
     return id;
   }
 
-  /** Forgets the secrets no settings refer to any more. */
-  async keepOnly(ids: ReadonlySet<string>): Promise<void> {
+  /** Forgets the secrets of `owner` that its settings no longer refer to. */
+  async keepOnly(owner: string, ids: ReadonlySet<string>): Promise<void> {
     let changed = false;
-    for (const id of [...this.entries.keys()]) {
-      if (!ids.has(id)) {
+    for (const [id, entry] of [...this.entries]) {
+      if (entry.owner === owner && !ids.has(id)) {
         this.entries.delete(id);
         changed = true;
       }
@@ -87,8 +123,13 @@ export class SecretStore {
     if (changed) await this.save();
   }
 
-  private async save(): Promise<void> {
-    const file: StoredFile = { version: 1, secrets: Object.fromEntries(this.entries) };
-    await writeFileAtomic(this.file, `${JSON.stringify(file, null, 2)}\n`, 0o600);
+  /** Writes the whole store, after any write already under way. */
+  private save(): Promise<void> {
+    const next = this.writing.then(() => {
+      const file: StoredFile = { version: 1, secrets: Object.fromEntries(this.entries) };
+      return writeFileAtomic(this.file, `${JSON.stringify(file, null, 2)}\n`, 0o600);
+    });
+    this.writing = next.catch(() => undefined);
+    return next;
   }
 }

@@ -59,10 +59,10 @@ export async function revealSecrets(
   return { document: revealed, problems };
 }
 
-/** Stores every `{"secret": value}` and puts `{"stored": id}` in its place. */
-export async function sealSecrets(document: unknown, store: SecretStore): Promise<Json> {
+/** Stores every `{"secret": value}` for the settings file `owner` and puts `{"stored": id}` in its place. */
+export async function sealSecrets(document: unknown, store: SecretStore, owner: string): Promise<Json> {
   const walk = async (value: unknown): Promise<Json> => {
-    if (isOnly(value, 'secret')) return { stored: await store.put(value.secret as string) };
+    if (isOnly(value, 'secret')) return { stored: await store.put(value.secret as string, owner) };
     if (Array.isArray(value)) return Promise.all(value.map(walk));
     if (value !== null && typeof value === 'object') {
       const entries = await Promise.all(

@@ -152,4 +152,13 @@ describe('AppWindows', () => {
     made[1]?.clickClose();
     expect(closed).toEqual(['closed']);
   });
+
+  it('shows the settings tabs in the window that first showed the wizard', () => {
+    const { app, made } = windows();
+    app.showSettings(true);
+    expect(made[0]?.loaded).toBe('file:///app/dist/renderer/index.html#wizard');
+    app.showSettings();
+    expect(made).toHaveLength(1);
+    expect(made[0]?.loaded).toBe('file:///app/dist/renderer/index.html#settings');
+  });
 });

@@ -37,6 +37,8 @@ const TITLES: Record<WindowKind, string> = {
 
 export class AppWindows {
   private readonly windows = new Map<WindowKind, BrowserWindow>();
+  /** The view each window shows (`#settings` or `#wizard` for the settings window). */
+  private readonly views = new Map<WindowKind, string>();
 
   constructor(private readonly deps: AppWindowsDeps) {}
 
@@ -109,7 +111,14 @@ export class AppWindows {
 
   private get(kind: WindowKind, view: string = kind): BrowserWindow {
     const existing = this.windows.get(kind);
-    if (existing !== undefined && !existing.isDestroyed()) return existing;
+    if (existing !== undefined && !existing.isDestroyed()) {
+      // The settings window opened as the wizard shows the tabs later (and the other way round).
+      if (this.views.get(kind) !== view) {
+        this.views.set(kind, view);
+        void existing.loadURL(`${this.deps.rendererUrl}#${view}`);
+      }
+      return existing;
+    }
     const popup = kind === 'popup';
     const confirm = kind === 'confirm';
     const preload = this.deps.preloads[kind];
@@ -138,6 +147,7 @@ export class AppWindows {
       });
     }
     void window.loadURL(`${this.deps.rendererUrl}#${view}`);
+    this.views.set(kind, view);
     this.windows.set(kind, window);
     return window;
   }

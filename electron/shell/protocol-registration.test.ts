@@ -1,9 +1,14 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   protocolClientArgs,
   protocolsToRegister,
+  linkRegistrationRemembered,
   registerLinkHandler,
   registerProtocols,
+  rememberLinkRegistration,
 } from './protocol-registration.js';
 
 describe('protocol registration', () => {
@@ -77,5 +82,16 @@ describe('protocol registration', () => {
     );
     expect(asked).toEqual(['ringdesk.desktop: tel callto phone']);
     expect(result).toEqual({ registered: ['tel', 'phone'], refused: ['callto'], steps: ['browser-confirm'] });
+  });
+
+  it('remembers that the user asked for the links, so only then does a start renew them', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ringdesk-links-'));
+    try {
+      expect(linkRegistrationRemembered(dir)).toBe(false);
+      await rememberLinkRegistration(dir, ['tel', 'callto']);
+      expect(linkRegistrationRemembered(dir)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

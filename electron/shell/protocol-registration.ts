@@ -4,6 +4,9 @@
  * the link after the guard (see link-from-argv.ts).
  */
 import type { App } from 'electron';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { writeFileAtomic } from '../settings/atomic-write.js';
 import type { CommandResult, LinkHandlerStep } from '../contract/channels.js';
 import { makeDefaultSchemeHandler } from './xdg-default-handler.js';
 
@@ -73,4 +76,25 @@ export async function registerLinkHandler(
   const steps: LinkHandlerStep[] =
     deps.platform === 'win32' ? ['windows-default-apps', 'browser-confirm'] : ['browser-confirm'];
   return { registered, refused, steps };
+}
+
+/** The file that says the user made Ringdesk the link handler (the wizard's button). */
+export function linkRegistrationFile(userData: string): string {
+  return path.join(userData, 'links-registered.json');
+}
+
+/**
+ * Remembers that the user asked for the links, so that each start renews the registration (the
+ * app may have moved) without ever taking links from another app the user never gave up.
+ */
+export async function rememberLinkRegistration(
+  userData: string,
+  registered: readonly string[],
+): Promise<void> {
+  await writeFileAtomic(linkRegistrationFile(userData), `${JSON.stringify({ registered })}\n`, 0o600);
+}
+
+/** Whether the user once asked for the links (see {@link rememberLinkRegistration}). */
+export function linkRegistrationRemembered(userData: string): boolean {
+  return existsSync(linkRegistrationFile(userData));
 }

@@ -62,8 +62,8 @@ const serve: Command = {
           popups: () => runtime.parts.popups,
           templates: () => runtime.parts.templates,
           onSaved: async (saved) => {
-            current = saved;
             await runtime.replace(saved);
+            current = saved;
           },
         });
     const host = new HeadlessHost({

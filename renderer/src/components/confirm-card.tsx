@@ -2,7 +2,7 @@
  * Dials waiting for the agent's yes or no (a clicked phone link, or a callback when the settings
  * ask for it): who the number belongs to, the number as shown, and exactly the string the line
  * will dial, so a wrong or manipulated link is caught before the phone rings. Dial is the default
- * button (Enter); Esc cancels. The Electron app shows this in its own small focused window
+ * button (Enter), armed half a second after it appears; Esc cancels. The Electron app shows this in its own small focused window
  * (`#confirm`); the browser page shows it above the popups.
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
@@ -10,12 +10,24 @@ import type { DialConfirmation } from '../../../electron/contract/models.js';
 import { useI18n, useRun, useServices, useView } from '../app-context.js';
 import './confirm-card.css';
 
+/**
+ * How long Dial stays unarmed after a confirmation appears: a key press or click meant for what
+ * the agent was doing a moment ago (the window takes the focus) must not be a yes, as browsers
+ * delay their permission prompts' buttons.
+ */
+const ARM_DELAY_MS = 500;
+
 function ConfirmCard({ confirmation, focus }: { confirmation: DialConfirmation; focus: boolean }) {
   const { bridge } = useServices();
   const { t } = useI18n();
   const run = useRun();
   const dialButton = useRef<HTMLButtonElement>(null);
   const [answered, setAnswered] = useState(false);
+  const [armed, setArmed] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setArmed(true), ARM_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, []);
   const { contacts, number, dialable } = confirmation;
   const who = contacts.length === 1 ? (contacts[0]?.name ?? number.display) : number.display;
   // The name goes into the sentence isolated (<bdi>), so right-to-left names keep it readable.
@@ -29,7 +41,7 @@ function ConfirmCard({ confirmation, focus }: { confirmation: DialConfirmation; 
   }, [focus]);
 
   const dial = () => {
-    if (answered) return;
+    if (answered || !armed) return;
     setAnswered(true);
     run(
       () => bridge.invoke('confirmDial', { id: confirmation.id }),
@@ -96,7 +108,14 @@ function ConfirmCard({ confirmation, focus }: { confirmation: DialConfirmation; 
         </dd>
       </dl>
       <footer className="confirm-actions">
-        <button type="button" ref={dialButton} onClick={dial} disabled={answered} aria-keyshortcuts="Enter">
+        <button
+          type="button"
+          ref={dialButton}
+          onClick={dial}
+          disabled={answered}
+          aria-disabled={!armed}
+          aria-keyshortcuts="Enter"
+        >
           {t('confirm.dial')}
         </button>
         <button

@@ -11,6 +11,7 @@ export const settingsDe: Record<SettingsKey, string> = {
   'settings.saved': 'Gespeichert. Ringdesk arbeitet jetzt mit diesen Einstellungen.',
   'settings.unsaved': 'Ungespeicherte Änderungen',
   'settings.notSaved': 'Nicht gespeichert: erst {count} Problem(e) beheben.',
+  'settings.fileProblems': 'Die Einstellungsdatei hat {count} Problem(e): hier beheben und speichern.',
   'settings.hasProblems': 'hat Probleme',
   'section.line': 'Leitung',
   'section.directories': 'Verzeichnisse',

@@ -12,6 +12,7 @@ export const settingsEn = {
   'settings.saved': 'Saved. Ringdesk now works with these settings.',
   'settings.unsaved': 'Unsaved changes',
   'settings.notSaved': 'Not saved: {count} problem(s) to fix first.',
+  'settings.fileProblems': 'The settings file has {count} problem(s): fix them here and save.',
   'settings.hasProblems': 'has problems',
   'section.line': 'Line',
   'section.directories': 'Directories',

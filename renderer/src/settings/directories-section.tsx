@@ -16,6 +16,7 @@ export function DirectoriesSection() {
   const { t } = useI18n();
   const list = useEditorState((state) => getAt(state.draft, ['directories']));
   const entries = Array.isArray(list) ? list : [];
+  const version = useEditorState((state) => state.directoriesVersion);
   const [preset, setPreset] = useState<string>(DIRECTORY_PRESETS[0].id);
   const add = () => {
     const chosen = DIRECTORY_PRESETS.find((each) => each.id === preset);
@@ -27,8 +28,9 @@ export function DirectoriesSection() {
       <p className="section-intro">{t('directories.intro')}</p>
       {entries.length === 0 ? <p className="muted">{t('directories.none')}</p> : null}
       {entries.map((entry, index) => (
-        // Position is the identity here: the order is the priority.
-        <DirectoryCard key={index} entry={entry} index={index} count={entries.length} />
+        // Position is the identity here (the order is the priority); a move or removal starts
+        // every card afresh, so no field keeps another directory's state.
+        <DirectoryCard key={`${version}-${index}`} entry={entry} index={index} count={entries.length} />
       ))}
       <div className="add-directory row">
         <label htmlFor="directory-preset">{t('directories.add')}</label>

@@ -129,7 +129,7 @@ export function FormField({
       );
       break;
     case 'secret':
-      input = <SecretField common={common} value={value} onChange={set} />;
+      input = <SecretField common={common} path={path} value={value} onChange={set} />;
       break;
     case 'checkbox':
     case 'section': {

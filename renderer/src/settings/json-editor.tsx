@@ -1,16 +1,18 @@
 /**
  * The JSON of one part of the settings (a line, a directory, or the whole document), for what
  * the form has no field for. "Apply" puts valid JSON into the draft; the Companion checks it on
- * save like everything else. Secrets appear as references (`{"stored": ...}`), never in clear.
+ * save like everything else. Saved secrets appear as references (`{"stored": ...}`), typed ones
+ * masked (see secret-mask.ts): never in clear.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useI18n } from '../app-context.js';
 import { getAt, type Json, type Path } from './document-path.js';
 import { fieldId } from './fields.js';
 import { useEditor, useEditorState } from './editor-context.js';
+import { maskTyped, unmaskTyped } from './secret-mask.js';
 
 function pretty(value: Json | undefined): string {
-  return JSON.stringify(value ?? {}, null, 2);
+  return JSON.stringify(maskTyped(value) ?? {}, null, 2);
 }
 
 export function JsonEditor({ path, rows = 12 }: { path: Path; rows?: number }) {
@@ -19,11 +21,17 @@ export function JsonEditor({ path, rows = 12 }: { path: Path; rows?: number }) {
   const value = useEditorState((state) => getAt(state.draft, path));
   const [text, setText] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const shown = pretty(value);
+  useEffect(() => {
+    // The form (or a save, or Revert) changed the value: unapplied JSON text would undo that.
+    setText(null);
+    setError(null);
+  }, [shown]);
   const id = `${fieldId(path)}-json`;
   const apply = () => {
     if (text === null) return;
     try {
-      editor.edit(path, JSON.parse(text) as Json);
+      editor.edit(path, unmaskTyped(JSON.parse(text) as Json, value));
       setText(null);
       setError(null);
     } catch (problem) {
@@ -37,7 +45,7 @@ export function JsonEditor({ path, rows = 12 }: { path: Path; rows?: number }) {
         id={id}
         rows={rows}
         spellCheck={false}
-        value={text ?? pretty(value)}
+        value={text ?? shown}
         aria-invalid={error !== null}
         onChange={(event) => setText(event.target.value)}
       />

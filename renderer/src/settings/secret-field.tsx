@@ -1,11 +1,13 @@
 /**
  * A secret (password, token): kept in the OS's secret store (typed here, sent as
  * `{"secret": ...}` and stored on save) or read from an environment variable. A stored secret is
- * never sent back to the form: the field says it is saved, and typing replaces it.
+ * never sent back to the form: the field says it is saved, and typing replaces it; emptying the
+ * field again keeps the saved one.
  */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../app-context.js';
-import type { Json } from './document-path.js';
+import { getAt, type Json, type Path } from './document-path.js';
+import { useEditorState } from './editor-context.js';
 import { fromEnvName, secretState } from './field-values.js';
 
 interface Common {
@@ -14,20 +16,36 @@ interface Common {
   readonly 'aria-describedby'?: string;
 }
 
+/** A value that stands for a secret kept elsewhere (stored, or written in the file). */
+function isKept(value: Json | undefined): boolean {
+  const kind = secretState(value).kind;
+  return kind === 'stored' || kind === 'plain';
+}
+
 export function SecretField({
   common,
+  path,
   value,
   onChange,
 }: {
   common: Common;
+  path: Path;
   value: Json | undefined;
   onChange: (value: Json | undefined) => void;
 }) {
   const { t } = useI18n();
   const state = secretState(value);
-  const [mode, setMode] = useState<'store' | 'env'>(state.kind === 'env' ? 'env' : 'store');
-  // What was there before the user typed: emptying the field brings it back.
-  const before = useRef<Json | undefined>(state.kind === 'typed' ? undefined : value);
+  const saved = useEditorState((editor) => getAt(editor.saved, path));
+  // The secret kept before the user typed or switched: what emptying the field brings back. A
+  // field that opens on a typed value (a tab was switched) takes it from the saved settings.
+  const kept = useRef<Json | undefined>(isKept(value) ? value : isKept(saved) ? saved : undefined);
+  if (isKept(value)) kept.current = value;
+  const [chosen, setChosen] = useState<'store' | 'env' | null>(null);
+  useEffect(() => {
+    // A value set elsewhere (saved, reverted, edited as JSON) decides the mode again.
+    if (state.kind !== 'empty') setChosen(null);
+  }, [state.kind]);
+  const mode = chosen ?? (state.kind === 'env' ? 'env' : 'store');
   const placeholder =
     state.kind === 'stored' ? t('secret.saved') : state.kind === 'plain' ? t('secret.inFile') : undefined;
   return (
@@ -37,8 +55,8 @@ export function SecretField({
         value={mode}
         onChange={(event) => {
           const next = event.target.value === 'env' ? 'env' : 'store';
-          setMode(next);
-          onChange(next === 'env' ? undefined : before.current);
+          setChosen(next);
+          onChange(next === 'env' ? undefined : kept.current);
         }}
       >
         <option value="store">{t('secret.modeStore')}</option>
@@ -61,7 +79,7 @@ export function SecretField({
           placeholder={placeholder}
           value={state.kind === 'typed' ? state.text : ''}
           onChange={(event) =>
-            onChange(event.target.value === '' ? before.current : { secret: event.target.value })
+            onChange(event.target.value === '' ? kept.current : { secret: event.target.value })
           }
         />
       )}

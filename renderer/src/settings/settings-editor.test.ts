@@ -26,6 +26,10 @@ function fakeCompanion(initial: Record<string, unknown> | null) {
       firstRun: file === null,
       defaults: { dialingRules: RULES },
       templates: ['contact-compact', 'contact-details'],
+      problems:
+        file !== null && file.dialingRules === 'bad'
+          ? [{ path: 'dialingRules', message: 'expected object' }]
+          : [],
     }),
     saveSettings: ({ document }) => {
       const doc = document as { line?: { host?: string; secret?: unknown } };
@@ -128,5 +132,25 @@ describe('the settings editor', () => {
     editor.moveDirectory(1, 0);
     expect(editor.store.getState().draft).toEqual({ directories: [{ type: 'ldap' }, { type: 'csv' }] });
     expect(editor.store.getState().directoryTests).toEqual({});
+  });
+
+  it('shows what is wrong with the file as saved when it opens', async () => {
+    const editor = createSettingsEditor(fakeCompanion({ dialingRules: 'bad' }).bridge);
+    await editor.load();
+    expect(editor.store.getState()).toMatchObject({
+      fileProblems: true,
+      problems: [{ path: 'dialingRules', message: 'expected object' }],
+    });
+  });
+
+  it('drops a directory test’s verdict when the directory changed while it ran', async () => {
+    const companion = fakeCompanion({ directories: [{ type: 'ldap' }] });
+    const editor = createSettingsEditor(companion.bridge);
+    await editor.load();
+    const running = editor.testDirectory(0);
+    editor.edit(['directories', 0, 'url'], 'ldaps://dc1');
+    await running;
+    expect(editor.store.getState().directoryTests[0]).toEqual({ phase: 'idle' });
+    expect(editor.store.getState().problems).toEqual([]);
   });
 });

@@ -42,6 +42,10 @@ export interface EditorState {
   readonly justSaved: boolean;
   /** The last save was refused: its problems are listed until the next save or revert. */
   readonly saveRefused: boolean;
+  /** The file as loaded has problems (edited by hand, a secret that cannot be read). */
+  readonly fileProblems: boolean;
+  /** Bumped when directories move or go: their forms start afresh (their position is their key). */
+  readonly directoriesVersion: number;
   readonly lineTest: TestState<LineTest>;
   /** By directory position; cleared when the list is reordered. */
   readonly directoryTests: Readonly<Record<number, TestState<DirectoryTest>>>;
@@ -59,6 +63,8 @@ const initial: EditorState = {
   problems: [],
   justSaved: false,
   saveRefused: false,
+  fileProblems: false,
+  directoriesVersion: 0,
   lineTest: { phase: 'idle' },
   directoryTests: {},
 };
@@ -91,7 +97,9 @@ export function createSettingsEditor(bridge: RendererBridge) {
           templates: view.templates,
           saved: document,
           draft: document,
-          problems: [],
+          problems: view.problems,
+          fileProblems: view.problems.length > 0,
+          saveRefused: false,
         });
       } catch (error) {
         set({ phase: 'failed', error: message(error) });
@@ -115,12 +123,20 @@ export function createSettingsEditor(bridge: RendererBridge) {
       const list = getAt(store.getState().draft, ['directories']);
       if (!Array.isArray(list)) return;
       editor.edit(['directories'], moveItem(list, from, to));
-      set({ directoryTests: {}, problems: [] });
+      store.setState((state) => ({
+        directoryTests: {},
+        problems: [],
+        directoriesVersion: state.directoriesVersion + 1,
+      }));
     },
 
     removeDirectory(index: number): void {
       editor.edit(['directories', index], undefined);
-      set({ directoryTests: {}, problems: [] });
+      store.setState((state) => ({
+        directoryTests: {},
+        problems: [],
+        directoriesVersion: state.directoriesVersion + 1,
+      }));
     },
 
     /**
@@ -141,7 +157,13 @@ export function createSettingsEditor(bridge: RendererBridge) {
 
     /** Throws the draft away. */
     revert(): void {
-      store.setState((state) => ({ draft: state.saved, problems: [], justSaved: false, saveRefused: false }));
+      store.setState((state) => ({
+        draft: state.saved,
+        problems: [],
+        justSaved: false,
+        saveRefused: false,
+        directoriesVersion: state.directoriesVersion + 1,
+      }));
     },
 
     /** Saves the draft; true when saved, false when the Companion found problems (shown by field). */
@@ -164,6 +186,7 @@ export function createSettingsEditor(bridge: RendererBridge) {
           problems: [],
           justSaved: true,
           saveRefused: false,
+          fileProblems: false,
           templates: view.templates,
         });
         return true;
@@ -176,17 +199,20 @@ export function createSettingsEditor(bridge: RendererBridge) {
     /** Tests the draft's line, as it is now. */
     async testLine(): Promise<void> {
       set({ lineTest: { phase: 'running' } });
+      const line = getAt(store.getState().draft, ['line']) ?? {};
+      // A verdict belongs to the settings it tested: one that changed meanwhile drops it.
+      const current = () =>
+        JSON.stringify(getAt(store.getState().draft, ['line']) ?? {}) === JSON.stringify(line);
       try {
-        const result = await bridge.invoke('testLine', {
-          line: getAt(store.getState().draft, ['line']) ?? {},
-        });
+        const result = await bridge.invoke('testLine', { line });
+        if (!current()) return;
         store.setState((state) => ({
           lineTest: { phase: 'done', result },
           problems:
             'problems' in result ? mergeProblems(state.problems, 'line', result.problems) : state.problems,
         }));
       } catch (error) {
-        set({ lineTest: { phase: 'failed', error: message(error) } });
+        if (current()) set({ lineTest: { phase: 'failed', error: message(error) } });
       }
     },
 
@@ -195,9 +221,19 @@ export function createSettingsEditor(bridge: RendererBridge) {
       const setTest = (test: TestState<DirectoryTest>) =>
         store.setState((state) => ({ directoryTests: { ...state.directoryTests, [index]: test } }));
       setTest({ phase: 'running' });
+      const { directoriesVersion } = store.getState();
+      const directory = getAt(store.getState().draft, ['directories', index]) ?? {};
+      // Dropped when the list moved or this directory changed while it ran.
+      const current = () =>
+        store.getState().directoriesVersion === directoriesVersion &&
+        JSON.stringify(getAt(store.getState().draft, ['directories', index]) ?? {}) ===
+          JSON.stringify(directory);
       try {
-        const directory = getAt(store.getState().draft, ['directories', index]) ?? {};
         const result = await bridge.invoke('testDirectory', { directory });
+        if (!current()) {
+          if (store.getState().directoriesVersion === directoriesVersion) setTest({ phase: 'idle' });
+          return;
+        }
         setTest({ phase: 'done', result });
         if ('problems' in result) {
           const prefix = `directories[${index}]`;
@@ -208,7 +244,8 @@ export function createSettingsEditor(bridge: RendererBridge) {
           store.setState((state) => ({ problems: mergeProblems(state.problems, prefix, problems) }));
         }
       } catch (error) {
-        setTest({ phase: 'failed', error: message(error) });
+        if (current()) setTest({ phase: 'failed', error: message(error) });
+        else if (store.getState().directoriesVersion === directoriesVersion) setTest({ phase: 'idle' });
       }
     },
   };

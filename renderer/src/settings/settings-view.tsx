@@ -16,6 +16,7 @@ export function SettingsView() {
   const [tab, setTab] = useState<SectionId>('line');
   const problems = useEditorState((state) => state.problems);
   const saveRefused = useEditorState((state) => state.saveRefused);
+  const fileProblems = useEditorState((state) => state.fileProblems);
   const phase = useEditorState((state) => state.phase);
   const dirty = useEditorState((state) => JSON.stringify(state.draft) !== JSON.stringify(state.saved));
   const justSaved = useEditorState((state) => state.justSaved);
@@ -57,10 +58,18 @@ export function SettingsView() {
         })}
       </div>
       <div role="tabpanel" id="settings-panel" aria-labelledby={`tab-${current.id}`}>
-        <current.Component />
+        {/* Nothing can be typed while a save runs: what is saved is what the window shows. */}
+        <fieldset className="plain" disabled={phase === 'saving'}>
+          <current.Component />
+        </fieldset>
       </div>
       <footer className="settings-actions">
-        {saveRefused ? <ProblemList problems={problems} /> : null}
+        {saveRefused || fileProblems ? (
+          <ProblemList
+            problems={problems}
+            title={saveRefused ? 'settings.notSaved' : 'settings.fileProblems'}
+          />
+        ) : null}
         {error === null ? null : (
           <p className="test-verdict test-bad" role="alert">
             {error}
@@ -97,12 +106,18 @@ export function SettingsView() {
 }
 
 /** Every problem of the last save or test, with where it is. */
-export function ProblemList({ problems }: { problems: readonly FieldProblem[] }) {
+export function ProblemList({
+  problems,
+  title = 'settings.notSaved',
+}: {
+  problems: readonly FieldProblem[];
+  title?: 'settings.notSaved' | 'settings.fileProblems';
+}) {
   const { t } = useI18n();
   if (problems.length === 0) return null;
   return (
     <div className="problem-list" role="alert">
-      <p>{t('settings.notSaved', { count: problems.length })}</p>
+      <p>{t(title, { count: problems.length })}</p>
       <ul>
         {problems.map((problem) => (
           <li key={`${problem.path}: ${problem.message}`}>

@@ -23,6 +23,7 @@ export function WizardView({ onClose }: { onClose: () => void }) {
   const [done, setDone] = useState(false);
   const problems = useEditorState((state) => state.problems);
   const saveRefused = useEditorState((state) => state.saveRefused);
+  const error = useEditorState((state) => state.error);
   const phase = useEditorState((state) => state.phase);
 
   useEffect(() => {
@@ -61,8 +62,15 @@ export function WizardView({ onClose }: { onClose: () => void }) {
       ) : (
         <>
           {step === 0 ? <p className="section-intro">{t('wizard.welcome')}</p> : null}
-          <current.Component />
+          <fieldset className="plain" disabled={phase === 'saving'}>
+            <current.Component />
+          </fieldset>
           {saveRefused ? <ProblemList problems={problems} /> : null}
+          {error === null ? null : (
+            <p className="test-verdict test-bad" role="alert">
+              {error}
+            </p>
+          )}
           <footer className="wizard-actions">
             <button
               type="button"
