@@ -1,12 +1,12 @@
 /**
  * The AMI provider wired to a {@link FakeAsterisk} through in-memory sockets and a
- * {@link FakeAmiClock}, with its events fed into an {@link AmiCallLog}: the unit tests' rig.
+ * {@link FakeClock}, with its events fed into an {@link AmiCallLog}: the unit tests' rig.
  */
 import { createAmiProvider } from '../telephony/ami/ami-provider.js';
 import { amiLineSchema, type AmiLineInput } from '../telephony/ami/ami-settings.js';
 import { AmiCallLog } from './ami-call-log.js';
 import { FakeAsterisk, type FakeAsteriskOptions } from './ami-fake-asterisk.js';
-import { FakeAmiClock } from './ami-fake-clock.js';
+import { FakeClock } from './fake-clock.js';
 import { fakeAmiSocketOpener } from './ami-fake-socket.js';
 
 /** What a test may change about the rig. */
@@ -28,7 +28,7 @@ export function amiRig({
   refuse,
 }: AmiRigOptions = {}) {
   const asterisk = new FakeAsterisk({ username: 'ringdesk', secret: 's3cret', ...options });
-  const clock = new FakeAmiClock();
+  const clock = new FakeClock(0);
   const open = fakeAmiSocketOpener(asterisk, refuse === undefined ? {} : { refuse });
   const line = amiLineSchema.parse({
     provider: 'ami',

@@ -1,6 +1,6 @@
 /**
- * A fake clock for the Companion's timers (dial confirmations expiring, popups closing
- * themselves): `now` and `schedule` to inject, `advance` for the test. Nothing runs until the
+ * A fake clock for timers (the Companion's confirmations and popups, the AMI and TAPI
+ * providers' pings and timeouts): `now` and `schedule` to inject, `advance` for the test. Nothing runs until the
  * test moves time forward, so no test depends on the machine's speed.
  */
 

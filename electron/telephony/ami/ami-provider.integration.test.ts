@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AmiCallLog } from '../../test-support/ami-call-log.js';
 import { FakeAsterisk, type FakeAsteriskSession } from '../../test-support/ami-fake-asterisk.js';
-import { FakeAmiClock } from '../../test-support/ami-fake-clock.js';
+import { FakeClock } from '../../test-support/fake-clock.js';
 import { AmiReplayServer } from '../../test-support/ami-replay-server.js';
 import {
   parseBlocks,
@@ -226,7 +226,7 @@ describe('AMI provider over loopback TCP: faults', () => {
   });
 
   it('reports a stalled server (no Pong) as disconnected', async () => {
-    const clock = new FakeAmiClock();
+    const clock = new FakeClock(0);
     const { asterisk, provider, log } = await start({
       schedule: clock.schedule,
       settings: { pingIntervalMs: 20_000 },

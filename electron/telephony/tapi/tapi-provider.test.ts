@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { FakeBridgeProcess } from '../../test-support/tapi-fake-process.js';
-import { FakeScheduler } from '../../test-support/tapi-fake-scheduler.js';
+import { FakeClock } from '../../test-support/fake-clock.js';
 import { LineEventLog } from '../../test-support/tapi-line-events.js';
 import { createTapiProvider } from './create-tapi-provider.js';
 import { TapiProvider } from './tapi-provider.js';
@@ -16,7 +16,7 @@ const HELLO = { type: 'hello', protocol: 1, bridge: '1.0.0' };
 const LINES = { lines: [{ id: 0, name: 'Desk', permanentId: 5 }], truncated: false };
 
 function setup(settings: Partial<TapiLineInput> = {}, exitOnEof = true) {
-  const clock = new FakeScheduler();
+  const clock = new FakeClock(0);
   const spawned: FakeBridgeProcess[] = [];
   const provider = new TapiProvider({
     settings: tapiLineSchema.parse({ provider: 'tapi', line: 'Desk', ...settings }),
