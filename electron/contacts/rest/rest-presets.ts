@@ -10,27 +10,17 @@
  * documentation are said to be so in the README; every one of them can be overridden. The README ("Directories: helpdesks") says what each helpdesk needs.
  */
 import type { ActionTemplates } from '../../popup/action-urls.js';
-import type { ListingConfig, RestRequest } from './rest-config.js';
+import type { AuthConfig, ListingConfig, RestRequest } from './rest-config.js';
 import type { ResponseMapping } from './response-mapping.js';
 
 export const REST_PRESETS = ['zammad', 'znuny', 'kix', 'consol', 'json'] as const;
 export type RestPresetName = (typeof REST_PRESETS)[number];
 
+/** Each kind of authentication without its credentials (a distributive Omit). */
+type WithoutCredentials<A> = A extends unknown ? Omit<A, 'username' | 'password' | 'token'> : never;
+
 /** How a preset logs in; credentials come from the settings' `credentials`. */
-export type PresetAuth =
-  | { readonly type: 'none' | 'basic' | 'bearer' }
-  | { readonly type: 'header'; readonly header: string; readonly prefix: string }
-  | {
-      readonly type: 'login';
-      readonly url: string;
-      readonly usernameField: string;
-      readonly passwordField: string;
-      readonly fields: Readonly<Record<string, string>>;
-      readonly tokenPath: string;
-      readonly header: string | null;
-      readonly prefix: string;
-      readonly queryParameter: string | null;
-    };
+export type PresetAuth = WithoutCredentials<AuthConfig>;
 
 /** What a preset fills in. */
 export interface RestPreset {

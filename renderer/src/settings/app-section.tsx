@@ -1,30 +1,9 @@
 /** The app itself: language, start at login, and where updates come from. */
 import { useI18n } from '../app-context.js';
-import type { FieldSpec } from './field-specs.js';
+import { APP_FIELDS } from './field-specs.js';
 import { Fields } from './fields.js';
 import { JsonEditor } from './json-editor.js';
 import { useEditorState } from './editor-context.js';
-
-const APP_FIELDS: readonly FieldSpec[] = [
-  {
-    path: ['language'],
-    label: 'field.language',
-    kind: 'select',
-    unset: 'option.languageAuto',
-    options: [
-      { value: 'en', label: 'option.english' },
-      { value: 'de', label: 'option.german' },
-    ],
-  },
-  { path: ['startAtLogin'], label: 'field.startAtLogin', kind: 'checkbox', defaultValue: false },
-  {
-    path: ['updateFeedUrl'],
-    label: 'field.updateFeedUrl',
-    help: 'help.updateFeedUrl',
-    kind: 'text',
-    placeholder: 'https://updates.example.com/ringdesk/',
-  },
-];
 
 export function AppSection() {
   const { t } = useI18n();

@@ -6,38 +6,8 @@ import { useState } from 'react';
 import { useI18n } from '../app-context.js';
 import { getAt, isObject } from './document-path.js';
 import { useEditor, useEditorState } from './editor-context.js';
-import type { FieldSpec } from './field-specs.js';
+import { CALL_FIELDS } from './field-specs.js';
 import { FieldProblems, Fields, fieldId } from './fields.js';
-
-const CALL_FIELDS: readonly FieldSpec[] = [
-  {
-    path: ['links', 'confirm'],
-    label: 'field.confirmLinks',
-    help: 'help.confirmLinks',
-    kind: 'checkbox',
-    defaultValue: true,
-  },
-  {
-    path: ['links', 'confirmCallbacks'],
-    label: 'field.confirmCallbacks',
-    kind: 'checkbox',
-    defaultValue: false,
-  },
-  {
-    path: ['links', 'sip'],
-    label: 'field.sipLinks',
-    help: 'help.sipLinks',
-    kind: 'checkbox',
-    defaultValue: false,
-  },
-  {
-    path: ['journal', 'retention'],
-    label: 'field.retention',
-    help: 'help.retention',
-    kind: 'number',
-    placeholder: '300',
-  },
-];
 
 export function CallsSection() {
   const { t } = useI18n();

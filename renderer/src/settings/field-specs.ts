@@ -246,3 +246,78 @@ export const DIALING_FIELDS: readonly FieldSpec[] = [
     placeholder: '@(\\d+)$',
   },
 ];
+
+/** The popup window's place and when it closes. */
+export const POPUP_FIELDS: readonly FieldSpec[] = [
+  {
+    path: ['corner'],
+    label: 'field.corner',
+    kind: 'select',
+    unset: 'option.bottomRight',
+    options: [
+      { value: 'top-left', label: 'option.topLeft' },
+      { value: 'top-right', label: 'option.topRight' },
+      { value: 'bottom-left', label: 'option.bottomLeft' },
+    ],
+  },
+  {
+    path: ['autoCloseSeconds'],
+    label: 'field.autoClose',
+    help: 'help.autoClose',
+    kind: 'number',
+    placeholder: '10',
+  },
+];
+
+/** Confirming dials, the journal's size. */
+export const CALL_FIELDS: readonly FieldSpec[] = [
+  {
+    path: ['links', 'confirm'],
+    label: 'field.confirmLinks',
+    help: 'help.confirmLinks',
+    kind: 'checkbox',
+    defaultValue: true,
+  },
+  {
+    path: ['links', 'confirmCallbacks'],
+    label: 'field.confirmCallbacks',
+    kind: 'checkbox',
+    defaultValue: false,
+  },
+  {
+    path: ['links', 'sip'],
+    label: 'field.sipLinks',
+    help: 'help.sipLinks',
+    kind: 'checkbox',
+    defaultValue: false,
+  },
+  {
+    path: ['journal', 'retention'],
+    label: 'field.retention',
+    help: 'help.retention',
+    kind: 'number',
+    placeholder: '300',
+  },
+];
+
+/** The app itself. */
+export const APP_FIELDS: readonly FieldSpec[] = [
+  {
+    path: ['language'],
+    label: 'field.language',
+    kind: 'select',
+    unset: 'option.languageAuto',
+    options: [
+      { value: 'en', label: 'option.english' },
+      { value: 'de', label: 'option.german' },
+    ],
+  },
+  { path: ['startAtLogin'], label: 'field.startAtLogin', kind: 'checkbox', defaultValue: false },
+  {
+    path: ['updateFeedUrl'],
+    label: 'field.updateFeedUrl',
+    help: 'help.updateFeedUrl',
+    kind: 'text',
+    placeholder: 'https://updates.example.com/ringdesk/',
+  },
+];

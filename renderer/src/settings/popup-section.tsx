@@ -6,32 +6,11 @@ import { useEffect, useState } from 'react';
 import { useI18n, useServices } from '../app-context.js';
 import { getAt } from './document-path.js';
 import { useEditor, useEditorState } from './editor-context.js';
-import type { FieldSpec } from './field-specs.js';
+import { POPUP_FIELDS } from './field-specs.js';
 import { Fields } from './fields.js';
 
 /** Templates Ringdesk picks by situation; the others can show a known caller. */
 const SITUATION_TEMPLATES = new Set(['contact-list', 'unknown-caller', 'missed-call']);
-
-const POPUP_FIELDS: readonly FieldSpec[] = [
-  {
-    path: ['corner'],
-    label: 'field.corner',
-    kind: 'select',
-    unset: 'option.bottomRight',
-    options: [
-      { value: 'top-left', label: 'option.topLeft' },
-      { value: 'top-right', label: 'option.topRight' },
-      { value: 'bottom-left', label: 'option.bottomLeft' },
-    ],
-  },
-  {
-    path: ['autoCloseSeconds'],
-    label: 'field.autoClose',
-    help: 'help.autoClose',
-    kind: 'number',
-    placeholder: '10',
-  },
-];
 
 export function PopupSection() {
   const editor = useEditor();
