@@ -231,8 +231,13 @@ export class SettingsService {
 
   /** The line and directories as saved, for the secrets a test may use. */
   private async savedEntries(): Promise<{ line: unknown; directories: unknown[] }> {
-    const { document } = await this.read();
-    const saved = (document ?? {}) as { line?: unknown; directories?: unknown };
+    // Only the document: the checks and template list `read` adds are not needed here.
+    const text = await readFile(this.options.file, 'utf8').catch(() => '{}');
+    const saved = (parsesAsJson(text) ? JSON.parse(text.replace(/^\uFEFF/, '')) : {}) as {
+      line?: unknown;
+      directories?: unknown;
+    } | null;
+    if (saved === null) return { line: undefined, directories: [] };
     return { line: saved.line, directories: Array.isArray(saved.directories) ? saved.directories : [] };
   }
 
