@@ -82,6 +82,6 @@ describe('a helpdesk directory from the settings', () => {
     await h.companion.selectContact(callId, 0);
     const picked = h.companion.snapshot().popups.find((each) => each.callId === callId);
     expect(popup.template).toBe('contact-list');
-    expect(picked?.actions.find((action) => action.id === 'open-contact')?.url).toMatch(/#user\/profile\/1$/);
+    expect(picked?.actions.find((action) => action.id === 'open-contact')?.url).toMatch(/#user\/profile\/2$/);
   });
 });

@@ -1,24 +1,28 @@
 /**
- * A fake helpdesk on loopback that answers like Zammad, KIX 18, Znuny (GenericInterface with
- * a customer-user search operation), ConSol CM and a plain JSON endpoint: their paths, their
- * authentication (tokens, sessions, basic), their answer shapes, pagination, error statuses and
- * error bodies, and fuzzy searches. Tests switch on trouble (no answer, an error status, an
- * HTML page, an endless body, a wrong shape) and read what each request carried and whether
- * the client hung up before the answer was complete.
+ * A fake helpdesk on loopback, one server for every product Ringdesk has a preset for, each
+ * answering as its own source says (each module's header names the files it was written from):
+ * Zammad (`rest-fake-zammad.ts`, with Elasticsearch or its database fallback), KIX 18
+ * (`rest-fake-kix.ts`), a stock Znuny GenericInterface (`rest-fake-znuny.ts`: it has no
+ * customer-user search), an UNVERIFIED ConSol CM stand-in (`rest-fake-consol-unverified.ts`),
+ * and Ringdesk's own JSON endpoint contract (docs/directories.md). Logins and tokens are
+ * checked as each product checks them. Tests switch on trouble (no answer, an error status, an
+ * HTML page, an endless body, a wrong shape) and read what each request carried and whether the
+ * client hung up before the answer was complete.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { consolContactSearch } from './rest-fake-consol-unverified.js';
+import { kixContactSearch } from './rest-fake-kix.js';
+import { DEFAULT_PEOPLE, type FakePerson } from './rest-fake-people.js';
 import {
-  consolContact,
-  DEFAULT_PEOPLE,
-  fuzzyMatches,
-  jsonContact,
-  kixContact,
-  searchedDigits,
-  zammadUser,
-  znunyCustomerUser,
-  type FakePerson,
-} from './rest-fake-people.js';
+  zammadUserIndex,
+  zammadUserSearch,
+  type FakeAnswer,
+  type ZammadSearchBackend,
+} from './rest-fake-zammad.js';
+import { ZNUNY_SERVICE, znunyGenericInterface } from './rest-fake-znuny.js';
+
+export { ZNUNY_SERVICE };
 
 /** What goes wrong on the search and listing routes (logins stay healthy). */
 export type FakeTrouble =
@@ -57,9 +61,11 @@ export interface FakeHelpdeskOptions {
   readonly password?: string;
   /** The session IDs or tokens handed out, by login count (1, 2, ...). */
   readonly session?: (count: number) => string;
+  /** Where Zammad searches (default Elasticsearch, as standard installs do). */
+  readonly zammadSearch?: ZammadSearchBackend;
+  /** KIX's `API::StrictSearching` (default off, as shipped). */
+  readonly kixStrictSearching?: boolean;
 }
-
-export const ZNUNY_SERVICE = '/otrs/nph-genericinterface.pl/Webservice/Ringdesk';
 
 export class FakeHelpdesk {
   /** `http://127.0.0.1:PORT`, no trailing slash. */
@@ -88,6 +94,8 @@ export class FakeHelpdesk {
       username: options.username ?? 'ringdesk',
       password: options.password ?? 'agent-pass',
       session: options.session ?? ((count) => `session-${count}`),
+      zammadSearch: options.zammadSearch ?? 'elasticsearch',
+      kixStrictSearching: options.kixStrictSearching ?? false,
       ...(options.jsonToken === undefined ? {} : { jsonToken: options.jsonToken }),
     });
     server.on('request', (request: IncomingMessage, response: ServerResponse) => {
@@ -138,65 +146,37 @@ export class FakeHelpdesk {
       return;
     }
     const answer = this.route(recorded);
+    if (answer.contentType !== undefined && answer.contentType !== 'application/json') {
+      response.writeHead(answer.status, { 'Content-Type': `${answer.contentType}; charset=utf-8` });
+      response.end(String(answer.body));
+      return;
+    }
     send(response, answer.status, answer.body, answer.headers);
   }
 
-  private route(request: RecordedRequest): {
-    status: number;
-    body: unknown;
-    headers?: Record<string, string>;
-  } {
+  private route(request: RecordedRequest): FakeAnswer {
     const { people } = this.options;
     const { path, query, headers } = request;
-    const matches = (term: string | null) => fuzzyMatches(people, searchedDigits(term ?? ''));
-    const page = <T>(items: readonly T[], offset: number, size: number) => items.slice(offset, offset + size);
 
     if (path.startsWith('/api/v1/users')) {
       if (headers.authorization !== `Token token=${this.options.token}`)
         return { status: 401, body: { error: 'Authentication failed' } };
-      const expand = query.get('expand') === 'true';
-      if (path === '/api/v1/users/search') {
-        const limit = Number(query.get('limit') ?? '10');
-        return {
-          status: 200,
-          body: matches(query.get('query'))
-            .slice(0, limit)
-            .map((p) => zammadUser(p, expand)),
-        };
-      }
-      const perPage = Number(query.get('per_page') ?? '500');
-      const offset = (Number(query.get('page') ?? '1') - 1) * perPage;
-      return { status: 200, body: page(people, offset, perPage).map((p) => zammadUser(p, expand)) };
+      if (path === '/api/v1/users/search') return zammadUserSearch(people, query, this.options.zammadSearch);
+      if (path === '/api/v1/users') return zammadUserIndex(people, query);
     }
-    if (path === '/api/v1/auth' || path === `${ZNUNY_SERVICE}/Session`) return this.login(request);
+    if (path === '/api/v1/auth') return this.kixLogin(request);
     if (path === '/api/v1/contacts') {
       const token = headers.authorization?.replace(/^Token /, '') ?? '';
       if (!this.sessions.has(token))
         return { status: 401, body: { Code: 'Unauthorized', Message: 'No token or invalid token given.' } };
-      const search = query.get('search');
-      if (search === null) {
-        const found = page(people, Number(query.get('offset') ?? '0'), Number(query.get('limit') ?? '1000'));
-        return { status: 200, body: { Contact: found.map(kixContact) } };
-      }
-      const filter = JSON.parse(search) as { Contact: { AND: { Value: string }[] } };
-      const value = filter.Contact.AND[0]?.Value ?? '';
-      return { status: 200, body: { Contact: matches(value).map(kixContact) } };
+      return kixContactSearch(people, query, this.options.kixStrictSearching);
     }
-    if (path === `${ZNUNY_SERVICE}/CustomerUserSearch`) {
-      if (!this.sessions.has(query.get('SessionID') ?? ''))
-        return {
-          status: 200,
-          body: {
-            Error: {
-              ErrorCode: 'CustomerUserSearch.AuthFail',
-              ErrorMessage: 'CustomerUserSearch: Authorization failing!',
-            },
-          },
-        };
-      const found = matches(query.get('Search'));
-      // The GenericInterface answers an empty result with an empty object.
-      return { status: 200, body: found.length === 0 ? {} : { CustomerUser: found.map(znunyCustomerUser) } };
-    }
+    const znuny = znunyGenericInterface(path, request.method, request.body, {
+      username: this.options.username,
+      password: this.options.password,
+      newSession: () => this.newSession(),
+    });
+    if (znuny !== null) return znuny;
     if (path === '/restapi/contacts') {
       const expected = `Basic ${Buffer.from(`${this.options.username}:${this.options.password}`).toString('base64')}`;
       if (headers.authorization !== expected)
@@ -205,46 +185,55 @@ export class FakeHelpdesk {
           body: { message: 'Bad credentials' },
           headers: { 'WWW-Authenticate': 'Basic realm="CM"' },
         };
-      return { status: 200, body: { contacts: matches(query.get('term')).map(consolContact) } };
+      return consolContactSearch(people, query);
     }
-    if (path === '/contacts') {
-      if (
-        this.options.jsonToken !== undefined &&
-        headers.authorization !== `Bearer ${this.options.jsonToken}`
-      )
-        return { status: 401, body: { message: 'invalid bearer token' } };
-      // Like many CRMs, the endpoint matches the end of the number, whatever the prefix.
-      const phone = query.get('phone');
-      if (phone !== null)
-        return { status: 200, body: { contacts: matches(searchedDigits(phone).slice(-7)).map(jsonContact) } };
-      const perPage = Number(query.get('per_page') ?? '100');
-      const offset = (Number(query.get('page') ?? '1') - 1) * perPage;
-      return { status: 200, body: { contacts: page(people, offset, perPage).map(jsonContact) } };
-    }
+    if (path === '/contacts') return this.jsonEndpoint(request);
     return { status: 404, body: { error: `no route ${path}` } };
   }
 
-  private login(request: RecordedRequest): { status: number; body: unknown } {
+  /**
+   * Ringdesk's own JSON contract (docs/directories.md, "A JSON endpoint"); like a typical
+   * middleware, this one compares the last seven digits of the numbers.
+   */
+  private jsonEndpoint({ query, headers }: RecordedRequest): FakeAnswer {
+    const { people } = this.options;
+    if (this.options.jsonToken !== undefined && headers.authorization !== `Bearer ${this.options.jsonToken}`)
+      return { status: 401, body: { message: 'invalid bearer token' } };
+    const phone = query.get('phone');
+    if (phone !== null) {
+      const tail = phone.replace(/\D/g, '').slice(-7);
+      const found = people.filter((person) =>
+        [person.phone, person.mobile, person.fax].some(
+          (n) => tail !== '' && (n ?? '').replace(/\D/g, '').includes(tail),
+        ),
+      );
+      return { status: 200, body: { contacts: found.map(jsonContact) } };
+    }
+    const perPage = Number(query.get('per_page') ?? '100');
+    const offset = (Number(query.get('page') ?? '1') - 1) * perPage;
+    return { status: 200, body: { contacts: people.slice(offset, offset + perPage).map(jsonContact) } };
+  }
+
+  /** KIX's `POST /api/v1/auth`: 201 with a token, 401 when refused. */
+  private kixLogin(request: RecordedRequest): FakeAnswer {
     const credentials = JSON.parse(request.body || '{}') as Record<string, unknown>;
     const valid =
-      credentials.UserLogin === this.options.username && credentials.Password === this.options.password;
-    const kix = request.path === '/api/v1/auth';
-    if (!valid || (kix && credentials.UserType !== 'Agent'))
-      return kix
-        ? { status: 401, body: { Code: 'SessionCreate.AuthFail', Message: 'Authorization not possible.' } }
-        : {
-            status: 200,
-            body: {
-              Error: {
-                ErrorCode: 'SessionCreate.AuthFail',
-                ErrorMessage: 'SessionCreate: Authorization failing!',
-              },
-            },
-          };
+      credentials.UserLogin === this.options.username &&
+      credentials.Password === this.options.password &&
+      credentials.UserType === 'Agent';
+    if (!valid)
+      return {
+        status: 401,
+        body: { Code: 'SessionCreate.AuthFail', Message: 'Authorization not possible.' },
+      };
+    return { status: 201, body: { Token: this.newSession() } };
+  }
+
+  private newSession(): string {
     this.logins++;
     const session = this.options.session(this.logins);
     this.sessions.add(session);
-    return kix ? { status: 201, body: { Token: session } } : { status: 200, body: { SessionID: session } };
+    return session;
   }
 
   private misbehave(trouble: FakeTrouble, response: ServerResponse): void {
@@ -299,4 +288,23 @@ async function readBody(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A contact of the JSON endpoint: numbers as a list of {type, number}. */
+function jsonContact(person: FakePerson): Record<string, unknown> {
+  const phones = [
+    ['work', person.phone],
+    ['mobile', person.mobile],
+    ['fax', person.fax],
+  ].flatMap(([type, number]) => (number === undefined ? [] : [{ type, number }]));
+  return {
+    id: `c-${person.id}`,
+    name: `${person.firstName} ${person.lastName}`,
+    company: person.company ?? null,
+    email: person.email ?? null,
+    department: person.department ?? null,
+    title: person.title ?? null,
+    url: person.url ?? `/contacts/c-${person.id}`,
+    phones,
+  };
 }

@@ -79,6 +79,10 @@ export async function createRestDirectory(
         `${subject}: TLS certificates are not verified (tls.verify is false); anyone in between can read the credentials`,
       );
   }
+  if (config.unverified)
+    warn(
+      `${subject}: this preset is unverified (no public ${config.label} REST reference was found): check its search path, answer fields and action URLs against your installation`,
+    );
   if (auth.type !== 'none' && config.baseUrl !== null && isRemotePlainHttp(config.baseUrl))
     warn(`${subject}: credentials are sent unencrypted over http://; use https://`);
 

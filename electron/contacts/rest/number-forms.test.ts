@@ -1,17 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { DUESSELDORF, REDMOND } from '../../test-support/rules.js';
-import { numberForms, NumberFormError } from './number-forms.js';
+import { NUMBER_PLACEHOLDERS, numberForms, NumberFormError } from './number-forms.js';
 
 describe('the forms of a looked-up number', () => {
   it('gives every way a German helpdesk may have stored a Düsseldorf number', () => {
-    expect(numberForms('+492115551234', DUESSELDORF)).toEqual({
+    const forms = numberForms('+492115551234', DUESSELDORF);
+    expect(forms).toMatchObject({
       'number.e164': '+492115551234',
       'number.digits': '492115551234',
       'number.national': '2115551234',
       'number.trunk': '02115551234',
       'number.international': '00492115551234',
       'number.tail': '5551234',
+      'number.short': '1234',
+      // In the agent's own area: the subscriber number only, so "5551234" alone is found too.
+      'number.wildcard': '*5*5*5*1*2*3*4*',
     });
+    expect(forms['number.tokens']).toMatch(
+      /^\(02115551234 OR 492115551234 OR 2115551234 OR 00492115551234 OR /,
+    );
+    expect(Object.keys(forms).sort()).toEqual([...NUMBER_PLACEHOLDERS].sort());
+  });
+
+  it('spans the whole national number with the wildcard pattern outside the agent’s area', () => {
+    expect(numberForms('+49615112345', DUESSELDORF)['number.wildcard']).toBe('*6*1*5*1*1*2*3*4*5*');
+    expect(numberForms('+442079460000', DUESSELDORF)['number.wildcard']).toBe('*2*0*7*9*4*6*0*0*0*0*');
   });
 
   it('writes a foreign number nationally as its own country does, internationally as the agent dials', () => {

@@ -1,11 +1,19 @@
 /**
  * The forms of a looked-up number that a helpdesk search URL can carry. Helpdesks store numbers
- * as people typed them (`+49 211 5551234`, `0211/5551234`, `5551234`), and their searches match
- * text, not numbers: a search URL picks the form its helpdesk is most likely to find, and the
- * directory then keeps only the contacts whose numbers really complete to the E.164 number.
+ * as people typed them (`+49 211 5551234`, `0211/555-1234`, `5551234`), and their searches match
+ * text, not numbers: a search URL picks the terms its helpdesk can match (`search-terms.ts`
+ * says which kind suits which search), and the directory then keeps only the contacts whose
+ * numbers really complete to the E.164 number.
  */
 import { splitCallingCode, trunkPrefixOf } from '../../numbers/calling-codes.js';
 import type { DialingRules } from '../../numbers/dialing-rules.js';
+import {
+  elasticsearchForms,
+  patternDigits,
+  queryStringGroup,
+  SHORT_DIGITS,
+  wildcardPattern,
+} from './search-terms.js';
 
 /** How many trailing digits `{{number.tail}}` carries. */
 export const TAIL_DIGITS = 7;
@@ -18,6 +26,9 @@ export const NUMBER_PLACEHOLDERS = [
   'number.trunk',
   'number.international',
   'number.tail',
+  'number.short',
+  'number.wildcard',
+  'number.tokens',
 ] as const;
 
 export type NumberPlaceholder = (typeof NUMBER_PLACEHOLDERS)[number];
@@ -34,8 +45,12 @@ export class NumberFormError extends Error {
  * - `number.national`: `2115551234` (the national number in the number's own country)
  * - `number.trunk`: `02115551234` (national with that country's trunk prefix, as dialled there)
  * - `number.international`: `00492115551234` (with the agent's international prefix)
- * - `number.tail`: `5551234` (the last {@link TAIL_DIGITS} digits: a fuzzy search term that finds
- *   most ways of writing the number, to be verified afterwards)
+ * - `number.tail`: `5551234` (the last {@link TAIL_DIGITS} digits)
+ * - `number.short`: `1234` (the last {@link SHORT_DIGITS} digits: for a plain `LIKE '%…%'`)
+ * - `number.wildcard`: `*5*5*5*1*2*3*4*` (the subscriber number in the agent's own area, else the
+ *   national number, with `*` around every digit: for a `LIKE` with `*` as its wildcard)
+ * - `number.tokens`: `(02115551234 OR 492115551234 OR ... OR "555 12 34")` (the whole words and
+ *   phrases a stored number can end in, for an Elasticsearch query_string: `phone:{{number.tokens}}`)
  *
  * @throws NumberFormError when `e164` is not an E.164 number, so a hostile or garbled caller ID
  *   never reaches a helpdesk's search.
@@ -49,6 +64,12 @@ export function numberForms(e164: string, rules: DialingRules): Record<NumberPla
     throw new NumberFormError(`no country calling code in ${e164}`);
   const trunk =
     split.callingCode === rules.countryCode ? rules.trunkPrefix : trunkPrefixOf(split.callingCode);
+  const parts = {
+    callingCode: split.callingCode,
+    national: split.national,
+    trunk,
+    internationalPrefix: rules.internationalPrefix,
+  };
   return {
     'number.e164': e164,
     'number.digits': digits,
@@ -56,5 +77,8 @@ export function numberForms(e164: string, rules: DialingRules): Record<NumberPla
     'number.trunk': `${trunk}${split.national}`,
     'number.international': `${rules.internationalPrefix}${digits}`,
     'number.tail': split.national.slice(-TAIL_DIGITS),
+    'number.short': split.national.slice(-SHORT_DIGITS),
+    'number.wildcard': wildcardPattern(patternDigits(parts, rules)),
+    'number.tokens': queryStringGroup(elasticsearchForms(parts)),
   };
 }

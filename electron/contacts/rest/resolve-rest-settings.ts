@@ -29,7 +29,7 @@ export interface ResolvedRestDirectory {
 /** Default time for one request, including reading the answer. */
 export const DEFAULT_TIMEOUT_MS = 5000;
 
-const LISTING_PLACEHOLDERS = ['page', 'offset', 'pageSize'] as const;
+const LISTING_PLACEHOLDERS = ['page', 'offset', 'pageSize', 'end'] as const;
 const ACTION_PLACEHOLDERS = Object.keys(
   actionValues({ contact: null, number: { raw: '', e164: null, display: '', countryCode: '' }, callId: '' }),
 );
@@ -110,11 +110,19 @@ function resolve(settings: RestDirectorySettings): {
   for (const header of Object.keys(headers))
     if (FORBIDDEN_HEADERS.has(header.toLowerCase()))
       problem(['request', 'headers', header], 'is set by the HTTP client');
+  // A search spelt out in the settings replaces the preset's, fallback included.
+  const fallback =
+    settings.request?.fallbackUrl ??
+    (settings.request?.url === undefined ? (preset?.request.fallbackUrl ?? null) : null);
   const request: RestRequest = {
     method,
     url: requestUrl === undefined ? '' : url(requestUrl, ['request', 'url'], NUMBER_PLACEHOLDERS),
     body,
     headers,
+    fallbackUrl:
+      fallback === null || fallback === false
+        ? null
+        : url(fallback, ['request', 'fallbackUrl'], NUMBER_PLACEHOLDERS),
   };
 
   const auth = resolveAuth(settings, preset, problem, (template) => url(template, ['auth', 'url'], []));
@@ -161,6 +169,8 @@ function resolve(settings: RestDirectorySettings): {
     listing,
     timeoutMs: settings.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     tls: { verify, caFile },
+    hints: preset?.hints ?? [],
+    unverified: preset !== null && preset.checkedAgainst === null,
   };
   return { resolved: { config, actions }, problems, subject: directorySubject(label, name) };
 }

@@ -16,6 +16,21 @@ export interface RestRequest {
   readonly body: string | null;
   /** Fixed extra headers (`Accept-Language`, ...). */
   readonly headers: Readonly<Record<string, string>>;
+  /**
+   * Asked (same method, headers and body) when the search answers no results at all, or null:
+   * Zammad without Elasticsearch finds nothing with the first search but the short tail.
+   */
+  readonly fallbackUrl: string | null;
+}
+
+/**
+ * An answer that means the helpdesk lacks what the preset needs, and what to do about it: the
+ * message of a failure with `status` whose detail matches `detail` gets `hint` appended.
+ */
+export interface ProblemHint {
+  readonly status: number;
+  readonly detail: RegExp;
+  readonly hint: string;
 }
 
 /**
@@ -54,7 +69,10 @@ export type AuthConfig<S = SecretSetting> =
       readonly password: S;
     };
 
-/** Paging through every contact for `list()`; `url` holds `{{page}}`, `{{offset}}`, `{{pageSize}}`. */
+/**
+ * Paging through every contact for `list()`; `url` holds `{{page}}`, `{{offset}}`, `{{pageSize}}`
+ * and `{{end}}` (offset + pageSize: how far a search must reach for this page).
+ */
 export interface ListingConfig {
   readonly url: string;
   readonly pageSize: number;
@@ -85,4 +103,8 @@ export interface RestConfig<S = SecretSetting> {
   /** Per request, including reading the answer. */
   readonly timeoutMs: number;
   readonly tls: TlsConfig;
+  /** From the preset: failures that mean the helpdesk lacks something, with what to do. */
+  readonly hints: readonly ProblemHint[];
+  /** The preset was not checked against any vendor reference (ConSol CM). */
+  readonly unverified: boolean;
 }

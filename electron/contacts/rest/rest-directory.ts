@@ -5,6 +5,9 @@
  * returned number with the dialing rules and compares exact E.164 numbers, as the Directory
  * contract requires; nothing is guessed from trailing digits.
  *
+ * A lookup asks at most two searches: the search, and its fallback only when the search
+ * answered no results at all (Zammad without Elasticsearch finds nothing with the first).
+ *
  * `list()` pages through the API when the configuration has a listing, and answers [] when
  * the API offers none (Znuny's and ConSol CM's presets): such a directory is for lookups only.
  */
@@ -68,12 +71,11 @@ export class RestDirectory implements Directory {
       throw error;
     }
     const { request } = this.options.config;
-    const answer = await this.ask(
-      fillTemplate(request.url, forms, 'url'),
-      request.body === null ? null : fillTemplate(request.body, forms, 'json'),
-      signal,
-    );
-    return this.contactsOf(answer).filter((contact) =>
+    const body = request.body === null ? null : fillTemplate(request.body, forms, 'json');
+    let found = this.mapped(await this.ask(fillTemplate(request.url, forms, 'url'), body, signal));
+    if (found.results === 0 && request.fallbackUrl !== null)
+      found = this.mapped(await this.ask(fillTemplate(request.fallbackUrl, forms, 'url'), body, signal));
+    return found.contacts.filter((contact) =>
       contact.phones.some((phone) => phone.e164 === e164 && phone.viaSwitchboard !== true),
     );
   }
@@ -89,6 +91,7 @@ export class RestDirectory implements Directory {
         page: String(page),
         offset: String((page - 1) * listing.pageSize),
         pageSize: String(listing.pageSize),
+        end: String(page * listing.pageSize),
       };
       const answer = await this.ask(fillTemplate(listing.url, values, 'url'), null, undefined);
       const { contacts, results } = this.mapped(answer);
@@ -141,10 +144,6 @@ export class RestDirectory implements Directory {
     }
   }
 
-  private contactsOf(answer: unknown): RestContact[] {
-    return this.mapped(answer).contacts;
-  }
-
   private mapped(answer: unknown): { contacts: RestContact[]; results: number } {
     try {
       const { contacts, skipped } = mapAnswer(answer, this.mapping, {
@@ -167,7 +166,15 @@ export class RestDirectory implements Directory {
   private failure(error: unknown): Error {
     if (error instanceof RestDirectoryError) return error;
     if (!(error instanceof ExchangeError)) return error instanceof Error ? error : new Error(String(error));
-    return new RestDirectoryError(this.subject, this.problemOf(error), error.status);
+    const hint = this.options.config.hints.find(
+      (each) => each.status === error.status && error.detail !== null && each.detail.test(error.detail),
+    );
+    const problem = this.problemOf(error);
+    return new RestDirectoryError(
+      this.subject,
+      hint === undefined ? problem : `${problem}: ${hint.hint}`,
+      error.status,
+    );
   }
 
   private problemOf(error: ExchangeError): string {

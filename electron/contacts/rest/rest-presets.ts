@@ -4,13 +4,15 @@
  * needs only the helpdesk's address and the credentials. `{{base}}` is the `baseUrl` setting and
  * `{{web}}` the `webUrl` setting (default: `baseUrl`); every field can be overridden.
  *
- * The helpdesk presets search deliberately fuzzily (the last seven digits, `{{number.tail}}`):
- * helpdesks store numbers as typed, and the directory keeps only contacts whose numbers complete
- * to the caller's exact E.164 number. Paths and routes not confirmed against a product's
- * documentation are said to be so in the README; every one of them can be overridden. The README ("Directories: helpdesks") says what each helpdesk needs.
+ * Each preset searches with the terms its product's search can match (`search-terms.ts`): Zammad
+ * an Elasticsearch OR of whole words and phrases, KIX a `LIKE` of the digits in order, the rest a
+ * short tail. The directory keeps only contacts whose numbers complete to the caller's exact
+ * E.164 number. `checkedAgainst` names the vendor source each preset was written from; the
+ * ConSol CM preset has none (no public reference was found) and says so wherever it is used.
+ * docs/directories.md says what each helpdesk needs.
  */
 import type { ActionTemplates } from '../../popup/action-urls.js';
-import type { AuthConfig, ListingConfig, RestRequest } from './rest-config.js';
+import type { AuthConfig, ListingConfig, ProblemHint, RestRequest } from './rest-config.js';
 import type { ResponseMapping } from './response-mapping.js';
 
 export const REST_PRESETS = ['zammad', 'znuny', 'kix', 'consol', 'json'] as const;
@@ -26,6 +28,10 @@ export type PresetAuth = WithoutCredentials<AuthConfig>;
 export interface RestPreset {
   /** The product, for messages and as the default directory name. */
   readonly label: string;
+  /** The vendor source or documentation the preset was checked against; null: unverified. */
+  readonly checkedAgainst: string | null;
+  /** Failures that mean the helpdesk lacks something, with what to do. */
+  readonly hints: readonly ProblemHint[];
   readonly request: RestRequest;
   /** Null: decided by the credentials given (token → bearer, user → basic, none → none). */
   readonly auth: PresetAuth | null;
@@ -34,12 +40,22 @@ export interface RestPreset {
   readonly actions: ActionTemplates;
 }
 
-const get = (url: string): RestRequest => ({ method: 'GET', url, body: null, headers: {} });
+const get = (url: string, fallbackUrl: string | null = null): RestRequest => ({
+  method: 'GET',
+  url,
+  body: null,
+  headers: {},
+  fallbackUrl,
+});
 
-/** KIX's `search` parameter: a JSON filter, URL-encoded around the placeholder. */
+/**
+ * KIX's `search` parameter, URL-encoded around the placeholder: Phone or Mobile `LIKE` the
+ * digits in order (`*5*5*5*1*2*3*4*`); KIX turns `*` into SQL's `%`.
+ */
 function kixSearch(): string {
-  const filter = { Contact: { AND: [{ Field: 'Fulltext', Operator: 'CONTAINS', Value: '@TAIL@' }] } };
-  return encodeURIComponent(JSON.stringify(filter)).replace('%40TAIL%40', '{{number.tail}}');
+  const like = (field: string) => ({ Field: field, Operator: 'LIKE', Value: '@DIGITS@' });
+  const filter = { Contact: { OR: [like('Phone'), like('Mobile')] } };
+  return encodeURIComponent(JSON.stringify(filter)).replaceAll('%40DIGITS%40', '{{number.wildcard}}');
 }
 
 const ZNUNY_SERVICE = '{{base}}/nph-genericinterface.pl/Webservice/Ringdesk';
@@ -48,10 +64,15 @@ const ZNUNY_SERVICE = '{{base}}/nph-genericinterface.pl/Webservice/Ringdesk';
 export const PRESETS: Readonly<Record<RestPresetName, RestPreset>> = {
   zammad: {
     label: 'Zammad',
-    // Zammad's search is Elasticsearch's: field queries with a leading wildcard find the tail
-    // in "+49 211 5551234", "02115551234" and "0211/5551234" alike.
+    checkedAgainst:
+      'zammad/zammad: app/controllers/users_controller.rb, app/models/concerns/can_search.rb, app/models/user/search.rb, lib/search_index_backend.rb; routes in app/assets/javascripts/app/controllers',
+    hints: [],
+    // With Elasticsearch: whole words and phrases on phone and mobile (Zammad deletes every `*`).
+    // Without it Zammad runs a LIKE of the whole query, which finds nothing here; then the
+    // fallback asks for the last four digits, which its LIKE finds wherever they stand together.
     request: get(
-      '{{base}}/api/v1/users/search?query=phone:*{{number.tail}}%20OR%20mobile:*{{number.tail}}&limit=50&expand=true',
+      '{{base}}/api/v1/users/search?query=phone:{{number.tokens}}%20OR%20mobile:{{number.tokens}}&limit=50&expand=true',
+      '{{base}}/api/v1/users/search?query={{number.short}}&limit=200&expand=true',
     ),
     auth: { type: 'header', header: 'Authorization', prefix: 'Token token=' },
     response: {
@@ -81,7 +102,18 @@ export const PRESETS: Readonly<Record<RestPresetName, RestPreset>> = {
   },
   znuny: {
     label: 'Znuny',
-    request: get(`${ZNUNY_SERVICE}/CustomerUserSearch?Search=*{{number.tail}}*&Limit=50`),
+    checkedAgainst:
+      'znuny/Znuny: Kernel/GenericInterface (no customer-user operation), Kernel/Modules/AgentCustomerUserInformationCenter.pm, AgentTicketPhone.pm, AdminCustomerUser.pm',
+    hints: [
+      {
+        status: 500,
+        detail: /determine Operation/,
+        hint: 'this Znuny web service has no customer-user search (stock Znuny ships none): read the customer users over LDAP or from a CSV export instead (docs/directories.md, "Znuny")',
+      },
+    ],
+    // Stock Znuny has no operation for this: it needs one from an add-on that passes Search to
+    // Znuny's CustomerSearch, which reads `*` as its wildcard.
+    request: get(`${ZNUNY_SERVICE}/CustomerUserSearch?Search={{number.wildcard}}&Limit=50`),
     auth: {
       type: 'login',
       url: `${ZNUNY_SERVICE}/Session`,
@@ -114,12 +146,15 @@ export const PRESETS: Readonly<Record<RestPresetName, RestPreset>> = {
       openContact: '{{web}}/index.pl?Action=AgentCustomerUserInformationCenter;CustomerUserID={{contact.id}}',
       newTicket:
         '{{web}}/index.pl?Action=AgentTicketPhone;Subaction=StoreNew;ExpandCustomerName=2;CustomerUser={{contact.id}}',
-      newContact:
-        '{{web}}/index.pl?Action=AdminCustomerUser;Nav=Agent;Subaction=Add;UserPhone={{number.e164}}',
+      // AdminCustomerUser's Add reads only UserLogin and CustomerID: an empty form.
+      newContact: '{{web}}/index.pl?Action=AdminCustomerUser;Nav=Agent;Subaction=Add',
     },
   },
   kix: {
     label: 'KIX',
+    checkedAgainst:
+      'kix-backend rel-18: Kernel/API/Operation/V1/Common.pm, Contact/ContactSearch.pm, Kernel/System/ObjectSearch/Database/Contact/General.pm, CommonAttribute.pm; kix-frontend: RoutingService.ts, ContactReadUIModule.ts, ContactEditUIModule.ts, TicketCreateUIModule.ts',
+    hints: [],
     request: get(`{{base}}/api/v1/contacts?search=${kixSearch()}&limit=50`),
     auth: {
       type: 'login',
@@ -145,20 +180,26 @@ export const PRESETS: Readonly<Record<RestPresetName, RestPreset>> = {
         { path: 'Fax', type: 'fax' },
       ],
     },
+    // KIX stops a search at API::Request::DefaultLimit (1,000) unless searchlimit says more.
     listing: {
-      url: '{{base}}/api/v1/contacts?limit={{pageSize}}&offset={{offset}}',
+      url: '{{base}}/api/v1/contacts?limit={{pageSize}}&offset={{offset}}&searchlimit={{end}}',
       pageSize: 100,
       maxPages: 200,
     },
+    // kix-frontend opens a context by its URL path, and a create dialog with `?new`; nothing is
+    // prefilled from the URL.
     actions: {
       openContact: '{{web}}/contacts/{{contact.id}}',
-      newTicket: '{{web}}/tickets',
-      newContact: '{{web}}/contacts',
+      newTicket: '{{web}}/tickets?new',
+      newContact: '{{web}}/contacts?new',
     },
   },
   consol: {
     label: 'ConSol CM',
-    request: get('{{base}}/restapi/contacts?term={{number.tail}}&limit=50'),
+    // No public ConSol CM REST reference was found: path, parameters and answer are assumptions.
+    checkedAgainst: null,
+    hints: [],
+    request: get('{{base}}/restapi/contacts?term={{number.short}}&limit=200'),
     auth: { type: 'basic' },
     response: {
       list: 'contacts',
@@ -182,6 +223,8 @@ export const PRESETS: Readonly<Record<RestPresetName, RestPreset>> = {
   },
   json: {
     label: 'JSON',
+    checkedAgainst: "Ringdesk's own JSON contract (docs/directories.md)",
+    hints: [],
     request: get('{{base}}/contacts?phone={{number.e164}}'),
     auth: null,
     response: {

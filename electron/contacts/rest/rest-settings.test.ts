@@ -25,7 +25,10 @@ describe('REST directory settings', () => {
     const { config, actions } = resolve(zammad);
     expect(config.name).toBe('Zammad');
     expect(config.request.url).toBe(
-      'https://helpdesk.example.com/api/v1/users/search?query=phone:*{{number.tail}}%20OR%20mobile:*{{number.tail}}&limit=50&expand=true',
+      'https://helpdesk.example.com/api/v1/users/search?query=phone:{{number.tokens}}%20OR%20mobile:{{number.tokens}}&limit=50&expand=true',
+    );
+    expect(config.request.fallbackUrl).toBe(
+      'https://helpdesk.example.com/api/v1/users/search?query={{number.short}}&limit=200&expand=true',
     );
     expect(config.auth).toEqual({
       type: 'header',
@@ -35,6 +38,22 @@ describe('REST directory settings', () => {
     });
     expect(config.tls).toEqual({ verify: true, caFile: null });
     expect(actions.openContact).toBe('https://helpdesk.example.com/#user/profile/{{contact.id}}');
+  });
+
+  it('keeps the preset’s fallback search unless the search is spelt out or the fallback switched off', () => {
+    const own = '{{base}}/api/v1/users/search?query={{number.digits}}';
+    expect(resolve({ ...zammad, request: { url: own } }).config.request.fallbackUrl).toBeNull();
+    expect(resolve({ ...zammad, request: { fallbackUrl: false } }).config.request.fallbackUrl).toBeNull();
+    expect(
+      resolve({ ...zammad, request: { url: own, fallbackUrl: '{{base}}/x?q={{number.short}}' } }).config
+        .request.fallbackUrl,
+    ).toBe('https://helpdesk.example.com/x?q={{number.short}}');
+    expect(problems({ ...zammad, request: { fallbackUrl: '{{base}}/x?q={{caller}}' } })).toEqual([
+      'request.fallbackUrl: unknown placeholder {{caller}}',
+    ]);
+    expect(problems({ ...zammad, request: { fallbackUrl: 'https://{{number.short}}.evil/x' } })).toEqual([
+      'request.fallbackUrl: must be an http:// or https:// URL with a fixed host',
+    ]);
   });
 
   it("gives each preset's actions as the popup fills them", () => {
@@ -52,7 +71,7 @@ describe('REST directory settings', () => {
     expect(popupActions(subject, znuny.actions).map((action) => action.url)).toEqual([
       'https://desk.example/otrs/index.pl?Action=AgentCustomerUserInformationCenter;CustomerUserID=anna%40example.com',
       'https://desk.example/otrs/index.pl?Action=AgentTicketPhone;Subaction=StoreNew;ExpandCustomerName=2;CustomerUser=anna%40example.com',
-      'https://desk.example/otrs/index.pl?Action=AdminCustomerUser;Nav=Agent;Subaction=Add;UserPhone=%2B492115551234',
+      'https://desk.example/otrs/index.pl?Action=AdminCustomerUser;Nav=Agent;Subaction=Add',
     ]);
     for (const preset of ['zammad', 'kix', 'consol', 'json'] as const) {
       const { actions } = resolve({

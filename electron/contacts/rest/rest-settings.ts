@@ -126,6 +126,8 @@ export const restDirectorySchema = z
       .object({
         method: z.enum(['GET', 'POST']).optional(),
         url: urlTemplate.optional(),
+        /** Asked when the search answers no results at all; false for none. */
+        fallbackUrl: z.union([urlTemplate, z.literal(false)]).optional(),
         /** A JSON body template for POST; placeholders are JSON-escaped. */
         body: z.string().min(1).max(16_384).optional(),
         headers: z.record(headerName, headerValue).optional(),

@@ -142,6 +142,11 @@ async function readAnswer(
       let detail: string | null = null;
       if (isJson)
         detail = errorMessageOf(await readJson(stream, Math.min(maxBytes, 64 * 1024)).catch(() => null));
+      // A short plain-text error (Znuny's GenericInterface answers its errors so).
+      else if (mediaType === 'text/plain')
+        detail = await readText(stream, 4 * 1024)
+          .then((text) => (text.trim() === '' ? null : shorten(text, 160)))
+          .catch(() => null);
       stop();
       throw new ExchangeError(`answered ${status}`, status, detail);
     }
@@ -158,6 +163,19 @@ async function readAnswer(
   } finally {
     signal.removeEventListener('abort', stop);
   }
+}
+
+/** At most `maxBytes` of a text answer, as UTF-8 (what follows is not read). */
+async function readText(stream: Readable, maxBytes: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
+    chunks.push(buffer);
+    size += buffer.length;
+    if (size >= maxBytes) break;
+  }
+  return Buffer.concat(chunks).subarray(0, maxBytes).toString('utf8');
 }
 
 async function readJson(stream: Readable, maxBytes: number): Promise<unknown> {
