@@ -126,7 +126,8 @@ class Parser {
         break;
       }
       const word = this.peekWord();
-      if ((word === 'OR' || word === 'AND') && items.length > 0 && !expectClause) {
+      if (word === 'OR' || word === 'AND') {
+        if (expectClause) throw new QuerySyntaxError(`${word} without a clause before it`);
         this.position += word.length;
         joins.add(word);
         expectClause = true;

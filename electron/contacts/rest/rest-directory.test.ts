@@ -99,4 +99,31 @@ describe('a REST directory', () => {
     );
     expect(http.seen).toEqual([]);
   });
+
+  it('asks the fallback only when the search answered nothing at all, and never a third time', async () => {
+    const withFallback = custom({
+      request: {
+        method: 'GET',
+        url: 'https://crm.example/api/search?q={{number.tokens}}',
+        fallbackUrl: 'https://crm.example/api/search?q={{number.short}}',
+      },
+    });
+    const empty = new FakeHttp({ hits: [] }, { hits: [] }, { hits: [] });
+    const directory = await createRestDirectory(withFallback, { rules: DUESSELDORF, env: {}, http: empty });
+    expect(await directory.lookup('+492115551234')).toEqual([]);
+    expect(empty.seen.map((request) => new URL(String(request.url)).searchParams.get('q'))).toEqual([
+      expect.stringMatching(/^\(02115551234 OR /) as unknown,
+      '1234',
+    ]);
+
+    // A search that found someone, even the wrong person, is not asked again.
+    const wrong = new FakeHttp({ hits: [{ key: 'w', display: 'Wrong', tel: '030 5551234' }] });
+    const again = await createRestDirectory(withFallback, { rules: DUESSELDORF, env: {}, http: wrong });
+    expect(await again.lookup('+492115551234')).toEqual([]);
+    expect(wrong.seen).toHaveLength(1);
+
+    const second = new FakeHttp({ hits: [] }, { hits: [{ key: 'a', display: 'Anna', tel: '0211 555-1234' }] });
+    const found = await createRestDirectory(withFallback, { rules: DUESSELDORF, env: {}, http: second });
+    expect((await found.lookup('+492115551234')).map((contact) => contact.id)).toEqual(['a']);
+  });
 });

@@ -115,6 +115,16 @@ describe('a failing helpdesk', () => {
     await expect((await zammad(fake.origin)).lookup(ANNAS_NUMBER)).rejects.toThrow(
       /^Zammad directory 'Helpdesk': answered 502$/,
     );
+    // A plain-text error (as Znuny's GenericInterface sends them) is passed on, on one line.
+    fake.trouble = {
+      kind: 'status',
+      status: 500,
+      body: 'Backend\r\nunavailable\u0007 ' + 'x'.repeat(400),
+      contentType: 'text/plain',
+    };
+    await expect((await zammad(fake.origin)).lookup(ANNAS_NUMBER)).rejects.toThrow(
+      /^Zammad directory 'Helpdesk': answered 500: Backend unavailable x{100,}…$/,
+    );
   });
 
   it('refuses an HTML page instead of JSON', async () => {
