@@ -122,7 +122,10 @@ describe('a REST directory', () => {
     expect(await again.lookup('+492115551234')).toEqual([]);
     expect(wrong.seen).toHaveLength(1);
 
-    const second = new FakeHttp({ hits: [] }, { hits: [{ key: 'a', display: 'Anna', tel: '0211 555-1234' }] });
+    const second = new FakeHttp(
+      { hits: [] },
+      { hits: [{ key: 'a', display: 'Anna', tel: '0211 555-1234' }] },
+    );
     const found = await createRestDirectory(withFallback, { rules: DUESSELDORF, env: {}, http: second });
     expect((await found.lookup('+492115551234')).map((contact) => contact.id)).toEqual(['a']);
   });
