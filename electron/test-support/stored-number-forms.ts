@@ -47,5 +47,6 @@ export const STORED_FORMS: readonly StoredForm[] = [
     what: 'NANP, bracketed and dashed',
     tailTogether: true,
   },
+  { stored: '+1.425.555.1234', caller: '+14255551234', what: 'NANP, dotted', tailTogether: true },
   { stored: '+44 20 7946 0000', caller: '+442079460000', what: 'UK, spaced', tailTogether: true },
 ];
