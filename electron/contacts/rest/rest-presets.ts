@@ -5,8 +5,8 @@
  * `{{web}}` the `webUrl` setting (default: `baseUrl`); every field can be overridden.
  *
  * Each preset searches with the terms its product's search can match (`search-terms.ts`): Zammad
- * an Elasticsearch OR of whole words and phrases, KIX a `LIKE` of the digits in order, the rest a
- * short tail. The directory keeps only contacts whose numbers complete to the caller's exact
+ * an Elasticsearch OR of whole words and phrases (and the short tail when that finds nothing),
+ * KIX and Znuny's add-on a `LIKE` of the digits in order, ConSol CM the short tail. The directory keeps only contacts whose numbers complete to the caller's exact
  * E.164 number. `checkedAgainst` names the vendor source each preset was written from; the
  * ConSol CM preset has none (no public reference was found) and says so wherever it is used.
  * docs/directories.md says what each helpdesk needs.
