@@ -57,6 +57,8 @@ export interface ProviderDeps {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** True when a caller is on the blocklist (for lines that reject while ringing). */
   readonly isBlocked: (remote: string) => boolean;
+  /** Told about a failure a provider answered and survived (a webhook handler that threw). */
+  readonly onWarning?: (message: string) => void;
 }
 
 /** The provider the settings ask for. */
@@ -73,7 +75,12 @@ export function createProvider(settings: Settings, deps: ProviderDeps): LineProv
         rules: settings.dialingRules,
       });
     case 'action-url':
-      return new ActionUrlProvider(line, { env: deps.env, now: deps.now, isBlocked: deps.isBlocked });
+      return new ActionUrlProvider(line, {
+        env: deps.env,
+        now: deps.now,
+        isBlocked: deps.isBlocked,
+        ...(deps.onWarning === undefined ? {} : { onError: deps.onWarning }),
+      });
   }
 }
 
@@ -124,6 +131,7 @@ export async function createCompanion(
     now,
     env: environment.env ?? {},
     isBlocked: (remote) => blocklist.has(remote),
+    onWarning: environment.onWarning,
   });
   if (settings.recordLine !== null) recordLine(provider, settings.recordLine, now);
   const directories = await openDirectories(settings, {

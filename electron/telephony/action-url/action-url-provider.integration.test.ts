@@ -1,5 +1,6 @@
 /** The action-url line over real HTTP on loopback: Zammad, KIX and desk-phone requests. */
 import { afterEach, describe, expect, it } from 'vitest';
+import { httpRequest, rawRequest } from '../../test-support/raw-http.js';
 import { CallTracker } from '../call-tracker.js';
 import type { LineEvent } from '../line-provider.js';
 import { ActionUrlProvider } from './action-url-provider.js';
@@ -11,7 +12,11 @@ afterEach(async () => {
   for (const provider of providers.splice(0)) await provider.disconnect();
 });
 
-async function start(settings: object = {}, isBlocked?: (remote: string) => boolean) {
+async function start(
+  settings: object = {},
+  isBlocked?: (remote: string) => boolean,
+  onError?: (message: string) => void,
+) {
   const provider = new ActionUrlProvider(
     actionUrlLineSchema.parse({
       provider: 'action-url',
@@ -23,7 +28,11 @@ async function start(settings: object = {}, isBlocked?: (remote: string) => bool
       phone: {},
       ...settings,
     }),
-    { env: {}, ...(isBlocked === undefined ? {} : { isBlocked }) },
+    {
+      env: {},
+      ...(isBlocked === undefined ? {} : { isBlocked }),
+      ...(onError === undefined ? {} : { onError }),
+    },
   );
   providers.push(provider);
   const events: LineEvent[] = [];
@@ -140,6 +149,108 @@ describe('action-url listener', () => {
     for (let i = 0; i < 520; i++)
       await get(`${base}/cti.pl?Action=INCOMING&Src=0211${i}&Dest=12&token=${TOKEN}`);
     expect(provider.state).toBe('connected');
+  });
+
+  it('treats toString, constructor and __proto__ as unknown keys, in the query and every body type', async () => {
+    const { base, provider, events } = await start();
+    const port = provider.address()!.port;
+    // The request from the issue: no token, any path; it used to end the process.
+    expect((await get(`${base}/?toString=x`)).status).toBe(404);
+    for (const key of ['toString', 'constructor', 'hasOwnProperty', '__proto__', 'valueOf'])
+      expect((await get(`${base}/cti.pl?${key}=x&${key}[]=y&token=${TOKEN}`)).status).toBe(422);
+    const json = await fetch(`${base}/api/v1/cti/${TOKEN}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"__proto__":{"event":"newCall"},"constructor":"x","toString":"y","direction":"in"}',
+    });
+    expect(json.status).toBe(422);
+    const form = await fetch(`${base}/api/v1/cti/${TOKEN}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'toString=1&__proto__=2&event=newCall&direction=in&from=02115551234&callId=p-1',
+    });
+    expect(form.status).toBe(200);
+    // An event named like an inherited member is an unknown event.
+    expect((await get(`${base}/phone/${TOKEN}/constructor?remote=1`)).status).toBe(404);
+    expect(
+      (await rawRequest(port, httpRequest('GET', '/phone/x/y?toString=1', { Host: 'pbx' }))).status,
+    ).toBe(401);
+    expect(events.filter((event) => event.type === 'offering')).toEqual([
+      { type: 'offering', callId: 'p-1', line: '12', remote: '02115551234' },
+    ]);
+    expect(JSON.stringify(provider.requestLog())).toContain('"toString"');
+  });
+
+  it('answers a malformed request target 400 and keeps listening', async () => {
+    const { base, provider } = await start();
+    const port = provider.address()!.port;
+    expect((await rawRequest(port, httpRequest('GET', 'http://[/', {}))).status).toBe(400);
+    expect((await rawRequest(port, httpRequest('GET', '*', {}))).status).toBe(400);
+    expect((await get(`${base}/cti.pl?Action=INCOMING&Src=1&Dest=12&token=${TOKEN}`)).status).toBe(200);
+    expect(provider.state).toBe('connected');
+  });
+
+  it('answers 500 and reports when a handler throws, and goes on serving', async () => {
+    const reported: string[] = [];
+    let blocklistBroken = true;
+    const { base, events } = await start(
+      {},
+      () => {
+        if (blocklistBroken) throw new Error('the blocklist broke');
+        return false;
+      },
+      (message) => reported.push(message),
+    );
+    const newCall = (callId: string) =>
+      fetch(`${base}/api/v1/cti/${TOKEN}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ event: 'newCall', direction: 'in', from: '02115551234', callId }),
+      });
+    const failed = await newCall('b-1');
+    expect(failed.status).toBe(500);
+    expect(await failed.json()).toEqual({ error: 'internal error' });
+    expect(reported).toEqual([expect.stringMatching(/POST request failed: Error: the blocklist broke/)]);
+    blocklistBroken = false;
+    expect((await newCall('b-2')).status).toBe(200);
+    expect(events.filter((event) => event.type === 'offering').map((event) => event.callId)).toContain('b-2');
+  });
+
+  it('redacts the token in every spelling, in the URL, headers and parameters', async () => {
+    const { base, provider } = await start();
+    const port = provider.address()!.port;
+    const spelled = Array.from(TOKEN)
+      .map((char, index) =>
+        index % 3 === 0
+          ? `%${char.charCodeAt(0).toString(16)[index % 2 ? 'toUpperCase' : 'toLowerCase']()}`
+          : char,
+      )
+      .join('');
+    expect((await get(`${base}/phone/${spelled}/incoming?remote=1&echo=${spelled}`)).status).toBe(200);
+    expect((await get(`${base}/phone/${TOKEN.replace('-', '%2D')}/missed?remote=1`)).status).toBe(200);
+    expect((await get(`${base}/phone/${TOKEN.replace('-', '%2d')}/missed?remote=2`)).status).toBe(200);
+    await rawRequest(
+      port,
+      httpRequest(
+        'POST',
+        `/cti.pl?Action=HANGUP&Src=1&Dest=12`,
+        {
+          Host: 'pbx',
+          'Content-Type': 'application/x-www-form-urlencoded',
+          'X-Echo': spelled,
+          Referer: `http://pbx/${TOKEN}`,
+          Authorization: 'Basic c2VjcmV0',
+        },
+        `token=${spelled}&note=${encodeURIComponent(TOKEN)}&${spelled}=1`,
+      ),
+    );
+    const log = JSON.stringify(provider.requestLog());
+    expect(provider.requestLog()).toHaveLength(4);
+    expect(log).not.toMatch(/test-token|%2[dD]token|c2VjcmV0/);
+    for (const piece of [TOKEN, spelled, encodeURIComponent(TOKEN), TOKEN.replace('-', '%2d')])
+      expect(log).not.toContain(piece);
+    expect(provider.requestLog()[0]).toMatchObject({ url: '/phone/***/incoming?remote=1&echo=***' });
+    expect(provider.requestLog()[3]?.headers).toMatchObject({ 'x-echo': '***', authorization: '***' });
   });
 
   it('says clearly when it cannot listen', async () => {

@@ -23,9 +23,18 @@ import { nextProviderState, type ProviderTransition } from '../provider-state.js
 import type { ActionUrlLineSettings } from './action-url-settings.js';
 import { CallCorrelator } from './call-correlator.js';
 import { kixRequest } from './kix-action.js';
-import { IntentError, type LineIntent } from './line-intents.js';
+import { IntentError, param, type LineIntent } from './line-intents.js';
 import { phoneRequest } from './phone-action.js';
-import { BodyError, fromSearch, parseBody, readBody, type Params } from './request-body.js';
+import { matchEndpoint } from './endpoints.js';
+import {
+  BodyError,
+  fromSearch,
+  mergeParams,
+  newParams,
+  parseBody,
+  readBody,
+  type Params,
+} from './request-body.js';
 import { RateLimiter, tokenMatches } from './request-guards.js';
 import { RequestLog, type RequestLogEntry } from './request-log.js';
 import { UrlDialer } from './url-dialer.js';
@@ -37,7 +46,12 @@ export interface ActionUrlDeps {
   /** True when a caller is on the blocklist (Zammad then answers "reject"). */
   readonly isBlocked?: (remote: string) => boolean;
   readonly dialer?: UrlDialer;
+  /** Told (with context) about a request whose handling failed unexpectedly; it was answered 500. */
+  readonly onError?: (message: string) => void;
 }
+
+/** Most connections the listener holds at once (slow or idle clients included). */
+export const MAX_CONNECTIONS = 256;
 
 const INVALID_TOKEN = 'Invalid token, please contact your admin!';
 
@@ -84,11 +98,15 @@ export class ActionUrlProvider implements LineProvider {
   async connect(): Promise<void> {
     this.move('connect');
     const { host, port } = splitListen(this.settings.listen);
-    const server = createServer((request, response) => {
-      void this.onRequest(request, response);
+    const server = createServer({ connectionsCheckingInterval: 1000 }, (request, response) => {
+      this.onRequest(request, response).catch((error: unknown) => {
+        this.failed(response, error);
+      });
     });
     server.requestTimeout = 10_000;
     server.headersTimeout = 5_000;
+    // Slow or idle clients cannot hold every socket: beyond this, new connections are dropped.
+    server.maxConnections = MAX_CONNECTIONS;
     try {
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
@@ -175,75 +193,98 @@ export class ActionUrlProvider implements LineProvider {
     return this.log.list();
   }
 
+  /**
+   * Answers one request. Never rejects: whatever goes wrong is answered (a 4xx for a request it
+   * cannot use, 500 otherwise), logged, and the listener goes on.
+   */
   private async onRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const source = request.socket.remoteAddress ?? 'unknown';
-    const url = new URL(request.url ?? '/', 'http://listener');
-    let payload: Params = fromSearch(url.searchParams);
+    const target = request.url ?? '/';
+    let payload: Params = newParams();
     let status = 200;
     let reply: unknown;
     try {
+      const url = parseTarget(target);
+      payload = fromSearch(url.searchParams);
       if (!this.limiter.allow(source)) throw new IntentError(429, 'too many requests from this address');
       const body = request.method === 'POST' ? await readBody(request) : '';
-      payload = { ...payload, ...parseBody(body, request.headers['content-type'] ?? '') };
+      payload = mergeParams(payload, parseBody(body, request.headers['content-type'] ?? ''));
       reply = this.route(request.method ?? 'GET', url, payload);
     } catch (error) {
-      status = error instanceof IntentError || error instanceof BodyError ? error.status : 500;
-      reply = {
-        error: error instanceof IntentError || error instanceof BodyError ? error.message : 'internal error',
-      };
+      const known = error instanceof IntentError || error instanceof BodyError;
+      status = known ? error.status : 500;
+      reply = { error: known ? error.message : 'internal error' };
+      if (!known) this.report(`${request.method ?? '?'} request failed`, error);
     }
-    this.log.add({
-      at: new Date(this.now()).toISOString(),
-      source,
-      method: request.method ?? '?',
-      url: `${url.pathname}${url.search}`,
-      payload,
-      status,
-      reply,
-    });
-    response.writeHead(status, {
-      'Content-Type': 'application/json; charset=utf-8',
-      'Cache-Control': 'no-store',
-    });
-    response.end(JSON.stringify(reply));
+    try {
+      this.log.add({
+        at: new Date(this.now()).toISOString(),
+        source,
+        method: request.method ?? '?',
+        url: target,
+        rawHeaders: request.rawHeaders,
+        payload,
+        status,
+        reply,
+      });
+    } catch (error) {
+      this.report('the request log failed', error);
+    }
+    answer(response, status, reply);
+  }
+
+  /** A handler that failed beyond its own error handling: answered 500 and reported. */
+  private failed(response: ServerResponse, error: unknown): void {
+    this.report('request handler failed', error);
+    answer(response, 500, { error: 'internal error' });
+  }
+
+  private report(what: string, error: unknown): void {
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    this.deps.onError?.(`action-url listener ${this.settings.listen}: ${what}: ${this.log.redact(detail)}`);
   }
 
   /** Answers one request (already rate-limited and parsed). @throws IntentError */
   private route(method: string, url: URL, params: Params): unknown {
     const segments = url.pathname.split('/').filter(Boolean).map(safeDecode);
-    if (segments[0] === 'api' && segments[1] === 'v1' && segments[2] === 'cti' && segments.length === 4) {
-      const zammad = this.settings.zammad;
-      if (method !== 'POST') throw new IntentError(405, 'use POST');
-      if (!tokenMatches(segments[3], this.token)) throw new IntentError(401, INVALID_TOKEN);
-      if (zammad === undefined)
-        throw new IntentError(422, 'Feature not configured, please contact your admin!');
-      const voicemail = [params.user ?? []].flat().some((user) => user.toLowerCase() === 'voicemail');
-      const answer = zammadRequest(params, {
-        line: this.line,
-        outbound: zammad.outbound,
-        defaultCallerId: zammad.defaultCallerId,
-        isBlocked: this.deps.isBlocked ?? (() => false),
-      });
-      // Zammad counts a call answered by voicemail as not done: for the agent it is missed.
-      if (!(answer.intent.kind === 'answer' && voicemail)) this.apply(answer.intent);
-      return answer.reply;
+    const found = matchEndpoint(segments);
+    if (found === null) throw new IntentError(404, 'not found');
+    const { endpoint, values } = found;
+    if (endpoint.method !== null && method !== endpoint.method)
+      throw new IntentError(405, `use ${endpoint.method}`);
+    const token = values.get('token') ?? (endpoint.kind === 'kix' ? param(params, 'token') : null);
+    if (!tokenMatches(token, this.token)) throw new IntentError(401, INVALID_TOKEN);
+    switch (endpoint.kind) {
+      case 'zammad':
+        return this.zammad(params);
+      case 'kix':
+        if (this.settings.kix === undefined)
+          throw new IntentError(404, 'KIX action URLs are not enabled on this line (line.kix)');
+        this.apply(kixRequest(params, this.line));
+        return {};
+      case 'phone':
+        if (this.settings.phone === undefined)
+          throw new IntentError(404, 'phone action URLs are not enabled on this line (line.phone)');
+        this.apply(phoneRequest(values.get('event') ?? '', params, this.line));
+        return {};
     }
-    if (segments[0] === 'cti.pl' || segments[0] === 'cti') {
-      if (!tokenMatches(params.token === undefined ? null : [params.token].flat()[0], this.token))
-        throw new IntentError(401, INVALID_TOKEN);
-      if (this.settings.kix === undefined)
-        throw new IntentError(404, 'KIX action URLs are not enabled on this line (line.kix)');
-      this.apply(kixRequest(params, this.line));
-      return {};
-    }
-    if (segments[0] === 'phone' && segments.length === 3) {
-      if (!tokenMatches(segments[1], this.token)) throw new IntentError(401, INVALID_TOKEN);
-      if (this.settings.phone === undefined)
-        throw new IntentError(404, 'phone action URLs are not enabled on this line (line.phone)');
-      this.apply(phoneRequest(segments[2] ?? '', params, this.line));
-      return {};
-    }
-    throw new IntentError(404, 'not found');
+  }
+
+  private zammad(params: Params): unknown {
+    const zammad = this.settings.zammad;
+    if (zammad === undefined)
+      throw new IntentError(422, 'Feature not configured, please contact your admin!');
+    const users = Object.hasOwn(params, 'user') ? [params.user ?? []].flat() : [];
+    const voicemail = users.some((user) => user.toLowerCase() === 'voicemail');
+    const answer = zammadRequest(params, {
+      line: this.line,
+      outbound: zammad.outbound,
+      defaultCallerId: zammad.defaultCallerId,
+      isBlocked: this.deps.isBlocked ?? (() => false),
+    });
+    // Zammad counts a call answered by voicemail as not done: for the agent it is missed.
+    if (!(answer.intent.kind === 'answer' && voicemail)) this.apply(answer.intent);
+    return answer.reply;
   }
 
   /** Turns an intent into line events for the call it belongs to; stray events change nothing. */
@@ -307,6 +348,36 @@ export class ActionUrlProvider implements LineProvider {
 function splitListen(listen: string): { host: string; port: number } {
   const colon = listen.lastIndexOf(':');
   return { host: listen.slice(0, colon).replace(/^\[|\]$/g, ''), port: Number(listen.slice(colon + 1)) };
+}
+
+/** The request target as a URL. @throws IntentError (400) for a target that is no path. */
+function parseTarget(target: string): URL {
+  if (!target.startsWith('/')) throw new IntentError(400, 'the request target must be a path');
+  try {
+    return new URL(target, 'http://listener');
+  } catch {
+    throw new IntentError(400, 'the request target is not a valid path');
+  }
+}
+
+function answer(response: ServerResponse, status: number, reply: unknown): void {
+  if (response.headersSent || response.destroyed) {
+    response.destroy();
+    return;
+  }
+  let text: string;
+  try {
+    const json: unknown = JSON.stringify(reply);
+    text = typeof json === 'string' ? json : '{}';
+  } catch {
+    status = 500;
+    text = '{"error":"internal error"}';
+  }
+  response.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
+  response.end(text);
 }
 
 function safeDecode(segment: string): string {

@@ -8,18 +8,18 @@ import { IntentError, param, type LineIntent } from './line-intents.js';
 import type { Params } from './request-body.js';
 import { numberFromAddress } from './request-guards.js';
 
-const KINDS: Record<string, LineIntent['kind']> = {
-  INCOMING: 'ring',
-  OUTGOING: 'outgoing',
-  CONNECTED: 'answer',
-  HANGUP: 'hangup',
-  MISSED: 'missed',
-};
+const KINDS = new Map<string, LineIntent['kind']>([
+  ['INCOMING', 'ring'],
+  ['OUTGOING', 'outgoing'],
+  ['CONNECTED', 'answer'],
+  ['HANGUP', 'hangup'],
+  ['MISSED', 'missed'],
+]);
 
 /** Reads one KIX action URL. @throws IntentError (422) for an unknown action or missing party. */
 export function kixRequest(params: Params, defaultLine: string): LineIntent {
   const action = (param(params, 'Action', 'action') ?? '').toUpperCase();
-  const kind = KINDS[action];
+  const kind = KINDS.get(action);
   if (kind === undefined)
     throw new IntentError(
       422,

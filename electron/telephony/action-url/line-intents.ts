@@ -34,9 +34,10 @@ export function param(
   ...names: string[]
 ): string | null {
   for (const name of names) {
-    const value = params[name];
-    const text = Array.isArray(value) ? value[0] : value;
-    if (text !== undefined && text.trim() !== '') return text.trim().slice(0, 256);
+    // Own keys only: a table from the network must never answer with an inherited member.
+    const value = Object.hasOwn(params, name) ? params[name] : undefined;
+    const text: unknown = Array.isArray(value) ? value[0] : value;
+    if (typeof text === 'string' && text.trim() !== '') return text.trim().slice(0, 256);
   }
   return null;
 }

@@ -8,27 +8,28 @@ import { IntentError, param, type LineIntent } from './line-intents.js';
 import type { Params } from './request-body.js';
 import { numberFromAddress } from './request-guards.js';
 
-const EVENTS: Record<string, LineIntent['kind']> = {
-  incoming: 'ring',
-  incoming_call: 'ring',
-  outgoing: 'outgoing',
-  outgoing_call: 'outgoing',
-  connected: 'answer',
-  established: 'answer',
-  call_established: 'answer',
-  disconnected: 'hangup',
-  terminated: 'hangup',
-  call_terminated: 'hangup',
-  missed: 'missed',
-  missed_call: 'missed',
-};
+// A Map: an event named `constructor` or `__proto__` (from the URL) finds nothing inherited.
+const EVENTS = new Map<string, LineIntent['kind']>([
+  ['incoming', 'ring'],
+  ['incoming_call', 'ring'],
+  ['outgoing', 'outgoing'],
+  ['outgoing_call', 'outgoing'],
+  ['connected', 'answer'],
+  ['established', 'answer'],
+  ['call_established', 'answer'],
+  ['disconnected', 'hangup'],
+  ['terminated', 'hangup'],
+  ['call_terminated', 'hangup'],
+  ['missed', 'missed'],
+  ['missed_call', 'missed'],
+]);
 
 /** The event names the phone endpoint accepts. */
-export const PHONE_EVENTS = Object.keys(EVENTS);
+export const PHONE_EVENTS = [...EVENTS.keys()];
 
 /** Reads one phone Action URL. @throws IntentError (404) for an unknown event. */
 export function phoneRequest(event: string, params: Params, defaultLine: string): LineIntent {
-  const kind = EVENTS[event.toLowerCase()];
+  const kind = EVENTS.get(event.toLowerCase());
   if (kind === undefined)
     throw new IntentError(
       404,

@@ -2,10 +2,27 @@
  * Reads a webhook request's parameters: the query string plus a JSON, URL-encoded or multipart
  * form body (Zammad accepts all three), capped at 16 KiB. Repeated keys (`user[]=a&user[]=b`)
  * become lists; nested JSON values are kept only when they are strings or lists of strings.
+ *
+ * Invariant: parameters MUST be collected in null-prototype objects (see {@link newParams}), so a
+ * key such as `toString`, `constructor` or `__proto__` is just another unknown key and never
+ * reads or changes an inherited member.
  */
 import type { IncomingMessage } from 'node:http';
 
 export type Params = Record<string, string | string[]>;
+
+/** An empty parameter table without a prototype: no key finds an inherited member. */
+export function newParams(): Params {
+  return Object.create(null) as Params;
+}
+
+/** The parameters of `first` and then `second` (a later key wins), in a new null-prototype table. */
+export function mergeParams(first: Params, second: Params): Params {
+  const merged = newParams();
+  for (const [key, value] of Object.entries(first)) merged[key] = value;
+  for (const [key, value] of Object.entries(second)) merged[key] = value;
+  return merged;
+}
 
 /** Largest body accepted. */
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -38,7 +55,7 @@ export async function readBody(request: IncomingMessage): Promise<string> {
 
 /** The parameters of a body of `contentType`. */
 export function parseBody(body: string, contentType: string): Params {
-  if (body.trim() === '') return {};
+  if (body.trim() === '') return newParams();
   const type = contentType.toLowerCase();
   if (type.startsWith('application/json')) return fromJson(body);
   if (type.startsWith('multipart/form-data'))
@@ -50,7 +67,7 @@ export function parseBody(body: string, contentType: string): Params {
 
 /** The parameters of a query string. */
 export function fromSearch(search: URLSearchParams): Params {
-  const params: Params = {};
+  const params = newParams();
   for (const [rawKey, value] of search) add(params, rawKey, value);
   return params;
 }
@@ -72,7 +89,7 @@ function fromJson(body: string): Params {
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
     throw new BodyError(400, 'request body must be a JSON object');
-  const params: Params = {};
+  const params = newParams();
   for (const [key, value] of Object.entries(parsed)) {
     if (typeof value === 'string' || typeof value === 'number') params[key] = String(value);
     else if (Array.isArray(value) && value.every((item) => typeof item === 'string')) params[key] = value;
@@ -82,7 +99,7 @@ function fromJson(body: string): Params {
 
 function fromMultipart(body: string, boundary: string | undefined): Params {
   if (boundary === undefined) throw new BodyError(400, 'multipart body without boundary');
-  const params: Params = {};
+  const params = newParams();
   for (const part of body.split(`--${boundary}`)) {
     const split = part.indexOf('\r\n\r\n');
     if (split < 0) continue;

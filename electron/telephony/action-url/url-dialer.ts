@@ -42,7 +42,9 @@ export class UrlDialer {
       phone: settings.phone ?? '',
     };
     const fill = (template: string) =>
-      template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => values[key] ?? whole);
+      template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) =>
+        Object.hasOwn(values, key) ? (values[key] as string) : whole,
+      );
     const template = settings.url ?? (settings.preset === 'server' ? '' : DIAL_PRESETS[settings.preset]);
     const method = settings.method ?? 'GET';
     return {
