@@ -13,6 +13,7 @@ import { chromium } from '@playwright/test';
 import { rendererDir } from '../electron/cli/app-paths.js';
 import { createCompanion } from '../electron/companion/create-companion.js';
 import { fixedRuntime } from '../electron/companion/companion-runtime.js';
+import { newApiKey } from '../electron/host/api-key.js';
 import { HeadlessHost } from '../electron/host/headless-host.js';
 import { bundledTemplatesDir } from '../electron/popup/template-store.js';
 import { loadSettings } from '../electron/settings/load-settings.js';
@@ -93,10 +94,12 @@ export async function benchScreenPop(): Promise<BenchResult[]> {
     onWarning: () => undefined,
   });
   await parts.companion.start();
+  const key = newApiKey();
   const host = new HeadlessHost({
     runtime: fixedRuntime(parts.companion, parts.provider),
     settings: null,
     rendererDir: rendererDir(),
+    key,
   });
   const url = await host.start();
   const browser = await chromium.launch({
@@ -111,7 +114,7 @@ export async function benchScreenPop(): Promise<BenchResult[]> {
   });
   try {
     const page = await browser.newPage();
-    await page.goto(url);
+    await page.goto(`${url}?key=${key}`);
     await page.getByText('Line 12', { exact: false }).or(page.getByText('connected')).first().waitFor();
     const popMs: number[] = [];
     const baseMs: number[] = [];

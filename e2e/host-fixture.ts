@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, type APIRequestContext } from '@playwright/test';
 import { requireChromium } from './require-chromium.js';
-import { spawnHost } from './spawn-host.js';
+import { admit, spawnHost } from './spawn-host.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -24,34 +24,44 @@ export interface Host {
   command(name: string, args: object): Promise<Record<string, unknown>>;
 }
 
-async function post(request: APIRequestContext, url: string, body: object): Promise<Record<string, unknown>> {
-  const response = await request.post(url, { data: body });
+async function post(
+  request: APIRequestContext,
+  key: string,
+  url: string,
+  body: object,
+): Promise<Record<string, unknown>> {
+  const response = await request.post(url, { data: body, headers: { Authorization: `Bearer ${key}` } });
   if (!response.ok()) throw new Error(`${url}: ${response.status()} ${await response.text()}`);
   return (await response.json()) as Record<string, unknown>;
 }
 
 export const test = base.extend<{ host: Host }>({
-  host: async ({ request }, use) => {
+  host: async ({ request, context }, use) => {
     requireChromium();
     const home = mkdtempSync(path.join(tmpdir(), 'ringdesk-e2e-'));
     const server = await spawnHost({ home, config: path.join(root, 'e2e/fixtures/config.json') });
-    const { url } = server;
+    const { url, key } = server;
+    // The page opens `url` as the agent's browser does once it has been to the printed address.
+    await admit(context, server);
     await use({
       url,
-      incoming: async (from) => (await post(request, `${url}api/sim/incoming`, { from })).callId as string,
+      incoming: async (from) =>
+        (await post(request, key, `${url}api/sim/incoming`, { from })).callId as string,
       answer: async (callId) => {
-        await post(request, `${url}api/sim/answer`, { callId });
+        await post(request, key, `${url}api/sim/answer`, { callId });
       },
       hangup: async (callId) => {
-        await post(request, `${url}api/sim/hangup`, { callId });
+        await post(request, key, `${url}api/sim/hangup`, { callId });
       },
       dialled: async () =>
         (
-          (await (await request.get(`${url}api/sim/dialled`)).json()) as {
+          (await (
+            await request.get(`${url}api/sim/dialled`, { headers: { Authorization: `Bearer ${key}` } })
+          ).json()) as {
             dialled: { number: string; dialable: string }[];
           }
         ).dialled,
-      command: (name, args) => post(request, `${url}api/command/${name}`, args),
+      command: (name, args) => post(request, key, `${url}api/command/${name}`, args),
     });
     await server.stop();
     rmSync(home, { recursive: true, force: true });

@@ -9,20 +9,19 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test as base, type Page } from '@playwright/test';
 import { requireChromium } from './require-chromium.js';
-import { spawnHost, type HostProcess } from './spawn-host.js';
+import { admit, spawnHost, type HostProcess } from './spawn-host.js';
 
 const fixtures = fileURLToPath(new URL('fixtures/', import.meta.url));
 
 /** A host on a copy of the e2e settings (simulator line 12, the e2e address book). */
 const test = base.extend<{ host: HostProcess & { config: string } }>({
-  // Playwright reads the fixtures a fixture needs from its first parameter: this one needs none.
-  // eslint-disable-next-line no-empty-pattern
-  host: async ({}, use) => {
+  host: async ({ context }, use) => {
     requireChromium();
     const home = mkdtempSync(path.join(tmpdir(), 'ringdesk-e2e-settings-'));
     copyFileSync(path.join(fixtures, 'config.json'), path.join(home, 'config.json'));
     copyFileSync(path.join(fixtures, 'contacts.csv'), path.join(home, 'contacts.csv'));
     const host = await spawnHost({ home });
+    await admit(context, host);
     await use({ ...host, config: path.join(home, 'config.json') });
     await host.stop();
     rmSync(home, { recursive: true, force: true });

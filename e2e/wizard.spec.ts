@@ -15,7 +15,7 @@ import {
   type Slapd,
 } from '../electron/test-support/ldap-server.js';
 import { requireChromium } from './require-chromium.js';
-import { spawnHost, type HostProcess } from './spawn-host.js';
+import { admit, spawnHost, type HostProcess } from './spawn-host.js';
 
 const BOOK = [
   'First Name,Last Name,Company,Business Phone',
@@ -62,8 +62,10 @@ test('the wizard sets up a line and directories from an empty profile, and they 
   const env = { LC_ALL: 'de_DE.UTF-8', LANG: 'de_DE.UTF-8' };
   let host: HostProcess = await spawnHost({ home, env });
   try {
-    await page.goto(host.url);
+    // The address `ringdesk serve` printed: the key becomes a cookie and leaves the URL.
+    await page.goto(host.open);
     await expect(page).toHaveURL(/#wizard$/);
+    expect(page.url()).not.toContain('key=');
     await expect(page.getByRole('heading', { name: 'Set up Ringdesk' })).toBeVisible();
 
     // 1. The line: the simulator, tested, and line 12 picked from the list it reports.
@@ -154,6 +156,8 @@ test('the wizard sets up a line and directories from an empty profile, and they 
     // A restart keeps everything, the stored password included.
     await host.stop();
     host = await spawnHost({ home, env });
+    // Same profile, same key; the new port is a new cookie name (as a browser gets it from the address).
+    await admit(page.context(), host);
     await page.goto(`${host.url}#settings`);
     await expect(page.getByLabel('Your line (extension)')).toHaveValue('12');
     await page.getByRole('tab', { name: 'Directories' }).click();

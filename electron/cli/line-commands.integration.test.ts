@@ -7,7 +7,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCompanion, type CompanionParts } from '../companion/create-companion.js';
 import { fixedRuntime } from '../companion/companion-runtime.js';
+import { newApiKey } from '../host/api-key.js';
 import { HeadlessHost } from '../host/headless-host.js';
+import { hostFilePath, writeHostFile } from '../host/host-file.js';
 import { bundledTemplatesDir } from '../popup/template-store.js';
 import { loadSettings } from '../settings/load-settings.js';
 import { ActionUrlProvider } from '../telephony/action-url/action-url-provider.js';
@@ -35,19 +37,28 @@ async function serve(config: object, files: Record<string, string> = {}) {
     env: {},
   });
   await parts.companion.start();
+  const key = newApiKey();
   const host = new HeadlessHost({
     runtime: fixedRuntime(parts.companion, parts.provider),
     settings: null,
     rendererDir: dir,
+    key,
   });
   running.push({ host, parts });
-  return { url: await host.start(), parts, dir };
+  const url = await host.start();
+  // As `ringdesk serve` announces it: the CLI takes the key from the profile's host file.
+  await writeHostFile(hostFilePath(dir), { key, url });
+  return { url, parts, dir, io: () => memoryCliIo({ env: { RINGDESK_HOME: dir } }) };
 }
 
 describe('line commands against a running host', () => {
   it('pops up a caller a PBX reports, and shows the request in provider log', async () => {
     const token = 'pbx-token-0123456789';
-    const { url, parts } = await serve(
+    const {
+      url,
+      parts,
+      io: cliIo,
+    } = await serve(
       {
         dialingRules: { countryCode: '49', areaCode: '211' },
         line: { provider: 'action-url', listen: '127.0.0.1:0', token, kix: {} },
@@ -68,7 +79,7 @@ describe('line commands against a running host', () => {
           ?.contacts.map((contact) => contact.name),
       )
       .toEqual(['Anna Becker']);
-    const io = memoryCliIo();
+    const io = cliIo();
     expect(await runCli(['provider', 'log', '--url', url], io)).toBe(0);
     expect(io.records()).toEqual([
       expect.objectContaining({
@@ -80,14 +91,14 @@ describe('line commands against a running host', () => {
   });
 
   it('says when the line keeps no request log', async () => {
-    const { url } = await serve({});
-    const io = memoryCliIo();
+    const { url, io: cliIo } = await serve({});
+    const io = cliIo();
     await runCli(['provider', 'log', '--url', url], io);
     expect(io.records()).toEqual([{ error: 'the simulator line keeps no request log' }]);
   });
 
   it('replays a recording on the simulator', async () => {
-    const { url, parts, dir } = await serve({});
+    const { url, parts, dir, io: cliIo } = await serve({});
     const file = path.join(dir, 'recording.jsonl');
     writeFileSync(
       file,
@@ -98,7 +109,7 @@ describe('line commands against a running host', () => {
         .map((each) => JSON.stringify(each))
         .join('\n'),
     );
-    const io = memoryCliIo();
+    const io = cliIo();
     expect(await runCli(['sim', 'replay', file, '--url', url], io)).toBe(0);
     expect(io.records()).toEqual([{ callIds: ['replay-1-1'] }]);
     await expect

@@ -39,8 +39,10 @@ function desktopUser(links: { confirm: boolean }) {
   return { root, env };
 }
 
-async function dialled(url: string): Promise<{ number: string; dialable: string }[]> {
-  const answer = await fetch(new URL('api/sim/dialled', url));
+async function dialled(host: { url: string; key: string }): Promise<{ number: string; dialable: string }[]> {
+  const answer = await fetch(new URL('api/sim/dialled', host.url), {
+    headers: { Authorization: `Bearer ${host.key}` },
+  });
   return ((await answer.json()) as { dialled: { number: string; dialable: string }[] }).dialled;
 }
 
@@ -71,7 +73,7 @@ describeWithTools(
         const opened = spawnSync('xdg-open', ['tel:+49-211-5551234'], { env, encoding: 'utf8' });
         expect(opened.status, opened.stderr).toBe(0);
         await expect
-          .poll(() => dialled(host.url), { timeout: 10_000 })
+          .poll(() => dialled(host), { timeout: 10_000 })
           .toEqual([expect.objectContaining({ line: '12', dialable: '05551234' })]);
       } finally {
         expect(await host.stop()).toBe(0);
@@ -133,7 +135,7 @@ describe('ringdesk link open', () => {
         confirmationId: expect.any(String) as unknown,
       });
       expect(opened.stderr).toMatch(/asks the agent to confirm dialling 05551234/);
-      expect(await dialled(host.url)).toEqual([]);
+      expect(await dialled(host)).toEqual([]);
     } finally {
       await host.stop();
     }
@@ -149,7 +151,7 @@ describe('ringdesk link open', () => {
         input: 'tel:123 --inspect',
         error: expect.stringMatching(/^refused link: /) as unknown,
       });
-      expect(await dialled(host.url)).toEqual([]);
+      expect(await dialled(host)).toEqual([]);
     } finally {
       await host.stop();
     }

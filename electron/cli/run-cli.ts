@@ -10,7 +10,7 @@ import { SettingsError } from '../settings/load-settings.js';
 import { CliContext, type CliIo } from './cli-context.js';
 import { UsageError } from './command.js';
 import { commandNames, findCommand } from './command-registry.js';
-import { HostUnreachableError } from './host-client.js';
+import { HostKeyError, HostUnreachableError } from './host-client.js';
 
 /** Runs `ringdesk` with `args` (without the program name) and returns the exit status. */
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
@@ -41,7 +41,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       for (const problem of error.problems) context.say(`  ${problem}`);
       return 2;
     }
-    if (error instanceof HostUnreachableError) {
+    if (error instanceof HostUnreachableError || error instanceof HostKeyError) {
       context.say(`ringdesk ${name}: ${error.message}`);
       return 1;
     }

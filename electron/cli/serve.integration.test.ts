@@ -3,10 +3,11 @@
  * other processes, then stopped with SIGTERM.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { ringdesk, startServe } from '../test-support/serve-process.js';
 import { useTempDir } from '../test-support/temp-dir.js';
 
 const bin = fileURLToPath(new URL('../../bin/ringdesk.js', import.meta.url));
@@ -19,12 +20,13 @@ describe('ringdesk serve, sim and calls', () => {
     const server = spawn(process.execPath, [bin, 'serve', '--demo', '--port', '0'], { env });
     let stderr = '';
     server.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const url = await new Promise<string>((resolve, reject) => {
+    const { url, open } = await new Promise<{ url: string; open: string }>((resolve, reject) => {
       let stdout = '';
       server.stdout.on('data', (chunk: Buffer) => {
         stdout += chunk.toString();
         const line = stdout.split('\n')[0];
-        if (stdout.includes('\n') && line !== undefined) resolve((JSON.parse(line) as { url: string }).url);
+        if (stdout.includes('\n') && line !== undefined)
+          resolve(JSON.parse(line) as { url: string; open: string });
       });
       server.once('exit', (code) => reject(new Error(`serve exited with ${String(code)}: ${stderr}`)));
     });
@@ -54,7 +56,9 @@ describe('ringdesk serve, sim and calls', () => {
         .poll(() => ringdesk('calls').stdout)
         .toMatch(new RegExp(`"callId":"${callId}","direction":"incoming","state":"missed"`));
 
-      const page = await fetch(url);
+      expect((await fetch(url)).status).toBe(401);
+      const cookie = (await fetch(open)).headers.get('set-cookie')?.split(';')[0] ?? '';
+      const page = await fetch(url, { headers: { Cookie: cookie } });
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('<div id="root">');
     } finally {
@@ -62,8 +66,69 @@ describe('ringdesk serve, sim and calls', () => {
     }
     const code = await new Promise<number | null>((resolve) => server.once('exit', resolve));
     expect(code).toBe(0);
+    // The demo has its own host file: it keeps the demo's key (0600) and no longer names a host.
     expect(existsSync(path.join(home, 'host.json'))).toBe(false);
+    const demoHostFile = path.join(home, 'demo', 'host.json');
+    expect(statSync(demoHostFile).mode & 0o777).toBe(0o600);
+    expect(Object.keys(JSON.parse(readFileSync(demoHostFile, 'utf8')) as object)).toEqual(['key']);
+    expect(statSync(path.join(home, 'demo')).mode & 0o777).toBe(0o700);
     expect(existsSync(path.join(home, 'demo', 'journal.jsonl'))).toBe(true);
+  });
+
+  it('keeps one key per profile across restarts, apart from the demo’s, and refuses the API without it', async () => {
+    const home = tempDir();
+    const env = { ...process.env, RINGDESK_HOME: home, RINGDESK_CONFIG: '' };
+    const first = await startServe(env);
+    const demo = await startServe(env, ['--demo']);
+    try {
+      expect(new URL(first.open).pathname).toBe('/');
+      expect(first.key).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(demo.key).not.toBe(first.key);
+      expect((await fetch(new URL('api/status', first.url))).status).toBe(401);
+      const withKey = await fetch(new URL('api/status', first.url), {
+        headers: { Authorization: `Bearer ${first.key}` },
+      });
+      expect(withKey.status).toBe(200);
+      expect(
+        (await fetch(new URL('api/status', first.url), { headers: { Authorization: `Bearer ${demo.key}` } }))
+          .status,
+      ).toBe(401);
+      // The CLI picks the key of the host it talks to: the profile's by default, the demo's by --url.
+      expect(JSON.parse(ringdesk(env, 'sim', 'incoming', '12').stdout)).toMatchObject({ callId: 'sim-1' });
+      expect(ringdesk(env, 'sim', 'dialled', '--url', demo.url).status).toBe(0);
+      expect(
+        ringdesk({ ...env, RINGDESK_KEY: 'not-the-key-0123456789abcdefghijklmn' }, 'calls').stderr,
+      ).toMatch(/refused the key/);
+      expect(statSync(path.join(home, 'host.json')).mode & 0o777).toBe(0o600);
+    } finally {
+      await demo.stop();
+      expect(await first.stop()).toBe(0);
+    }
+    const again = await startServe(env);
+    try {
+      expect(again.key).toBe(first.key);
+    } finally {
+      await again.stop();
+    }
+  });
+
+  it('warns that --host on a network address puts the API on the network, behind the key', async () => {
+    const home = tempDir();
+    const host = await startServe({ ...process.env, RINGDESK_HOME: home, RINGDESK_CONFIG: '' }, [
+      '--demo',
+      '--host',
+      '0.0.0.0',
+    ]);
+    try {
+      await expect
+        .poll(() => host.stderr())
+        .toMatch(/--host 0\.0\.0\.0: the API is now reachable from the network, behind the key only/);
+    } finally {
+      await host.stop();
+    }
+    const local = await startServe({ ...process.env, RINGDESK_HOME: home, RINGDESK_CONFIG: '' }, ['--demo']);
+    await local.stop();
+    expect(local.stderr()).not.toMatch(/reachable from the network/);
   });
 
   it('says clearly when no host is running', () => {

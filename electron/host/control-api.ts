@@ -15,15 +15,17 @@
  * | `GET /api/provider/log` | | `{requests}`: what the line received lately |
  * | `POST /api/command/<name>` | the command's arguments | its result |
  *
- * Errors answer `{"error": message}` with 400 (bad request), 404, 409 (the simulator refuses the
- * move), 422 (the Companion refuses the command).
+ * Errors answer `{"error": message}` with 400 (bad request), 404, 405 (a route with another
+ * method), 409 (the simulator refuses the move), 422 (the Companion refuses the command), and 500
+ * (anything else; the host also reports it). Every route needs the host's key (see
+ * headless-host.ts).
  */
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import { runCommand } from '../companion/companion-api.js';
 import { CompanionError, type Companion } from '../companion/companion.js';
 import type { RuntimeView } from '../companion/companion-runtime.js';
-import type { CompanionApi } from '../contract/channels.js';
+import { commandSchemas, type CompanionApi } from '../contract/channels.js';
 import { CommandError, parseCommand } from '../contract/parse-command.js';
 import type { LineProvider } from '../telephony/line-provider.js';
 import { parseRecording } from '../telephony/line-recorder.js';
@@ -45,82 +47,154 @@ const callSchema = z
   .object({ callId: z.string().min(1).max(128), cause: z.string().min(1).max(64).optional() })
   .strict();
 
+/** One route of the API: its method and path (`:command` stands for each command's name). */
+export interface ApiRoute {
+  readonly method: 'GET' | 'POST';
+  readonly path: string;
+}
+
+type Handler = (api: ControlApi, request: IncomingMessage, name: string) => unknown;
+
+/**
+ * The router: every route of the API and its handler. Tests walk it (see {@link apiRoutes}),
+ * so a route added here is fuzzed and key-checked the day it exists.
+ */
+const ROUTES: readonly (ApiRoute & { readonly handle: Handler })[] = [
+  {
+    method: 'GET',
+    path: '/api/status',
+    handle: (api) => ({ line: api.companion.lineStatus(), popups: api.companion.snapshot().popups.length }),
+  },
+  {
+    method: 'GET',
+    path: '/api/calls',
+    handle: (api) => {
+      const snapshot = api.companion.snapshot();
+      return { calls: snapshot.popups, recent: snapshot.journal };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/provider/log',
+    handle: (api) => {
+      const line = api.line;
+      if (line.requestLog === undefined)
+        throw new RequestError(404, `the ${line.kind} line keeps no request log`);
+      return { requests: line.requestLog() };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/command/:command',
+    handle: async (api, request, name) =>
+      runCommand(api.commands, parseCommand(name, await readJsonBody(request))),
+  },
+  { method: 'GET', path: '/api/sim/dialled', handle: (api) => ({ dialled: api.simulator().dialled() }) },
+  {
+    method: 'POST',
+    path: '/api/sim/incoming',
+    handle: async (api, request) => {
+      const simulator = api.simulator();
+      const { from, to } = parse(incomingSchema, await readJsonBody(request));
+      return { callId: simulator.incoming(from, to) };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/sim/answer',
+    handle: async (api, request) => {
+      const simulator = api.simulator();
+      return simulator.answer(parse(callSchema, await readJsonBody(request)).callId);
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/sim/hangup',
+    handle: async (api, request) => {
+      const simulator = api.simulator();
+      const { callId, cause } = parse(callSchema, await readJsonBody(request));
+      return simulator.hangup(callId, cause);
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/sim/replay',
+    handle: async (api, request) => {
+      const simulator = api.simulator();
+      const { events, speed } = parse(replaySchema, await readJsonBody(request));
+      const recording = parseRecording(events.map((each) => JSON.stringify(each)).join('\n'));
+      return { callIds: await simulator.replay(recording, speed) };
+    },
+  },
+];
+
+/** Every route of the API, with `:command` expanded to each command of the contract. */
+export function apiRoutes(): ApiRoute[] {
+  return ROUTES.flatMap(({ method, path }) =>
+    path.endsWith('/:command')
+      ? Object.keys(commandSchemas).map((name) => ({ method, path: path.replace(':command', name) }))
+      : [{ method, path }],
+  );
+}
+
 export class ControlApi {
   constructor(
     private readonly runtime: RuntimeView,
-    private readonly api: CompanionApi,
+    /** The contract's commands, as the faces run them. */
+    readonly commands: CompanionApi,
+    /** Told about a request that failed unexpectedly (answered 500), with its route. */
+    private readonly onError: (message: string) => void = () => undefined,
   ) {}
 
-  private get companion(): Companion {
+  get companion(): Companion {
     return this.runtime.companion;
   }
 
-  private get line(): LineProvider {
+  get line(): LineProvider {
     return this.runtime.provider;
+  }
+
+  /** The line, when it is the simulator. @throws RequestError (404) otherwise. */
+  simulator(): SimulatorProvider {
+    const line = this.line;
+    if (!(line instanceof SimulatorProvider)) throw new RequestError(404, 'the line is not the simulator');
+    return line;
   }
 
   /** Answers one `/api/...` request. Never throws. */
   async handle(request: IncomingMessage, pathname: string): Promise<ApiAnswer> {
     try {
-      return await this.route(request, pathname);
+      return ok(await this.route(request, pathname));
     } catch (error) {
-      return failure(error);
+      const answer = failure(error);
+      if (answer.status >= 500)
+        this.onError(
+          `${request.method ?? '?'} ${pathname} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        );
+      return answer;
     }
   }
 
-  private async route(request: IncomingMessage, pathname: string): Promise<ApiAnswer> {
+  private route(request: IncomingMessage, pathname: string): unknown {
     const method = request.method ?? 'GET';
-    if (method === 'GET' && pathname === '/api/status') {
-      return ok({ line: this.companion.lineStatus(), popups: this.companion.snapshot().popups.length });
+    let known = false;
+    for (const route of ROUTES) {
+      const name = matchPath(route.path, pathname);
+      if (name === null) continue;
+      known = true;
+      if (route.method === method) return route.handle(this, request, name);
     }
-    if (method === 'GET' && pathname === '/api/calls') {
-      const snapshot = this.companion.snapshot();
-      return ok({ calls: snapshot.popups, recent: snapshot.journal });
-    }
-    if (method === 'GET' && pathname === '/api/provider/log') {
-      if (this.line.requestLog === undefined)
-        throw new RequestError(404, `the ${this.line.kind} line keeps no request log`);
-      return ok({ requests: this.line.requestLog() });
-    }
-    const command = /^\/api\/command\/([A-Za-z]+)$/.exec(pathname);
-    if (method === 'POST' && command !== null) {
-      return ok(await runCommand(this.api, parseCommand(command[1], await readJsonBody(request))));
-    }
-    if (pathname.startsWith('/api/sim/')) return this.simulate(request, method, pathname);
-    throw new RequestError(404, 'no such API route');
+    throw known ? new RequestError(405, 'method not allowed') : new RequestError(404, 'no such API route');
   }
+}
 
-  private async simulate(request: IncomingMessage, method: string, pathname: string): Promise<ApiAnswer> {
-    const simulator = this.line;
-    if (!(simulator instanceof SimulatorProvider))
-      throw new RequestError(404, 'the line is not the simulator');
-    if (method === 'GET' && pathname === '/api/sim/dialled') return ok({ dialled: simulator.dialled() });
-    if (method !== 'POST') throw new RequestError(404, 'no such API route');
-    const body = await readJsonBody(request);
-    switch (pathname) {
-      case '/api/sim/incoming': {
-        const { from, to } = parse(incomingSchema, body);
-        return ok({ callId: simulator.incoming(from, to) });
-      }
-      case '/api/sim/answer':
-        return ok(simulator.answer(parse(callSchema, body).callId));
-      case '/api/sim/replay': {
-        const { events, speed } = parse(replaySchema, body);
-        return ok({
-          callIds: await simulator.replay(
-            parseRecording(events.map((each) => JSON.stringify(each)).join('\n')),
-            speed,
-          ),
-        });
-      }
-      case '/api/sim/hangup': {
-        const { callId, cause } = parse(callSchema, body);
-        return ok(simulator.hangup(callId, cause));
-      }
-      default:
-        throw new RequestError(404, 'no such API route');
-    }
-  }
+/** The `:command` name (or '') when `pathname` fits `pattern`, else null. */
+function matchPath(pattern: string, pathname: string): string | null {
+  if (!pattern.endsWith('/:command')) return pattern === pathname ? '' : null;
+  const prefix = pattern.slice(0, -':command'.length);
+  if (!pathname.startsWith(prefix)) return null;
+  const name = pathname.slice(prefix.length);
+  return /^[A-Za-z]{1,64}$/.test(name) ? name : null;
 }
 
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {

@@ -1,15 +1,19 @@
 /** The headless host over real HTTP and WebSocket on loopback. */
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
+import { request as httpRequestOf } from 'node:http';
+import { connect as connectSocket, type Socket } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { PopupModel } from '../contract/models.js';
 import { companionHarness } from '../test-support/companion-harness.js';
+import { httpRequest, rawRequest } from '../test-support/raw-http.js';
 import { contactWith, FakeDirectory } from '../test-support/fake-directory.js';
 import { useTempDir } from '../test-support/temp-dir.js';
 import { fixedRuntime } from '../companion/companion-runtime.js';
-import { HeadlessHost } from './headless-host.js';
+import { newApiKey } from './api-key.js';
+import { apiRoutes } from './control-api.js';
+import { HeadlessHost, type HostOptions } from './headless-host.js';
 
 const tempDir = useTempDir();
 const hosts: HeadlessHost[] = [];
@@ -17,7 +21,10 @@ afterEach(async () => {
   for (const host of hosts.splice(0)) await host.stop();
 });
 
-async function startHost() {
+const KEY = newApiKey();
+const AUTH = { Authorization: `Bearer ${KEY}` };
+
+async function startHost(options: Partial<HostOptions> = {}) {
   // The renderer folder sits beside a secret that must never be served.
   const outer = tempDir({ 'secret.txt': 'secret' });
   const renderer = path.join(outer, 'renderer');
@@ -33,10 +40,12 @@ async function startHost() {
     runtime: fixedRuntime(harness.companion, harness.line),
     settings: null,
     rendererDir: renderer,
+    key: KEY,
+    ...options,
   });
   hosts.push(host);
   const url = await host.start();
-  return { url, harness };
+  return { url, harness, port: Number(new URL(url).port) };
 }
 
 function raw(
@@ -46,8 +55,14 @@ function raw(
   const { hostname, port } = new URL(url);
   return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>(
     (resolve, reject) => {
-      const req = httpRequest(
-        { hostname, port, method: options.method ?? 'GET', path: options.path, headers: options.headers },
+      const req = httpRequestOf(
+        {
+          hostname,
+          port,
+          method: options.method ?? 'GET',
+          path: options.path,
+          headers: options.headers ?? AUTH,
+        },
         (res) => {
           let body = '';
           res.on('data', (chunk: Buffer) => (body += chunk.toString()));
@@ -63,17 +78,18 @@ function raw(
 const post = (url: string, path: string, body: unknown) =>
   fetch(new URL(path, url), {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', ...AUTH },
     body: JSON.stringify(body),
   });
 
 function connect(
   url: string,
   origin?: string,
+  headers: Record<string, string> = AUTH,
 ): Promise<{ socket: WebSocket; messages: Record<string, unknown>[] }> {
   const socket = new WebSocket(
     new URL('ws', url.replace('http', 'ws')),
-    origin === undefined ? {} : { origin },
+    origin === undefined ? { headers } : { origin, headers },
   );
   const messages: Record<string, unknown>[] = [];
   socket.on('message', (data: Buffer) =>
@@ -88,7 +104,7 @@ function connect(
 describe('HeadlessHost', () => {
   it('serves the renderer with strict security headers, and nothing outside it', async () => {
     const { url } = await startHost();
-    const page = await fetch(url);
+    const page = await fetch(url, { headers: AUTH });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<title>Ringdesk</title>');
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
@@ -110,18 +126,18 @@ describe('HeadlessHost', () => {
 
   it('refuses other host names (DNS rebinding) and other sites’ requests', async () => {
     const { url } = await startHost();
-    expect((await raw(url, { path: '/', headers: { Host: 'evil.example:80' } })).status).toBe(421);
+    expect((await raw(url, { path: '/', headers: { Host: 'evil.example:80', ...AUTH } })).status).toBe(421);
     const crossSite = await raw(url, {
       method: 'POST',
       path: '/api/sim/incoming',
-      headers: { 'Content-Type': 'application/json', Origin: 'https://evil.example' },
+      headers: { 'Content-Type': 'application/json', Origin: 'https://evil.example', ...AUTH },
       body: '{"from":"1"}',
     });
     expect(crossSite.status).toBe(403);
     const form = await raw(url, {
       method: 'POST',
       path: '/api/sim/incoming',
-      headers: { 'Content-Type': 'text/plain' },
+      headers: { 'Content-Type': 'text/plain', ...AUTH },
       body: '{"from":"1"}',
     });
     expect(form.status).toBe(415);
@@ -153,7 +169,7 @@ describe('HeadlessHost', () => {
     // The journal record is written (fsync) after the hang-up is answered.
     const recent = async () =>
       (
-        (await (await fetch(new URL('api/calls', url))).json()) as {
+        (await (await fetch(new URL('api/calls', url), { headers: AUTH })).json()) as {
           recent: { callId: string; missed: boolean }[];
         }
       ).recent[0];
@@ -191,5 +207,112 @@ describe('HeadlessHost', () => {
     });
     expect(harness.line.dialled().map((call) => call.dialable)).toEqual(['00301234567']);
     socket.close();
+  });
+
+  it('refuses every API route and the WebSocket without the key, and runs nothing', async () => {
+    const { url, harness } = await startHost();
+    const routes = apiRoutes();
+    expect(routes.length).toBeGreaterThan(20);
+    for (const { method, path: route } of routes) {
+      for (const headers of [
+        {} as Record<string, string>,
+        { Authorization: 'Bearer wrong-key-0123456789abcdef0123456789' },
+      ]) {
+        const answer = await raw(url, {
+          method,
+          path: route,
+          headers: { 'Content-Type': 'application/json', ...headers },
+          body: method === 'POST' ? '{"from":"0211 5551234","document":{}}' : undefined,
+        });
+        expect(answer.status, `${method} ${route}`).toBe(401);
+        expect(answer.body).not.toContain('Ann Example');
+      }
+    }
+    await expect(connect(url, undefined, {})).rejects.toThrow(/401/);
+    expect(harness.companion.snapshot().popups).toEqual([]);
+    expect(harness.line.dialled()).toEqual([]);
+    // With the key, the same request works: the refusals were the key's doing.
+    expect((await post(url, '/api/sim/incoming', { from: '0211 5551234' })).status).toBe(200);
+  });
+
+  it('hands the key to a browser once, as an HttpOnly SameSite=Strict cookie, and cleans the URL', async () => {
+    const { url, port } = await startHost();
+    const locked = await raw(url, { path: '/', headers: { 'Accept-Language': 'de-DE,de;q=0.9' } });
+    expect(locked.status).toBe(401);
+    expect(locked.body).toContain('Ringdesk braucht seinen Schlüssel');
+    expect((await raw(url, { path: `/?key=${'x'.repeat(43)}`, headers: {} })).status).toBe(401);
+    // The built scripts hold nothing of the user's: served without the key.
+    expect((await raw(url, { path: '/app.js', headers: {} })).status).toBe(200);
+
+    const opened = await raw(url, { path: `/?key=${KEY}`, headers: {} });
+    expect(opened.status).toBe(200);
+    expect(opened.body).toContain('<meta http-equiv="refresh" content="0; url=/">');
+    const cookie = opened.headers['set-cookie'] as string[];
+    expect(cookie).toEqual([
+      `ringdesk-key-${port}=${KEY}; Path=/; HttpOnly; SameSite=Strict; Max-Age=34560000`,
+    ]);
+    const jar = { Cookie: `other=1; ringdesk-key-${port}=${KEY}` };
+    expect((await raw(url, { path: '/', headers: jar })).body).toContain('<title>Ringdesk</title>');
+    expect((await raw(url, { path: '/api/status', headers: jar })).status).toBe(200);
+    const { socket } = await connect(url, undefined, jar);
+    socket.close();
+    // Another port's cookie is another host's key.
+    const elsewhere = { Cookie: `ringdesk-key-${port + 1}=${KEY}` };
+    expect((await raw(url, { path: '/api/status', headers: elsewhere })).status).toBe(401);
+  });
+
+  it('answers a target that is no path 400, and a handler that throws 500, reporting it', async () => {
+    const reported: string[] = [];
+    const { url, harness, port } = await startHost({ onError: (message) => reported.push(message) });
+    for (const target of ['http://[/', '*', 'api/status'])
+      expect((await rawRequest(port, httpRequest('GET', target, { Host: `127.0.0.1:${port}` }))).status).toBe(
+        400,
+      );
+    const broken = await startHost({
+      onError: (message) => reported.push(message),
+      runtime: {
+        get companion(): never {
+          throw new Error('the companion broke');
+        },
+        provider: harness.line,
+        onEvent: () => () => undefined,
+      },
+    });
+    const failed = await raw(broken.url, { path: '/api/status' });
+    expect(failed.status).toBe(500);
+    expect(reported).toEqual([
+      expect.stringMatching(/^GET \/api\/status failed: Error: the companion broke/),
+    ]);
+    expect((await raw(url, { path: '/api/status' })).status).toBe(200);
+  });
+
+  it('drops slow clients after the header timeout and connections beyond the cap', async () => {
+    const { url, port } = await startHost({
+      limits: { headersTimeoutMs: 300, requestTimeoutMs: 600, checkIntervalMs: 50, maxConnections: 3 },
+    });
+    const slow = connectSocket(port);
+    await new Promise<void>((resolve) => slow.once('connect', () => resolve()));
+    slow.write(`GET /api/status HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n`);
+    // The host closes it (408) instead of waiting for the rest of the headers forever.
+    const answer = await new Promise<string>((resolve) => {
+      let text = '';
+      slow.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      slow.on('close', () => resolve(text));
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 408/);
+
+    const idle = await Promise.all(
+      [1, 2, 3].map(
+        () =>
+          new Promise<Socket>((resolve) => {
+            const socket = connectSocket(port);
+            socket.once('connect', () => resolve(socket));
+          }),
+      ),
+    );
+    const extra = connectSocket(port);
+    await new Promise<void>((resolve) => extra.on('close', () => resolve()));
+    for (const socket of idle) socket.destroy();
+    await expect.poll(async () => (await raw(url, { path: '/api/status' })).status).toBe(200);
   });
 });

@@ -10,6 +10,12 @@ export const RINGDESK_BIN = fileURLToPath(new URL('../../bin/ringdesk.js', impor
 
 export interface ServeProcess {
   readonly url: string;
+  /** The host's key (from the address it printed to open in a browser). */
+  readonly key: string;
+  /** The address with the key, as a person opens it. */
+  readonly open: string;
+  /** What the host wrote to standard error so far. */
+  stderr(): string;
   /** Stops the host and resolves with its exit code. */
   stop(): Promise<number | null>;
 }
@@ -26,8 +32,12 @@ export function startServe(env: NodeJS.ProcessEnv, args: readonly string[] = [])
       stdout += chunk.toString();
       const line = stdout.split('\n')[0];
       if (!stdout.includes('\n') || line === undefined) return;
+      const announced = JSON.parse(line) as { url: string; open: string };
       resolve({
-        url: (JSON.parse(line) as { url: string }).url,
+        url: announced.url,
+        open: announced.open,
+        key: new URL(announced.open).searchParams.get('key') ?? '',
+        stderr: () => stderr,
         stop: () => {
           server.kill('SIGTERM');
           return exited;

@@ -1,7 +1,7 @@
 /** `ringdesk calls`: the current and recent calls of a running host, with their contacts. */
 import type { JournalRecord, PopupModel } from '../../contract/models.js';
 import { UsageError, type Command } from '../command.js';
-import { callHost, hostUrl } from '../host-client.js';
+import { callHost, hostTarget } from '../host-client.js';
 import { parseOptions } from '../parse-options.js';
 
 const calls: Command = {
@@ -15,7 +15,7 @@ const calls: Command = {
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0] ?? ''}"`);
     const limit = Number(values.limit ?? 20);
     if (!Number.isInteger(limit) || limit < 0) throw new UsageError('--limit must be a whole number');
-    const answer = await callHost(await hostUrl(values.url, context.io), 'api/calls');
+    const answer = await callHost(await hostTarget(values.url, context.io), 'api/calls');
     const popups = (answer.body.calls as PopupModel[] | undefined) ?? [];
     const recent = (answer.body.recent as JournalRecord[] | undefined) ?? [];
     for (const popup of popups.filter((each) => each.state !== 'ended' && each.state !== 'missed')) {

@@ -7,7 +7,7 @@
  */
 import type { CliContext } from '../cli-context.js';
 import { UsageError, type Command } from '../command.js';
-import { callHost, hostUrl } from '../host-client.js';
+import { callHost, hostTarget } from '../host-client.js';
 import { DesktopEntryError } from '../link-desktop-entry.js';
 import { LinkRegistrationError, registerLinkOpener, unregisterLinkOpener } from '../link-registration.js';
 import { parseOptions } from '../parse-options.js';
@@ -65,7 +65,7 @@ const link: Command = {
  * refuses the link.
  */
 async function open(context: CliContext, uri: string, url: string | undefined): Promise<number> {
-  const answer = await callHost(await hostUrl(url, context.io), 'api/command/dialLink', { uri });
+  const answer = await callHost(await hostTarget(url, context.io), 'api/command/dialLink', { uri });
   if (answer.status !== 200) {
     const error = String(answer.body.error);
     context.emit({ input: uri, error });

@@ -8,7 +8,7 @@ import { checkLine } from '../../companion/check-line.js';
 import type { ProviderCheck } from '../../telephony/line-provider.js';
 import type { CliContext } from '../cli-context.js';
 import { UsageError, type Command } from '../command.js';
-import { callHost, hostUrl } from '../host-client.js';
+import { callHost, hostTarget } from '../host-client.js';
 import { parseOptions } from '../parse-options.js';
 
 const provider: Command = {
@@ -23,7 +23,7 @@ const provider: Command = {
     if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0] ?? ''}"`);
     if (action === 'test') return test(context, values.config);
     if (action === 'log') {
-      const answer = await callHost(await hostUrl(values.url, context.io), 'api/provider/log');
+      const answer = await callHost(await hostTarget(values.url, context.io), 'api/provider/log');
       if (answer.status !== 200) {
         context.emit({ error: String(answer.body.error) });
         return 0;

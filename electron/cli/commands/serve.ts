@@ -1,17 +1,19 @@
 /** `ringdesk serve`: runs the headless host until interrupted. */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { CompanionRuntime } from '../../companion/companion-runtime.js';
 import { createCompanion } from '../../companion/create-companion.js';
 import { SettingsService } from '../../companion/settings-service.js';
 import { HeadlessHost } from '../../host/headless-host.js';
+import { ensureHostKey, hostFilePath, writeHostFile } from '../../host/host-file.js';
 import { bundledTemplatesDir } from '../../popup/template-store.js';
 import { openHostSecretStore } from '../../settings/host-secrets.js';
 import { loadSettings, type Settings } from '../../settings/load-settings.js';
 import { defaultSettingsPath, userDataDir } from '../../settings/settings-paths.js';
 import { demoConfigFile, rendererDir } from '../app-paths.js';
 import { UsageError, type Command } from '../command.js';
-import { DEFAULT_PORT, hostFile } from '../host-client.js';
+import { DEFAULT_PORT } from '../host-client.js';
 import { registerLinkOpener } from '../link-registration.js';
 import { parseOptions } from '../parse-options.js';
 
@@ -34,6 +36,11 @@ const serve: Command = {
     const home = userDataDir(context.io);
     mkdirSync(home, { recursive: true, mode: 0o700 });
     const dataDir = demo ? path.join(home, 'demo') : home;
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    // The demo and the profile each have their own host file, and so their own key.
+    const announcement = hostFilePath(dataDir);
+    const warn = (message: string) => context.say(`warning: ${message}`);
+    const key = await ensureHostKey(announcement, warn);
     const configFile = demo ? demoConfigFile() : (values.config ?? defaultSettingsPath(context.io));
     const secrets = await openHostSecretStore(home, (message) => context.say(`warning: ${message}`));
     const settings = await loadSettings(configFile, {
@@ -66,12 +73,15 @@ const serve: Command = {
             current = saved;
           },
         });
+    const bindHost = values.host ?? '127.0.0.1';
     const host = new HeadlessHost({
       runtime,
       settings: service,
       rendererDir: rendererDir(),
-      host: values.host ?? '127.0.0.1',
+      key,
+      host: bindHost,
       port,
+      onError: warn,
       // The wizard's "Handle phone links": on Linux, the same as `ringdesk link register`.
       face: {
         registerLinkHandler: async () => {
@@ -84,20 +94,31 @@ const serve: Command = {
       },
     });
     const url = await host.start();
-    const announcement = hostFile(context.io);
-    writeFileSync(announcement, JSON.stringify({ url, pid: process.pid }));
-    context.emit({ url });
+    await writeHostFile(announcement, { key, url, pid: process.pid });
+    const open = `${url}?key=${key}`;
+    context.emit({ url, open, hostFile: announcement });
+    if (!isLoopback(bindHost))
+      warn(
+        `--host ${bindHost}: the API is now reachable from the network, behind the key only, over unencrypted HTTP; anyone who can read the traffic can take the key (it is in ${announcement})`,
+      );
     context.say(
-      `Ringdesk is serving on ${url} (line: ${settings.line.provider} ${settings.line.line}). Ctrl+C stops it.`,
+      `Ringdesk is serving on ${url} (line: ${settings.line.provider} ${settings.line.line}). Open ${open} in your browser. Ctrl+C stops it.`,
     );
 
     await context.io.waitForInterrupt();
     context.say('stopping…');
     await host.stop();
     await runtime.stop();
-    rmSync(announcement, { force: true });
+    await writeHostFile(announcement, { key });
     return 0;
   },
 };
+
+/** True for an address only this machine can reach (127.0.0.0/8, ::1, localhost). */
+export function isLoopback(address: string): boolean {
+  const bare = address.replace(/^\[|\]$/g, '').toLowerCase();
+  if (bare === 'localhost' || bare === '::1') return true;
+  return isIP(bare) === 4 && bare.startsWith('127.');
+}
 
 export default serve;

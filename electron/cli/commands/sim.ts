@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseRecording } from '../../telephony/line-recorder.js';
 import { UsageError, type Command } from '../command.js';
-import { callHost, hostUrl } from '../host-client.js';
+import { callHost, hostTarget } from '../host-client.js';
 import { parseOptions } from '../parse-options.js';
 
 const sim: Command = {
@@ -18,7 +18,7 @@ const sim: Command = {
     });
     const [action, target, ...extra] = positionals;
     if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0] ?? ''}"`);
-    const base = await hostUrl(values.url, context.io);
+    const base = await hostTarget(values.url, context.io);
     let answer;
     switch (action) {
       case 'incoming':
