@@ -27,6 +27,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { companionApi } from './companion/companion-api.js';
 import { CompanionRuntime } from './companion/companion-runtime.js';
+import { installCrashPolicy } from './companion/crash-policy.js';
 import { createCompanion } from './companion/create-companion.js';
 import { SettingsService } from './companion/settings-service.js';
 import { EVENT_CHANNEL } from './contract/windows.js';
@@ -179,6 +180,22 @@ async function onReady(): Promise<void> {
       locale: settings.app.language === 'auto' ? app.getLocale() : settings.app.language,
     }),
     showCalls: () => windows.showCalls(),
+  });
+  // What escapes every handler: logged, the journal flushed, the runtime restarted, the agent told.
+  installCrashPolicy({
+    process,
+    restart: () => running.restart(),
+    stop: () => running.stop(),
+    log: warn,
+    tell: (notice) => {
+      if (Notification.isSupported()) new Notification({ title: notice.title, body: notice.body }).show();
+    },
+    onFatal: () => {
+      stopped = true;
+      app.exit(1);
+    },
+    locale: () => (settings.app.language === 'auto' ? app.getLocale() : settings.app.language),
+    now: Date.now,
   });
   const icon = (name: string) =>
     nativeImage.createFromPath(path.join(root, 'build', 'icons', `tray-${name}.png`));

@@ -3,6 +3,7 @@
  * loads through them. The process entry (`main.ts`) builds the real one; tests build one over
  * in-memory streams.
  */
+import type { ProcessEvents } from '../companion/crash-policy.js';
 import { regionOfLocale, type DialingRules } from '../numbers/dialing-rules.js';
 import { loadDialingRules, loadSettings, type Settings } from '../settings/load-settings.js';
 import { existingHostSecretStore } from '../settings/host-secrets.js';
@@ -20,6 +21,11 @@ export interface CliIo extends PathEnvironment {
   readonly locale: string;
   /** Resolves when the user asks a long-running command to stop (Ctrl+C, SIGTERM). */
   readonly waitForInterrupt: () => Promise<void>;
+  /**
+   * The process's error events, for `serve`'s policy on errors that escaped every handler (the
+   * real process only: an in-process test run keeps its own handlers).
+   */
+  readonly processEvents?: ProcessEvents;
 }
 
 /** A command's view of the world. */

@@ -15,6 +15,7 @@ const exitCode = await runCli(process.argv.slice(2), {
   env: process.env,
   homeDir: homedir(),
   locale: Intl.DateTimeFormat().resolvedOptions().locale,
+  processEvents: process,
   waitForInterrupt: () =>
     new Promise((resolve) => {
       process.once('SIGINT', () => resolve());

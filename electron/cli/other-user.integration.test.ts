@@ -23,7 +23,8 @@ function whyNot(): string | null {
 }
 
 const reason = whyNot();
-if (reason !== null && process.env.CI === 'true') throw new Error(`the second-user test cannot run: ${reason}`);
+if (reason !== null && process.env.CI === 'true')
+  throw new Error(`the second-user test cannot run: ${reason}`);
 if (reason !== null) process.stderr.write(`\n!!! SKIPPING the second-user test: ${reason}\n\n`);
 
 /** Runs `command` as the other user, with `env` only. */

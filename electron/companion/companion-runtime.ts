@@ -100,6 +100,14 @@ export class CompanionRuntime implements RuntimeView {
     return next;
   }
 
+  /**
+   * Stops the Companion (its journal flushed) and starts a fresh one on the same settings: what
+   * the faces do after an error escaped every handler, so no half-broken state lives on.
+   */
+  restart(): Promise<void> {
+    return this.replace(this.settings);
+  }
+
   async stop(): Promise<void> {
     await this.switching;
     this.unsubscribe();

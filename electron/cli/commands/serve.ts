@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { CompanionRuntime } from '../../companion/companion-runtime.js';
+import { installCrashPolicy } from '../../companion/crash-policy.js';
 import { createCompanion } from '../../companion/create-companion.js';
 import { SettingsService } from '../../companion/settings-service.js';
 import { HeadlessHost } from '../../host/headless-host.js';
@@ -105,12 +106,30 @@ const serve: Command = {
       `Ringdesk is serving on ${url} (line: ${settings.line.provider} ${settings.line.line}). Open ${open} in your browser. Ctrl+C stops it.`,
     );
 
-    await context.io.waitForInterrupt();
+    // What escapes every handler: logged, the journal flushed, the runtime restarted (crash-policy.ts).
+    let fatal: (reason: string) => void = () => undefined;
+    const failed = new Promise<string>((resolve) => (fatal = resolve));
+    const events = context.io.processEvents;
+    const uninstall =
+      events === undefined
+        ? () => undefined
+        : installCrashPolicy({
+            process: events,
+            restart: () => runtime.restart(),
+            stop: () => runtime.stop(),
+            log: (message) => context.say(message),
+            onFatal: fatal,
+            locale: () => (current.app.language === 'auto' ? context.io.locale : current.app.language),
+            now: Date.now,
+          });
+    const reason = await Promise.race([context.io.waitForInterrupt().then(() => null), failed]);
     context.say('stopping…');
     await host.stop();
-    await runtime.stop();
+    // After a fatal error the policy has already stopped the runtime (and flushed the journal).
+    if (reason === null) await runtime.stop();
+    uninstall();
     await writeHostFile(announcement, { key });
-    return 0;
+    return reason === null ? 0 : 1;
   },
 };
 
