@@ -12,6 +12,12 @@ import { installCrashPolicy, RECOVERY_TEXT, type RecoveryNotice } from './crash-
 
 const tempDir = useTempDir();
 
+function simulator(runtime: CompanionRuntime): SimulatorProvider {
+  const line = runtime.provider;
+  if (!(line instanceof SimulatorProvider)) throw new Error('expected the simulator');
+  return line;
+}
+
 async function setUp(options: { restartFails?: boolean; locale?: string } = {}) {
   const dataDir = tempDir();
   const environment = {
@@ -61,8 +67,7 @@ describe('the process-level policy for errors that escaped every handler', () =>
   it('logs the error, flushes the journal and restarts the runtime, and tells the agent', async () => {
     const { runtime, process, logged, told, fatal, journal, uninstall } = await setUp({ locale: 'de-DE' });
     const before = runtime.companion;
-    const line = runtime.provider as SimulatorProvider;
-    const callId = line.incoming('0211 5551234');
+    const callId = simulator(runtime).incoming('0211 5551234');
     process.emit('uncaughtException', new Error('a handler broke'));
     await expect.poll(() => told.length).toBe(1);
     expect(logged[0]).toMatch(
@@ -76,7 +81,7 @@ describe('the process-level policy for errors that escaped every handler', () =>
     expect(runtime.companion).not.toBe(before);
     expect(runtime.provider.state).toBe('connected');
     // The fresh runtime works.
-    const next = (runtime.provider as SimulatorProvider).incoming('0211 5559999');
+    const next = simulator(runtime).incoming('0211 5559999');
     await expect.poll(() => runtime.companion.snapshot().popups.map((popup) => popup.callId)).toContain(next);
     expect(fatal).toEqual([]);
     uninstall();
@@ -95,7 +100,7 @@ describe('the process-level policy for errors that escaped every handler', () =>
   });
 
   it('stops the face, after flushing, when the runtime cannot restart', async () => {
-    const { runtime, process, logged, told, fatal } = await setUp({ restartFails: true });
+    const { process, logged, told, fatal } = await setUp({ restartFails: true });
     process.emit('uncaughtException', new Error('first'));
     await expect.poll(() => fatal.length).toBe(1);
     expect(fatal[0]).toMatch(/the line could not be restarted: .*the line is gone/);

@@ -11,7 +11,7 @@
  *                            └──fails / too many──▶ stopping (onFatal)
  * ```
  */
-import { POPUP_TEXT, popupLanguage } from '../popup/popup-text.js';
+import { popupLanguage, type POPUP_TEXT } from '../popup/popup-text.js';
 
 /** What the policy needs of the process: Node's `process`, or a fake. */
 export interface ProcessEvents {
