@@ -116,7 +116,7 @@ describe('SettingsService', () => {
     expect(readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(saved);
     expect(runtime.provider.kind).toBe('action-url');
     const { stored } = (JSON.parse(saved) as { line: { token: { stored: string } } }).line.token;
-    await expect(secrets.get(stored)).resolves.toBe('the-first-secret-token');
+    await expect(secrets.get(stored, path.join(dir, 'config.json'))).resolves.toBe('the-first-secret-token');
     await runtime.stop();
   });
 

@@ -11,7 +11,13 @@ import { checkSettings, formatIssues, SettingsError, withAbsolutePaths } from '.
 import { writeFileAtomic } from '../settings/atomic-write.js';
 import type { SecretStore } from '../settings/secret-store.js';
 import { directorySchema, lineSchema } from '../settings/settings-schema.js';
-import { revealSecrets, sealSecrets, storedSecretIds } from '../settings/stored-secrets.js';
+import {
+  maskClearSecrets,
+  restoreClearSecrets,
+  revealSecrets,
+  sealSecrets,
+  storedSecretIds,
+} from '../settings/stored-secrets.js';
 import { analyzeNumber, type NumberReport } from '../numbers/analyze-number.js';
 import { dialingRulesSchema, resolveDialingRules, type DialingRules } from '../numbers/dialing-rules.js';
 import type { TemplateStore } from '../popup/template-store.js';
@@ -22,7 +28,7 @@ import { checkDirectory, type DirectoryCheck } from './check-directory.js';
 import { checkLine, type LineCheck } from './check-line.js';
 import type { PopupBuilder } from './popup-builder.js';
 import { CompanionDownError } from './companion-runtime.js';
-import { storedReferences, usableStoredIds } from './test-secrets.js';
+import { addressOf, storedReferences, usableStoredIds } from './test-secrets.js';
 
 /** A problem with a field of the document: its path (`line.token`) and what is wrong. */
 export interface FieldProblem {
@@ -89,7 +95,9 @@ export class SettingsService {
       };
       return { ...common, document: {}, firstRun: false, problems: [problem] };
     }
-    return { ...common, document, firstRun: false, problems: await this.problemsOf(document) };
+    // No answer carries a secret: one written in clear text in the file is shown as kept there.
+    const problems = await this.problemsOf(document);
+    return { ...common, document: maskClearSecrets(document), firstRun: false, problems };
   }
 
   /** What is wrong with a saved document (a file edited by hand, a secret that cannot be read). */
@@ -108,12 +116,17 @@ export class SettingsService {
 
   /** Checks and saves `document`; problems are returned per field and nothing is saved then. */
   async save(document: unknown): Promise<{ ok: true } | { ok: false; problems: FieldProblem[] }> {
-    const sealed = await sealSecrets(document, this.options.secrets, path.resolve(this.options.file));
+    const owner = path.resolve(this.options.file);
+    const restored = restoreClearSecrets(document, (await this.savedDocument()) ?? {});
+    if (restored.problems.length > 0) return { ok: false, problems: restored.problems.map(splitProblem) };
+    const { document: sealed, problems } = await sealSecrets(restored.document, this.options.secrets, owner);
+    if (problems.length > 0) return { ok: false, problems: problems.map(splitProblem) };
     let settings: Settings;
     try {
       settings = await checkSettings(sealed, this.options.file, {
         defaultRegion: this.options.defaultRegion,
         secrets: this.options.secrets,
+        bindSecrets: true,
       });
     } catch (error) {
       if (error instanceof SettingsError) return { ok: false, problems: error.problems.map(splitProblem) };
@@ -145,7 +158,7 @@ export class SettingsService {
   /** Tests a line's settings (unsaved) as the Test button does. */
   async testLine(line: unknown): Promise<LineCheck | { ok: false; problems: FieldProblem[] }> {
     const saved = await this.savedEntries();
-    const revealed = await this.reveal(line, saved.line === undefined ? [] : [saved.line]);
+    const revealed = await this.reveal(line, saved.line === undefined ? [] : [saved.line], ['line']);
     if (revealed.problems.length > 0)
       return {
         ok: false,
@@ -166,7 +179,7 @@ export class SettingsService {
 
   /** Tests one directory's settings (unsaved). */
   async testDirectory(entry: unknown): Promise<DirectoryCheck | { ok: false; problems: FieldProblem[] }> {
-    const revealed = await this.reveal(entry, (await this.savedEntries()).directories);
+    const revealed = await this.reveal(entry, (await this.savedEntries()).directories, ['directories', 0]);
     if (revealed.problems.length > 0) return { ok: false, problems: revealed.problems };
     const parsed = directorySchema.safeParse(revealed.value);
     if (!parsed.success) return { ok: false, problems: formatIssues(parsed.error.issues).map(splitProblem) };
@@ -229,15 +242,17 @@ export class SettingsService {
     return { html: model.html };
   }
 
+  /** The document as saved, or null (no file, or not JSON). */
+  private async savedDocument(): Promise<unknown> {
+    const text = await readFile(this.options.file, 'utf8').catch(() => 'null');
+    return parsesAsJson(text) ? (JSON.parse(text.replace(/^\uFEFF/, '')) as unknown) : null;
+  }
+
   /** The line and directories as saved, for the secrets a test may use. */
   private async savedEntries(): Promise<{ line: unknown; directories: unknown[] }> {
     // Only the document: the checks and template list `read` adds are not needed here.
-    const text = await readFile(this.options.file, 'utf8').catch(() => '{}');
-    const saved = (parsesAsJson(text) ? JSON.parse(text.replace(/^\uFEFF/, '')) : {}) as {
-      line?: unknown;
-      directories?: unknown;
-    } | null;
-    if (saved === null) return { line: undefined, directories: [] };
+    const saved = (await this.savedDocument()) as { line?: unknown; directories?: unknown } | null;
+    if (saved === null || typeof saved !== 'object') return { line: undefined, directories: [] };
     return { line: saved.line, directories: Array.isArray(saved.directories) ? saved.directories : [] };
   }
 
@@ -246,9 +261,22 @@ export class SettingsService {
    * saved settings use it in the same place for the same server (see test-secrets.ts).
    */
   private async reveal(
-    value: unknown,
+    given: unknown,
     saved: readonly unknown[],
+    prefix: readonly (string | number)[],
   ): Promise<{ value: unknown; problems: FieldProblem[] }> {
+    // A secret written in the file comes back only for an entry that talks to the same addresses.
+    const same = saved.find((candidate) => addressOf(candidate) === addressOf(given));
+    const kept = restoreClearSecrets(given, same ?? {}, prefix);
+    if (kept.problems.length > 0)
+      return {
+        value: given,
+        problems: kept.problems.map((problem) => {
+          const split = splitProblem(problem);
+          return { ...split, path: split.path.replace(/^line\.|^directories\[0\]\./, '') };
+        }),
+      };
+    const value = kept.document;
     const usable = usableStoredIds(value, saved);
     const problems: FieldProblem[] = [];
     for (const [where, id] of storedReferences(value)) {
@@ -271,7 +299,15 @@ export class SettingsService {
         ? (item as { secret: string }).secret
         : item,
     ) as unknown;
-    return { value: (await revealSecrets(unsealed, this.options.secrets)).document, problems: [] };
+    // Each reference was matched to its saved place above; the store still checks the owner.
+    const revealed = await revealSecrets(unsealed, this.options.secrets, {
+      owner: path.resolve(this.options.file),
+      placement: false,
+    });
+    return {
+      value: revealed.document,
+      problems: revealed.problems.map(splitProblem),
+    };
   }
 }
 

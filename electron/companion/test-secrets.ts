@@ -7,53 +7,9 @@
  * again.
  */
 
-type Path = readonly (string | number)[];
+import { addressOf, leaves, isRecord } from '../settings/entry-address.js';
 
-/** Keys whose values say where credentials go, or how they are protected on the way. */
-const ADDRESS_KEYS = new Set([
-  'provider',
-  'type',
-  'preset',
-  'url',
-  'baseUrl',
-  'webUrl',
-  'host',
-  'port',
-  'listen',
-  'phone',
-  'bridgePath',
-  'caFile',
-  'tls',
-  'startTls',
-  'verify',
-  'rejectUnauthorized',
-  'serverName',
-]);
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-function leaves(value: unknown, path: Path, visit: (path: Path, value: unknown) => void): void {
-  if (Array.isArray(value)) value.forEach((item, index) => leaves(item, [...path, index], visit));
-  else if (isRecord(value))
-    for (const [key, item] of Object.entries(value)) {
-      if (Object.keys(item ?? {}).length === 1 && isRecord(item) && typeof item.stored === 'string')
-        visit([...path, key], item);
-      else leaves(item, [...path, key], visit);
-    }
-  else visit(path, value);
-}
-
-/** Where an entry sends credentials: its address fields, in a comparable form. */
-export function addressOf(entry: unknown): string {
-  const found: string[] = [];
-  leaves(entry, [], (path, value) => {
-    const key = path.findLast((step) => typeof step === 'string');
-    if (key !== undefined && ADDRESS_KEYS.has(key)) found.push(JSON.stringify([path, value]));
-  });
-  return found.sort().join('\n');
-}
+export { addressOf };
 
 /** `{"stored": id}` references of an entry, by path. */
 export function storedReferences(entry: unknown): Map<string, string> {

@@ -66,6 +66,11 @@ export interface LoadOptions {
   readonly required: boolean;
   /** Where `{"stored": id}` secrets are read; without it, such a secret is a problem. */
   readonly secrets?: SecretStore | null;
+  /**
+   * Record in the store where each stored secret stands (older secrets carry only their owner):
+   * on a load from the file and on a save, not for a look at the document.
+   */
+  readonly bindSecrets?: boolean;
 }
 
 /** Reads, validates and completes the settings file at `file`. */
@@ -73,7 +78,7 @@ export async function loadSettings(file: string, options: LoadOptions): Promise<
   const absolute = path.resolve(file);
   const text = await readText(absolute, options.required);
   if (text === null) return defaultSettings(options.defaultRegion);
-  return checkSettings(parseJson(absolute, text), absolute, options);
+  return checkSettings(parseJson(absolute, text), absolute, { bindSecrets: true, ...options });
 }
 
 /**
@@ -87,7 +92,10 @@ export async function checkSettings(
   options: Omit<LoadOptions, 'required'>,
 ): Promise<Settings> {
   const absolute = path.resolve(file);
-  const revealed = await revealSecrets(document, options.secrets ?? null);
+  const revealed = await revealSecrets(document, options.secrets ?? null, {
+    owner: absolute,
+    bind: options.bindSecrets === true,
+  });
   if (revealed.problems.length > 0) throw new SettingsError(absolute, revealed.problems);
   const result = settingsSchema.safeParse(revealed.document);
   if (!result.success) throw new SettingsError(absolute, formatIssues(result.error.issues));

@@ -23,7 +23,7 @@ describe('the secret store (key file)', () => {
       path.join(dir, 'secrets.json'),
       await keyFileCipher(path.join(dir, 'secret.key')),
     );
-    await expect(again.get(id)).resolves.toBe('pbx-pa55word');
+    await expect(again.get(id, OWNER)).resolves.toBe('pbx-pa55word');
   });
 
   it('cannot read secrets with another key, and says what to do', async () => {
@@ -37,8 +37,8 @@ describe('the secret store (key file)', () => {
       path.join(dir, 'secrets.json'),
       await keyFileCipher(path.join(dir, 'b.key')),
     );
-    await expect(stranger.get(id)).rejects.toThrow(/cannot be decrypted here .* enter it again/);
-    await expect(stranger.get('nope')).rejects.toThrow(/not in the secret store/);
+    await expect(stranger.get(id, OWNER)).rejects.toThrow(/cannot be decrypted here .* enter it again/);
+    await expect(stranger.get('nope', OWNER)).rejects.toThrow(/not in the secret store/);
   });
 
   it('tightens a key file that others can read', async () => {
@@ -63,9 +63,11 @@ describe('the secret store (key file)', () => {
     const other = await store.put('c', '/profiles/test.json');
     await store.keepOnly(OWNER, new Set([keep]));
     // Another settings file's secret stays: saving one profile never deletes another's.
-    await expect(store.get(other)).resolves.toBe('c');
-    await expect(store.get(keep)).resolves.toBe('a');
-    await expect(store.get(drop)).rejects.toThrow(/not in the secret store/);
+    await expect(store.get(other, '/profiles/test.json')).resolves.toBe('c');
+    // …and one profile cannot read another's.
+    await expect(store.get(other, OWNER)).rejects.toThrow(/belongs to another settings file/);
+    await expect(store.get(keep, OWNER)).resolves.toBe('a');
+    await expect(store.get(drop, OWNER)).rejects.toThrow(/not in the secret store/);
     writeFileSync(path.join(dir, 'broken.json'), '{oops');
     await expect(
       SecretStore.open(path.join(dir, 'broken.json'), await keyFileCipher(path.join(dir, 'k'))),
@@ -78,7 +80,7 @@ describe('the secret store (key file)', () => {
     const store = await SecretStore.open(path.join(dir, 'secrets.json'), cipher);
     const ids = await Promise.all(['ami', 'ldap', 'zammad'].map((value) => store.put(value, OWNER)));
     const reopened = await SecretStore.open(path.join(dir, 'secrets.json'), cipher);
-    expect(await Promise.all(ids.map((id) => reopened.get(id)))).toEqual(['ami', 'ldap', 'zammad']);
+    expect(await Promise.all(ids.map((id) => reopened.get(id, OWNER)))).toEqual(['ami', 'ldap', 'zammad']);
   });
 
   it('reads what another face sealed when it has that cipher, and says who to ask otherwise', async () => {
@@ -93,9 +95,11 @@ describe('the secret store (key file)', () => {
       decrypt: (sealed: string) => Promise.resolve(Buffer.from(sealed, 'base64').toString()),
     };
     const desktop = await SecretStore.open(path.join(dir, 'secrets.json'), fakeKeychain, [host]);
-    await expect(desktop.get(id)).resolves.toBe('from-the-host');
+    await expect(desktop.get(id, OWNER)).resolves.toBe('from-the-host');
     const desktopId = await desktop.put('from-the-desktop', OWNER);
     const hostAgain = await SecretStore.open(path.join(dir, 'secrets.json'), host);
-    await expect(hostAgain.get(desktopId)).rejects.toThrow(/saved by the desktop app .* enter it again here/);
+    await expect(hostAgain.get(desktopId, OWNER)).rejects.toThrow(
+      /saved by the desktop app .* enter it again here/,
+    );
   });
 });

@@ -7,7 +7,11 @@
  * Invariants:
  * - Writes are serialised and each writes the whole store: two secrets stored at once both land.
  * - Each secret belongs to the settings file that stored it; `keepOnly` only ever removes that
- *   file's own secrets, so saving one profile never deletes another's.
+ *   file's own secrets, so saving one profile never deletes another's, and `get` MUST refuse a
+ *   secret to any other file.
+ * - Each secret is bound to the place in the settings it was stored for (`path`, and the address
+ *   of its entry): stored-secrets.ts refuses a reference anywhere else. Entries stored before
+ *   bindings existed carry only an owner and are bound where the next load finds them.
  * - A secret is decrypted with the cipher that sealed it (its `scheme`), when this store has it.
  */
 import { randomUUID } from 'node:crypto';
@@ -31,6 +35,17 @@ interface Entry {
   readonly sealed: string;
   /** The settings file the secret belongs to (absolute path). */
   readonly owner?: string;
+  /** Where in that file's document it was stored (`directories[1].bindPassword`). */
+  readonly path?: string;
+  /** The address of the entry it was stored for (entry-address.ts), when that entry is in a list. */
+  readonly address?: string;
+}
+
+/** Where a secret is bound: its file, its place in the document, and its entry's address. */
+export interface SecretBinding {
+  readonly owner?: string | undefined;
+  readonly path?: string | undefined;
+  readonly address?: string | undefined;
 }
 
 interface StoredFile {
@@ -73,6 +88,8 @@ export class SecretStore {
             scheme: entry.scheme,
             sealed: entry.sealed,
             ...(typeof entry.owner === 'string' ? { owner: entry.owner } : {}),
+            ...(typeof entry.path === 'string' ? { path: entry.path } : {}),
+            ...(typeof entry.address === 'string' ? { address: entry.address } : {}),
           });
       }
     } catch (error) {
@@ -82,11 +99,18 @@ export class SecretStore {
     return new SecretStore(file, cipher, readers, entries);
   }
 
-  /** The secret called `id`. @throws SecretStoreError when it is missing or cannot be decrypted. */
-  async get(id: string): Promise<string> {
+  /**
+   * The secret called `id`, for the settings file `owner`.
+   * @throws SecretStoreError when it is missing, belongs to another file, or cannot be decrypted.
+   */
+  async get(id: string, owner: string): Promise<string> {
     const entry = this.entries.get(id);
     if (entry === undefined)
       throw new SecretStoreError(`the secret "${id.slice(0, 40)}" is not in the secret store`);
+    if (entry.owner !== undefined && entry.owner !== owner)
+      throw new SecretStoreError(
+        `the secret "${id.slice(0, 40)}" belongs to another settings file: enter it again here`,
+      );
     const cipher = [this.cipher, ...this.readers].find((each) => each.scheme === entry.scheme);
     if (cipher === undefined) {
       const who = SCHEME_NAMES[entry.scheme] ?? entry.scheme;
@@ -103,12 +127,40 @@ export class SecretStore {
     }
   }
 
-  /** Stores `value` for the settings file `owner`; returns its new id. */
-  async put(value: string, owner: string): Promise<string> {
+  /** Stores `value` for the settings file `owner`, at `binding`'s place; returns its new id. */
+  async put(value: string, owner: string, binding: SecretBinding = {}): Promise<string> {
     const id = randomUUID();
-    this.entries.set(id, { scheme: this.cipher.scheme, sealed: await this.cipher.encrypt(value), owner });
+    this.entries.set(id, {
+      scheme: this.cipher.scheme,
+      sealed: await this.cipher.encrypt(value),
+      owner,
+      ...placeOf(binding),
+    });
     await this.save();
     return id;
+  }
+
+  /** Where the secret `id` is bound, or null when there is no such secret. */
+  binding(id: string): SecretBinding | null {
+    const entry = this.entries.get(id);
+    return entry === undefined ? null : { owner: entry.owner, path: entry.path, address: entry.address };
+  }
+
+  /** Binds secrets of `owner` to new places (an older entry's first place, an entry that moved). */
+  async bind(
+    owner: string,
+    places: readonly { id: string; path: string; address?: string }[],
+  ): Promise<void> {
+    let changed = false;
+    for (const { id, ...place } of places) {
+      const entry = this.entries.get(id);
+      if (entry === undefined || (entry.owner !== undefined && entry.owner !== owner)) continue;
+      const next: Entry = { scheme: entry.scheme, sealed: entry.sealed, owner, ...placeOf(place) };
+      if (JSON.stringify(next) === JSON.stringify(entry)) continue;
+      this.entries.set(id, next);
+      changed = true;
+    }
+    if (changed) await this.save();
   }
 
   /** Forgets the secrets of `owner` that its settings no longer refer to. */
@@ -132,4 +184,11 @@ export class SecretStore {
     this.writing = next.catch(() => undefined);
     return next;
   }
+}
+
+function placeOf(binding: SecretBinding): { path?: string; address?: string } {
+  return {
+    ...(binding.path === undefined ? {} : { path: binding.path }),
+    ...(binding.address === undefined ? {} : { address: binding.address }),
+  };
 }

@@ -5,13 +5,14 @@
  * `{"stored": "id"}`; a plain string is accepted for development and tests.
  */
 import { z } from 'zod';
+import { secretField } from './field-kinds.js';
 
 /** `{"env": "NAME"}`: the secret is the value of that environment variable. */
 export const envSecretSchema = z
   .object({ env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name') })
   .strict();
 
-export const secretSchema = z.union([z.string().min(1, 'must not be empty'), envSecretSchema]);
+export const secretSchema = secretField(z.union([z.string().min(1, 'must not be empty'), envSecretSchema]));
 
 export type SecretSetting = z.infer<typeof secretSchema>;
 

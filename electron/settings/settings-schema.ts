@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { ldapDirectorySchema } from '../contacts/ldap/ldap-settings.js';
 import { restDirectorySchema } from '../contacts/rest/rest-settings.js';
 import { dialingRulesSchema } from '../numbers/dialing-rules.js';
+import { pathField } from './field-kinds.js';
 import { actionUrlLineSchema } from '../telephony/action-url/action-url-settings.js';
 import { amiLineSchema } from '../telephony/ami/ami-settings.js';
 import { tapiLineSchema } from '../telephony/tapi/tapi-settings.js';
@@ -39,7 +40,8 @@ export const blockedNumberSchema = z
   })
   .strict();
 
-const filePath = z.string().min(1, 'must name a file');
+/** A file the host only reads (it may be anywhere). */
+const readPath = () => pathField('reads', z.string().min(1, 'must name a file'));
 
 const webUrlTemplate = z
   .string()
@@ -61,7 +63,7 @@ export const actionsSchema = z
 export const fileDirectorySchema = z
   .object({
     type: z.enum(['csv', 'vcard']),
-    path: filePath,
+    path: readPath(),
     /** Shown in popups as the source of a contact; defaults to the file name. */
     name: z.string().min(1).max(64).optional(),
     /** Action URLs for this directory's contacts, instead of the global ones. */
@@ -80,7 +82,7 @@ export const directorySchema = z.discriminatedUnion('type', [
 export const popupSettingsSchema = z
   .object({
     /** A folder of template overrides; default `templates/` in the user-data folder. */
-    templatesFolder: z.string().min(1).optional(),
+    templatesFolder: pathField('writes', z.string().min(1)).optional(),
     /** The template for a known caller: `contact-details`, `contact-compact` or one of the user's. */
     contactTemplate: z
       .string()
@@ -136,7 +138,7 @@ export const settingsSchema = z
       .strict()
       .default({ retention: 300 }),
     /** Records every line event to this file (JSON lines), for `ringdesk sim replay`. */
-    recordLine: filePath.optional(),
+    recordLine: pathField('writes', z.string().min(1, 'must name a file')).optional(),
     lookup: z
       .object({
         /** Per-directory timeout for a lookup, in milliseconds. */

@@ -8,6 +8,7 @@
  */
 import { FilterParser } from 'ldapts';
 import { z } from 'zod';
+import { pathField } from '../../settings/field-kinds.js';
 import { secretSchema } from '../../settings/secret.js';
 
 /** The phone attributes read when the settings name none: AD's and inetOrgPerson's. */
@@ -93,7 +94,7 @@ export const ldapDirectorySchema = z
     /** Upgrade an ldap:// connection with StartTLS before binding. */
     startTls: z.boolean().default(false),
     /** A PEM file of the CA(s) that issued the server's certificate, instead of the system's. */
-    caFile: z.string().min(1, 'must name a file').optional(),
+    caFile: pathField('reads', z.string().min(1, 'must name a file')).optional(),
     /** Who to bind as; anonymous when absent. */
     bindDn: z.string().min(1).optional(),
     bindPassword: secretSchema.optional(),

@@ -6,6 +6,7 @@
  * cannot fill), all reported with their paths when the settings are read, before any request.
  */
 import { z } from 'zod';
+import { pathField } from '../../settings/field-kinds.js';
 import { secretSchema } from '../../settings/secret.js';
 import { isJsonPath } from './json-path.js';
 import { REST_PRESETS } from './rest-presets.js';
@@ -117,7 +118,7 @@ export const restDirectorySchema = z
         /** Verify the helpdesk's certificate (default true). */
         verify: z.boolean().optional(),
         /** A PEM file of CA certificates to trust (relative to the settings file). */
-        caFile: z.string().min(1).max(4096).optional(),
+        caFile: pathField('reads', z.string().min(1).max(4096)).optional(),
       })
       .strict()
       .optional(),

@@ -4,6 +4,7 @@
  * the admin switched on, each behind the secret token.
  */
 import { z } from 'zod';
+import { secretField } from '../../settings/field-kinds.js';
 import { envSecretSchema, secretSchema } from '../../settings/secret.js';
 
 const listenSchema = z
@@ -71,7 +72,7 @@ export const actionUrlLineSchema = z
     /** Where to listen; loopback unless the PBX runs on another machine. */
     listen: listenSchema.default('127.0.0.1:8765'),
     /** The secret in every URL; compared in constant time. At least 16 characters. */
-    token: z.union([z.string().min(16, 'use at least 16 characters'), envSecretSchema]),
+    token: secretField(z.union([z.string().min(16, 'use at least 16 characters'), envSecretSchema])),
     /** Zammad's generic CTI webhook (`POST /api/v1/cti/<token>`), with outbound caller-ID rules. */
     zammad: z
       .object({

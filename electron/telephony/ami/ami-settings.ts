@@ -6,6 +6,7 @@
  * file can never smuggle a line break (and with it further action fields) onto the wire.
  */
 import { z } from 'zod';
+import { pathField } from '../../settings/field-kinds.js';
 import { secretSchema } from '../../settings/secret.js';
 
 const NAME = /^[A-Za-z0-9_.@-]{1,64}$/;
@@ -16,7 +17,7 @@ const CHANNEL = /^[A-Za-z][A-Za-z0-9]*\/[A-Za-z0-9_.+@/-]{1,120}$/;
 export const amiTlsSchema = z
   .object({
     /** A PEM file with the CA (or the self-signed certificate) that signed Asterisk's certificate. */
-    caFile: z.string().min(1, 'must name a file').optional(),
+    caFile: pathField('reads', z.string().min(1, 'must name a file')).optional(),
     /** Check Asterisk's certificate (default true). Turn off only on a trusted network. */
     rejectUnauthorized: z.boolean().default(true),
     /** The name the certificate must carry, when it is not `host`. */

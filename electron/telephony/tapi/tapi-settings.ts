@@ -9,6 +9,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { pathField } from '../../settings/field-kinds.js';
 
 /** How a number reaches TAPI: as Ringdesk dials it, or canonical for Windows' dialing rules. */
 export const ADDRESS_FORMATS = ['dialable', 'canonical'] as const;
@@ -31,12 +32,14 @@ export const tapiLineSchema = z
       .max(256)
       .refine((line) => !/\p{Cc}/u.test(line), 'must be one line of text'),
     /** Where tapi-bridge.exe is; default: the one that comes with Ringdesk. */
-    bridgePath: z
-      .string()
-      .min(1, 'must name a file')
-      .max(1024)
-      .refine(isAbsolute, 'must be an absolute path (C:\\...\\tapi-bridge.exe)')
-      .optional(),
+    bridgePath: pathField(
+      'runs',
+      z
+        .string()
+        .min(1, 'must name a file')
+        .max(1024)
+        .refine(isAbsolute, 'must be an absolute path (C:\\...\\tapi-bridge.exe)'),
+    ).optional(),
     /**
      * `dialable` (default): TAPI dials the string Ringdesk's dialing rules made. `canonical`:
      * Ringdesk sends `+49 (211) 33990312` and Windows' dialing rules make the dialable string.
