@@ -107,6 +107,7 @@ async function onReady(): Promise<void> {
   updates.apply(settings.app.updateFeedUrl);
   const settingsService = new SettingsService({
     file: configFile,
+    dataDir: userData,
     defaultRegion,
     secrets,
     env: process.env,

@@ -125,7 +125,8 @@ export async function createCompanion(
   environment: CompanionEnvironment,
 ): Promise<CompanionParts> {
   const now = environment.now ?? Date.now;
-  mkdirSync(environment.dataDir, { recursive: true });
+  // Callers' data lives here: only the user may look into it.
+  mkdirSync(environment.dataDir, { recursive: true, mode: 0o700 });
   const blocklist = new Blocklist(settings.blocklist, settings.dialingRules);
   const provider = createProvider(settings, {
     now,

@@ -37,6 +37,7 @@ async function service() {
   runtime.onEvent((event) => events.push(event.channel));
   const settings = new SettingsService({
     file: path.join(dir, 'config.json'),
+    dataDir: dir,
     defaultRegion: 'DE',
     secrets,
     env: {},

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Settings } from '../settings/load-settings.js';
 import { checkSettings, formatIssues, SettingsError, withAbsolutePaths } from '../settings/load-settings.js';
 import { writeFileAtomic } from '../settings/atomic-write.js';
+import { confinePaths } from '../settings/path-confinement.js';
 import type { SecretStore } from '../settings/secret-store.js';
 import { directorySchema, lineSchema } from '../settings/settings-schema.js';
 import {
@@ -38,6 +39,8 @@ export interface FieldProblem {
 
 export interface SettingsServiceOptions {
   readonly file: string;
+  /** The user-data folder: the only place the API may point files the host writes to. */
+  readonly dataDir: string;
   readonly defaultRegion: string;
   readonly secrets: SecretStore;
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -117,8 +120,13 @@ export class SettingsService {
   /** Checks and saves `document`; problems are returned per field and nothing is saved then. */
   async save(document: unknown): Promise<{ ok: true } | { ok: false; problems: FieldProblem[] }> {
     const owner = path.resolve(this.options.file);
-    const restored = restoreClearSecrets(document, (await this.savedDocument()) ?? {});
-    if (restored.problems.length > 0) return { ok: false, problems: restored.problems.map(splitProblem) };
+    const before = await this.savedDocument();
+    const restored = restoreClearSecrets(document, before ?? {});
+    const refused = [
+      ...restored.problems,
+      ...(await confinePaths(document, before, { file: this.options.file, dataDir: this.options.dataDir })),
+    ];
+    if (refused.length > 0) return { ok: false, problems: refused.map(splitProblem) };
     const { document: sealed, problems } = await sealSecrets(restored.document, this.options.secrets, owner);
     if (problems.length > 0) return { ok: false, problems: problems.map(splitProblem) };
     let settings: Settings;

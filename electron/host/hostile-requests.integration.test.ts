@@ -6,19 +6,29 @@
  * the host must still answer and a valid call must still arrive; nothing may escape to the
  * process-level policy. Bounded and seeded, so a failure replays.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isolatedDesktopEnv } from '../test-support/isolated-desktop.js';
 import { rawRequest } from '../test-support/raw-http.js';
 import { startServe, type ServeProcess } from '../test-support/serve-process.js';
-import { useTempDir } from '../test-support/temp-dir.js';
 import { ACTION_URL_ENDPOINTS } from '../telephony/action-url/endpoints.js';
 import { apiRoutes } from './control-api.js';
 
-const tempDir = useTempDir();
+// The hosts run for the whole file: their folders go when it ends, not after each test.
+const folders: string[] = [];
+afterAll(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+function tempDir(files: Record<string, string> = {}): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ringdesk-test-'));
+  folders.push(dir);
+  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content);
+  return dir;
+}
 const SEED = 1616;
 const RUNS = 120;
 const TOKEN = 'fuzz-token-0123456789';

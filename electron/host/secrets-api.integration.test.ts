@@ -4,15 +4,25 @@
  * shows) or into the dial user name (which goes to the dial server). Each is refused at its path,
  * and no answer of any route ever carries a secret, stored or written in clear in the file.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServe, type ServeProcess } from '../test-support/serve-process.js';
-import { useTempDir } from '../test-support/temp-dir.js';
 import { apiRoutes } from './control-api.js';
 
-const tempDir = useTempDir();
+// The hosts run for the whole file: their folders go when it ends, not after each test.
+const folders: string[] = [];
+afterAll(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+function tempDir(files: Record<string, string> = {}): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ringdesk-test-'));
+  folders.push(dir);
+  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content);
+  return dir;
+}
 const TOKEN = 'plain-token-in-file-0123';
 const PASSWORD = 'dial-pa55word-xyz';
 

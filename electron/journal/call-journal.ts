@@ -38,7 +38,10 @@ export class CallJournal {
   static async open(file: string, options: JournalOptions = {}): Promise<CallJournal> {
     const onWarning = options.onWarning ?? (() => undefined);
     const { records, keepBytes, needsNewline } = await readJournal(file, onWarning);
-    const handle = await open(file, 'a+');
+    // Callers' numbers and names: readable by the user only, from the start (and tightened when
+    // an older version left it readable by others).
+    const handle = await open(file, 'a+', 0o600);
+    if (process.platform !== 'win32') await handle.chmod(0o600);
     const { size } = await handle.stat();
     if (keepBytes < size) {
       onWarning(
@@ -131,7 +134,7 @@ export class CallJournal {
     const kept = this.records.slice(excess);
     await this.handle.close();
     await writeFileAtomic(this.file, kept.map((record) => `${JSON.stringify(record)}\n`).join(''));
-    this.handle = await open(this.file, 'a+');
+    this.handle = await open(this.file, 'a+', 0o600);
     this.records.splice(0, excess);
   }
 

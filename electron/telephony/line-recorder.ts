@@ -36,7 +36,7 @@ export type RecordedEvent = z.infer<typeof recordedEventSchema>;
 export function recordLine(provider: LineProvider, file: string, now: () => number): () => void {
   const start = now();
   return provider.onEvent((event) => {
-    appendFileSync(file, `${JSON.stringify({ t: now() - start, event })}\n`);
+    appendFileSync(file, `${JSON.stringify({ t: now() - start, event })}\n`, { mode: 0o600 });
   });
 }
 

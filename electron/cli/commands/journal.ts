@@ -26,7 +26,7 @@ const journal: Command = {
       ...(values.archive === true ? await readRecords(file.replace(/\.jsonl$/, '-archive.jsonl')) : []),
       ...(await readRecords(file)),
     ];
-    await writeFile(values.output, journalCsv(records));
+    await writeFile(values.output, journalCsv(records), { mode: 0o600 });
     context.emit({ file: path.resolve(values.output), records: records.length });
     return 0;
   },

@@ -63,6 +63,7 @@ const serve: Command = {
       ? null
       : new SettingsService({
           file: configFile,
+          dataDir: home,
           defaultRegion: context.defaultRegion,
           secrets,
           env: context.io.env,
