@@ -125,7 +125,7 @@ describe('every path field of the settings schema, through the API', () => {
     expect(problemsAt(answer.text, 'recordLine')).toEqual([
       {
         path: 'recordLine',
-        message: expect.stringMatching(/must be a \.jsonl file|inside Ringdesk's data folder/),
+        message: expect.stringMatching(/must be a \.jsonl file|inside Ringdesk's data folder/) as unknown,
       },
     ]);
     const jsonl = await command('saveSettings', {
