@@ -7,6 +7,7 @@ import {
   ConfirmationState,
   DialConfirmations,
   IllegalConfirmationMoveError,
+  MAX_PENDING,
   nextConfirmationState,
   type ConfirmationEvent,
   type DialTarget,
@@ -164,6 +165,24 @@ describe('DialConfirmations', () => {
     expect(confirmations.pending()).toEqual([]);
     expect(clock.pending).toBe(0);
     await expect(confirmations.request('link', target)).rejects.toThrow(/stopping/);
+    expect(placed).toEqual([]);
+  });
+
+  it('lets at most 20 wait: more links at once are refused with a clear error, and dial nothing', async () => {
+    const { placed, confirmations } = rig();
+    const results = await Promise.allSettled(
+      Array.from({ length: 300 }, () => confirmations.request('link', target)),
+    );
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(MAX_PENDING);
+    const refused = results.filter((result) => result.status === 'rejected');
+    expect(refused).toHaveLength(300 - MAX_PENDING);
+    expect(String((refused[0] as PromiseRejectedResult).reason)).toMatch(
+      /20 calls already wait for the agent's confirmation: answer or cancel them first; nothing was dialled/,
+    );
+    expect(confirmations.pending()).toHaveLength(MAX_PENDING);
+    // Answering one makes room for the next.
+    confirmations.cancel('c1');
+    await expect(confirmations.request('link', target)).resolves.toMatchObject({ callId: null });
     expect(placed).toEqual([]);
   });
 });

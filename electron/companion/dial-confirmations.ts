@@ -16,7 +16,9 @@
  * Invariants:
  * - A confirmation MUST leave `pending` at most once, so a double click or a second window can
  *   never dial twice: the move happens synchronously before the line is asked to dial.
- * - Several confirmations may wait at once; a new one never replaces another.
+ * - Several confirmations may wait at once; a new one never replaces another. At most
+ *   {@link MAX_PENDING} wait: a link clicked (or sent) beyond that is refused with a clear
+ *   error, so a flood of links cannot bury the agent in windows or the host in memory.
  * - Every confirmation that leaves `pending` is announced with `dialConfirmationClosed`.
  */
 import type { LookupResult } from '../contacts/contact-lookup.js';
@@ -116,6 +118,9 @@ export interface DialConfirmationsDeps {
   readonly timeoutMs?: number;
 }
 
+/** Most confirmations that may wait at once. */
+export const MAX_PENDING = 20;
+
 interface Entry {
   state: ConfirmationState;
   readonly confirmation: DialConfirmation;
@@ -141,9 +146,12 @@ export class DialConfirmations {
     target: DialTarget,
     afterDial?: () => Promise<unknown>,
   ): Promise<DialResult> {
+    this.refuseWhenFull();
     const found: LookupResult =
       target.e164 === null ? { contacts: [], failures: [] } : await this.deps.lookup(target.e164);
     if (this.closed) throw new CompanionError('Ringdesk is stopping: nothing was dialled');
+    // Again after the lookup: many links may have been waiting for theirs at once.
+    this.refuseWhenFull();
     const id = this.deps.newId();
     const createdAt = this.deps.now();
     const timeoutMs = this.deps.timeoutMs ?? 60_000;
@@ -194,6 +202,13 @@ export class DialConfirmations {
     this.closed = true;
     for (const entry of this.entries.values()) entry.cancelTimer();
     this.entries.clear();
+  }
+
+  private refuseWhenFull(): void {
+    if (this.entries.size >= MAX_PENDING)
+      throw new CompanionError(
+        `${MAX_PENDING} calls already wait for the agent's confirmation: answer or cancel them first; nothing was dialled`,
+      );
   }
 
   private leave(id: string, move: ConfirmationMove): Entry {

@@ -50,4 +50,36 @@ describe('action URLs', () => {
     expect(isWebUrl('mailto:a@b')).toBe(false);
     expect(isWebUrl('http://')).toBe(false);
   });
+
+  it('never lets a contact value move the URL with a dot-segment', () => {
+    const template = 'https://desk.example/search/{{contact.id}}/profile?q={{contact.name}}';
+    for (const id of ['..', '.', '...'])
+      for (const name of ['..', 'x']) {
+        let url: string;
+        try {
+          url = fillActionUrl(template, { 'contact.id': id, 'contact.name': name });
+        } catch (error) {
+          expect(id).not.toBe('...');
+          expect(String(error)).toMatch(/would change the path/);
+          continue;
+        }
+        // What a browser opens: the segment is still there.
+        expect(new URL(url).pathname, `${id} ${name}`).toBe(`/search/${id.replaceAll('.', '%2E')}/profile`);
+        expect(new URL(url).searchParams.get('q')).toBe(name);
+      }
+    expect(fillActionUrl('https://desk.example/?q={{contact.id}}', { 'contact.id': '..' })).toBe(
+      'https://desk.example/?q=%2E%2E',
+    );
+    // Only the action the value would move is left out; the others stay.
+    const actions = popupActions(
+      { ...subject, contact: { ...subject.contact!, id: '..' } },
+      {
+        openContact: 'https://desk.example/users/{{contact.id}}',
+        newTicket: 'https://desk.example/t?c={{contact.id}}',
+      },
+    );
+    expect(actions.map((action) => [action.id, action.url])).toEqual([
+      ['new-ticket', 'https://desk.example/t?c=%2E%2E'],
+    ]);
+  });
 });

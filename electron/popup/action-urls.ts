@@ -42,7 +42,12 @@ export interface ActionSubject {
 
 /** An action URL that is not a plain http(s) URL. */
 export class ActionUrlError extends Error {
-  override readonly name = 'ActionUrlError';
+  override readonly name: string = 'ActionUrlError';
+}
+
+/** A contact's value that cannot go into the URL (it would move its path): only that action is left out. */
+export class ActionValueError extends ActionUrlError {
+  override readonly name = 'ActionValueError';
 }
 
 const PLACEHOLDER = /\{\{\s*([a-zA-Z][\w.]*)\s*\}\}/g;
@@ -84,16 +89,37 @@ export function actionValues(subject: ActionSubject): Record<string, string> {
 }
 
 /**
+ * A value for a URL: percent-encoded, dots too when the value is nothing but dots (`..` would
+ * otherwise be a dot-segment that moves the URL: `/search/../profile`).
+ */
+function encodeValue(value: string): string {
+  return /^\.+$/.test(value) ? value.replaceAll('.', '%2E') : encodeURIComponent(value);
+}
+
+/** True for a path segment that URL parsers drop or climb with (`.`, `..`, `%2e`, `.%2E`…). */
+function isDotSegment(segment: string): boolean {
+  return /^(\.|%2e){1,2}$/i.test(segment);
+}
+
+/**
  * Fills a URL template, URL-encoding every value.
- * @throws ActionUrlError for an unknown placeholder or a result that is not an http(s) URL.
+ * @throws ActionUrlError for an unknown placeholder, a result that is not an http(s) URL, or a
+ * value that would move the URL's path (a contact whose id is `..`: browsers read `%2E%2E` as a
+ * dot-segment too, so such a value is refused where it would stand as a whole path segment).
  */
 export function fillActionUrl(template: string, values: Readonly<Record<string, string>>): string {
   const url = template.replace(PLACEHOLDER, (_, key: string) => {
-    const value = values[key];
+    const value = Object.hasOwn(values, key) ? values[key] : undefined;
     if (value === undefined) throw new ActionUrlError(`unknown placeholder {{${key}}} in action URL`);
-    return encodeURIComponent(value);
+    return encodeValue(value);
   });
   if (!isWebUrl(url)) throw new ActionUrlError('an action URL must be an http:// or https:// URL');
+  const afterHost = url.replace(/^https?:\/\/[^/?#]*/i, '');
+  const pathPart = afterHost.split(/[?#]/)[0] ?? '';
+  if (pathPart.split('/').some(isDotSegment))
+    throw new ActionValueError(
+      'a value of this contact would change the path of the action URL ("." or "..")',
+    );
   return url;
 }
 
@@ -112,7 +138,13 @@ export function popupActions(
           ['new-ticket', templates.newTicket],
           ['new-contact', templates.newContact],
         ];
-  return wanted.flatMap(([id, template]) =>
-    template === undefined ? [] : [{ id, label: labels[id], url: fillActionUrl(template, values) }],
-  );
+  return wanted.flatMap(([id, template]) => {
+    if (template === undefined) return [];
+    try {
+      return [{ id, label: labels[id], url: fillActionUrl(template, values) }];
+    } catch (error) {
+      if (error instanceof ActionValueError) return [];
+      throw error;
+    }
+  });
 }
