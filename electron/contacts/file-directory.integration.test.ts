@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DUESSELDORF } from '../test-support/rules.js';
 import { useTempDir } from '../test-support/temp-dir.js';
-import { FileDirectory } from './file-directory.js';
+import { FileDirectory, MAX_ADDRESS_BOOK_BYTES, readAddressBookFile } from './file-directory.js';
 
 const tempDir = useTempDir();
 const opened: FileDirectory[] = [];
@@ -76,5 +76,20 @@ describe('FileDirectory', () => {
     await expect(
       new FileDirectory({ type: 'csv', path: path.join(dir, 'none.csv'), rules: DUESSELDORF }).open(),
     ).rejects.toThrow(/ENOENT/);
+  });
+
+  it('refuses a device that never ends and a file over the size cap, without reading it whole', async () => {
+    await expect(
+      new FileDirectory({ type: 'csv', path: '/dev/zero', rules: DUESSELDORF, watch: false }).open(),
+    ).rejects.toThrow(/zero is not a regular file/);
+    const dir = tempDir();
+    const big = path.join(dir, 'big.csv');
+    writeFileSync(big, `Name,Phone\n${'Anna,0211 5551234\n'.repeat(4000)}`);
+    await expect(
+      readAddressBookFile({ type: 'csv', path: big, rules: DUESSELDORF }, 64 * 1024),
+    ).rejects.toThrow(/big\.csv is larger than 64 KiB: split it, or use a directory server/);
+    const read = await readAddressBookFile({ type: 'csv', path: big, rules: DUESSELDORF }, 1024 * 1024);
+    expect(read.contacts).toHaveLength(4000);
+    expect(MAX_ADDRESS_BOOK_BYTES).toBe(64 * 1024 * 1024);
   });
 });

@@ -4,7 +4,7 @@
  * or gone for a moment while an editor replaces it) keeps the last good index and warns.
  */
 import { watch, type FSWatcher } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type { DialingRules } from '../numbers/dialing-rules.js';
 import type { Contact } from './contact.js';
@@ -29,9 +29,43 @@ export interface FileDirectoryOptions {
   readonly debounceMs?: number;
 }
 
+/**
+ * The largest address book read (64 MiB: a few hundred thousand contacts). The path may come
+ * from the API and point anywhere: a device that never ends or a huge file must not exhaust the
+ * host's memory.
+ */
+export const MAX_ADDRESS_BOOK_BYTES = 64 * 1024 * 1024;
+
+/** The file's bytes, when it is a regular file of at most `limit` bytes. */
+async function readBounded(file: string, limit: number): Promise<Buffer> {
+  const handle = await open(file, 'r');
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw new Error(`${path.basename(file)} is not a regular file`);
+    const tooLarge = `${path.basename(file)} is larger than ${limit >= 1024 * 1024 ? `${Math.round(limit / 1024 / 1024)} MiB` : `${Math.round(limit / 1024)} KiB`}: split it, or use a directory server`;
+    if (info.size > limit) throw new Error(tooLarge);
+    // Read to the end, but never more than the limit: a file that grew meanwhile is refused too.
+    const chunks: Buffer[] = [];
+    let length = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(64 * 1024);
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) return Buffer.concat(chunks, length);
+      length += bytesRead;
+      if (length > limit) throw new Error(tooLarge);
+      chunks.push(chunk.subarray(0, bytesRead));
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Reads an address book file's contents (for `ringdesk contacts` and tests). */
-export async function readAddressBookFile(options: FileDirectoryOptions): Promise<AddressBookContents> {
-  const text = decodeText(await readFile(options.path));
+export async function readAddressBookFile(
+  options: FileDirectoryOptions,
+  limit = MAX_ADDRESS_BOOK_BYTES,
+): Promise<AddressBookContents> {
+  const text = decodeText(await readBounded(options.path, limit));
   const read = { file: path.basename(options.path), directory: directoryName(options), rules: options.rules };
   return options.type === 'csv' ? readCsvAddressBook(text, read) : readVcardAddressBook(text, read);
 }
