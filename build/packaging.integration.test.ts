@@ -116,6 +116,10 @@ const HARDENED = {
   EnableNodeCliInspectArguments: '0',
   EnableEmbeddedAsarIntegrityValidation: '1',
   OnlyLoadAppFromAsar: '1',
+  // Decided, not forgotten: the renderer is loaded from file:// with module scripts, which
+  // Chromium refuses to file:// pages without these privileges. It goes off once the renderer is
+  // served from a custom protocol (protocol.handle), with the faces issue's one boot.
+  GrantFileProtocolExtraPrivileges: '1',
 };
 
 describeWithTools(
