@@ -177,7 +177,7 @@ describe('ringdesk directory test', () => {
         directory: 'Broken',
         type: 'vcard',
         ok: false,
-        detail: expect.stringMatching(/EISDIR/) as unknown,
+        detail: expect.stringMatching(/folder\.vcf is not a regular file/) as unknown,
         warnings: [],
       },
       { directory: 'book.csv', type: 'csv', ok: true, detail: '1 contact', warnings: [] },
