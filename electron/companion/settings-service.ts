@@ -23,6 +23,7 @@ import { analyzeNumber, type NumberReport } from '../numbers/analyze-number.js';
 import { dialingRulesSchema, resolveDialingRules, type DialingRules } from '../numbers/dialing-rules.js';
 import type { TemplateStore } from '../popup/template-store.js';
 import { NumberError } from '../numbers/number-error.js';
+import { dialingRulesWarnings } from '../numbers/rules-warnings.js';
 import type { Contact } from '../contacts/contact.js';
 import { CallState } from '../telephony/call-session.js';
 import { checkDirectory, type DirectoryCheck } from './check-directory.js';
@@ -30,6 +31,17 @@ import { checkLine, type LineCheck } from './check-line.js';
 import type { PopupBuilder } from './popup-builder.js';
 import { CompanionDownError } from './companion-runtime.js';
 import { addressOf, storedReferences, usableStoredIds } from './test-secrets.js';
+
+/** A warning about a field: it saves, but will surprise (see numbers/rules-warnings.ts). */
+export interface FieldWarning extends FieldProblem {
+  readonly code: string;
+  readonly numbers: readonly string[];
+}
+
+/** A number as unsaved rules complete it, or why not; with the rules' warnings when they are valid. */
+export type NumberPreview =
+  | (NumberReport & { readonly warnings: readonly FieldWarning[] })
+  | { readonly error: string; readonly warnings?: readonly FieldWarning[] };
 
 /** A problem with a field of the document: its path (`line.token`) and what is wrong. */
 export interface FieldProblem {
@@ -203,14 +215,25 @@ export class SettingsService {
     );
   }
 
-  /** What dialing rules (unsaved) make of a number: its E.164 form, display form, kind, dialable. */
-  previewNumber(rules: unknown, input: string): NumberReport | { error: string } {
+  /**
+   * What dialing rules (unsaved) make of a number: its E.164 form, display form, kind, dialable;
+   * and, whenever the rules are valid, what is surprising about them (an extension length that
+   * reaches the country's emergency numbers), each with the path of its field.
+   */
+  previewNumber(rules: unknown, input: string): NumberPreview {
     const parsed = dialingRulesSchema.safeParse(rules);
     if (!parsed.success) return { error: formatIssues(parsed.error.issues).join('; ') };
+    const resolved = resolveDialingRules(parsed.data, this.options.defaultRegion);
+    const warnings = dialingRulesWarnings(resolved).map(({ field, code, numbers, message }) => ({
+      path: `dialingRules.${field}`,
+      code,
+      numbers,
+      message,
+    }));
     try {
-      return analyzeNumber(input, resolveDialingRules(parsed.data, this.options.defaultRegion));
+      return { ...analyzeNumber(input, resolved), warnings };
     } catch (error) {
-      if (error instanceof NumberError) return { error: error.message };
+      if (error instanceof NumberError) return { error: error.message, warnings };
       throw error;
     }
   }

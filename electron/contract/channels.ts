@@ -22,6 +22,11 @@ const confirmationId = z.string().min(1).max(128);
 const fieldProblemSchema = z.object({ path: z.string(), message: z.string() });
 const problemsSchema = z.object({ ok: z.literal(false), problems: z.array(fieldProblemSchema) });
 const saveResultSchema = z.union([z.object({ ok: z.literal(true) }), problemsSchema]);
+/** A field that saves but will surprise (an extension length reaching emergency numbers). */
+const fieldWarningSchema = fieldProblemSchema.extend({
+  code: z.string(),
+  numbers: z.array(z.string()).readonly(),
+});
 const checkSchema = z.object({ check: z.string(), ok: z.boolean(), detail: z.string() });
 /**
  * What the user must still do for links to reach Ringdesk: confirm it in Windows' Default Apps;
@@ -97,7 +102,10 @@ export const commandSchemas = {
       problemsSchema,
     ]),
   },
-  /** What dialing rules (unsaved) make of a number. */
+  /**
+   * What dialing rules (unsaved) make of a number; `warnings` (when the rules are valid) name
+   * fields that save but will surprise, such as extensions that reach emergency numbers.
+   */
   previewNumber: {
     args: z.object({ rules: z.unknown(), input: z.string().max(256) }).strict(),
     result: z.union([
@@ -108,8 +116,9 @@ export const commandSchemas = {
         dialable: z.string(),
         display: z.string(),
         valid: z.boolean(),
+        warnings: z.array(fieldWarningSchema).readonly().optional(),
       }),
-      z.object({ error: z.string() }),
+      z.object({ error: z.string(), warnings: z.array(fieldWarningSchema).readonly().optional() }),
     ]),
   },
   /** A template rendered for a sample caller, for the wizard's popup step. */

@@ -11,6 +11,7 @@ import { Metadata, type CountryCode } from 'libphonenumber-js';
 
 /** The part of libphonenumber-js's untyped numbering-plan API that we use. */
 interface NumberingPlan {
+  possibleLengths(): number[] | undefined;
   IDDPrefix(): string;
   defaultIDDPrefix(): string | undefined;
   nationalPrefix(): unknown;
@@ -18,6 +19,7 @@ interface NumberingPlan {
 
 const callingCodes: Readonly<Record<string, readonly string[]>> = metadata.country_calling_codes;
 const trunkPrefixCache = new Map<string, string>();
+const longestCache = new Map<string, number>();
 
 const nonGeographic = new Set(Object.keys(metadata.nonGeographic));
 
@@ -60,6 +62,21 @@ export function trunkPrefixOf(callingCode: string): string {
   const prefix = region === undefined ? '' : readTrunkPrefix(planOf(region));
   trunkPrefixCache.set(callingCode, prefix);
   return prefix;
+}
+
+/**
+ * The most digits a national number of the calling code's main region can have (`1` → 10,
+ * `49` → 15): libphonenumber's possible lengths. Where it knows none, what E.164 leaves.
+ */
+export function longestNationalNumberOf(callingCode: string): number {
+  const cached = longestCache.get(callingCode);
+  if (cached !== undefined) return cached;
+  const region = mainRegionOf(callingCode);
+  const lengths = region === undefined ? undefined : planOf(region).possibleLengths();
+  const longest =
+    lengths === undefined || lengths.length === 0 ? 15 - callingCode.length : Math.max(...lengths);
+  longestCache.set(callingCode, longest);
+  return longest;
 }
 
 /** The prefixes a region dials: its calling code, trunk prefix and international prefix. */

@@ -1,35 +1,50 @@
 /**
  * Number completion: any way a number is written, to its E.164 form and its kind.
  *
- * The order of the rules is the contract (see README, "Numbers"):
+ * The order of the rules is the contract (see docs/numbers.md):
  * 1. a leading `+`: international as written;
  * 2. a leading international prefix: international;
- * 3. at most `extensionMaxLength` digits: an extension of the company;
- * 4. a leading trunk prefix: national;
- * 5. starting with area code + company number, or with the company number: the company's;
- * 6. otherwise local, unless only the national reading is a valid number (NANP's habit of
- *    dialling ten digits without the 1).
+ * 3. exactly an emergency or service short number of the country (`112`, `911`, `116117`):
+ *    that short number, never an extension (see short-numbers.ts);
+ * 4. at most `extensionMaxLength` digits: an extension of the company;
+ * 5. a leading trunk prefix: national;
+ * 6. starting with area code + company number, or with the company number: the company's;
+ * 7. otherwise local, unless only the national reading is a valid number, or the local reading
+ *    is longer than any number of the country (NANP's habit of dialling ten digits without
+ *    the 1: `5555551111` in area 425 is `+15555551111`, never `+14255555551111`).
  *
  * ConSol CM/Phone's example holds: with 49 / 211 / 339903, `12`, `33990312` and
  * `21133990312` all complete to `+4921133990312`.
  */
-import { splitCallingCode, trunkPrefixOf } from './calling-codes.js';
+import { longestNationalNumberOf, splitCallingCode, trunkPrefixOf } from './calling-codes.js';
 import type { DialingRules } from './dialing-rules.js';
 import { NumberError } from './number-error.js';
 import { applyIncomingFilters, readNumberDigits, type NumberDigits } from './number-input.js';
+import { shortNumberOf, type ShortNumber } from './short-numbers.js';
 import { isValidE164 } from './validity.js';
 
-/** Where a number leads, seen from the agent's desk. */
-export type NumberKind = 'internal' | 'local' | 'national' | 'international';
+/**
+ * Where a number leads, seen from the agent's desk; `short` is an emergency or service short
+ * number of the agent's country (`112`), which has no E.164 form.
+ */
+export type NumberKind = 'internal' | 'local' | 'national' | 'international' | 'short';
 
 /** A completed number. */
-export interface CompletedNumber {
-  /** The E.164 form (`+4921133990312`); null for a bare extension when no company number is set. */
-  readonly e164: string | null;
-  readonly kind: NumberKind;
-  /** For `internal` numbers: the extension digits. */
-  readonly extension: string | null;
-}
+export type CompletedNumber =
+  | {
+      /** The E.164 form (`+4921133990312`); null for a bare extension when no company number is set. */
+      readonly e164: string | null;
+      readonly kind: Exclude<NumberKind, 'short'>;
+      /** For `internal` numbers: the extension digits. */
+      readonly extension: string | null;
+    }
+  | {
+      readonly e164: null;
+      readonly kind: 'short';
+      readonly extension: null;
+      /** The short number as dialled, and whether it is an emergency number. */
+      readonly short: ShortNumber;
+    };
 
 /** E.164 allows at most 15 digits after the `+`. */
 export const MAX_E164_DIGITS = 15;
@@ -55,23 +70,44 @@ export function completeDigits(number: NumberDigits, rules: DialingRules): Compl
   if (internationalPrefix !== '' && digits.startsWith(internationalPrefix)) {
     return classify(international(digits.slice(internationalPrefix.length)), rules);
   }
+  const short = shortNumberOf(countryCode, digits);
+  if (short !== null) return { e164: null, kind: 'short', extension: null, short };
+  const check = (e164: string) => checked(e164, digits, rules);
   if (digits.length <= rules.extensionMaxLength) {
-    const e164 = baseNumber === '' ? null : checked(`+${countryCode}${areaCode}${baseNumber}${digits}`);
+    const e164 = baseNumber === '' ? null : check(`+${countryCode}${areaCode}${baseNumber}${digits}`);
     return { e164, kind: 'internal', extension: digits };
   }
   if (trunkPrefix !== '' && digits.startsWith(trunkPrefix)) {
-    return classify(checked(`+${countryCode}${digits.slice(trunkPrefix.length)}`), rules);
+    return classify(check(`+${countryCode}${digits.slice(trunkPrefix.length)}`), rules);
   }
   if (baseNumber !== '') {
-    if (digits.startsWith(areaCode + baseNumber)) return classify(checked(`+${countryCode}${digits}`), rules);
-    if (digits.startsWith(baseNumber)) return classify(checked(`+${countryCode}${areaCode}${digits}`), rules);
+    if (digits.startsWith(areaCode + baseNumber)) return classify(check(`+${countryCode}${digits}`), rules);
+    if (digits.startsWith(baseNumber)) return classify(check(`+${countryCode}${areaCode}${digits}`), rules);
   }
-  const local = checked(`+${countryCode}${areaCode}${digits}`);
-  if (areaCode !== '' && !isValidE164(local)) {
-    const national = `+${countryCode}${digits}`;
-    if (isValidE164(national)) return classify(national, rules);
+  return classify(localOrNational(digits, rules), rules);
+}
+
+/**
+ * Rule 7: the local reading (area code in front), unless only the national reading is valid or
+ * the local one is longer than any number of the country. When even the national reading is
+ * too long and the digits start with another country's international prefix (`00` under NANP
+ * rules), that is what the error says.
+ */
+function localOrNational(digits: string, rules: DialingRules): string {
+  const { countryCode, areaCode } = rules;
+  const national = `+${countryCode}${digits}`;
+  if (areaCode === '') return checked(national, digits, rules);
+  const longest = longestNationalNumberOf(countryCode);
+  if (areaCode.length + digits.length > longest) {
+    if (digits.length > longest) {
+      const foreign = foreignPrefixError(digits, rules);
+      if (foreign !== null) throw foreign;
+    }
+    return checked(national, digits, rules);
   }
-  return classify(local, rules);
+  const local = checked(`+${countryCode}${areaCode}${digits}`, digits, rules);
+  if (!isValidE164(local) && isValidE164(national)) return national;
+  return local;
 }
 
 /**
@@ -106,7 +142,7 @@ function international(digits: string): string {
       `"+${digits.slice(0, 3)}..." does not start with a country calling code`,
     );
   }
-  const written = checked(`+${digits}`);
+  const written = checked(`+${digits}`, null, null);
   const trunk = trunkPrefixOf(split.callingCode);
   if (trunk !== '' && split.national.startsWith(trunk) && !isValidE164(written)) {
     const without = `+${split.callingCode}${split.national.slice(trunk.length)}`;
@@ -115,14 +151,41 @@ function international(digits: string): string {
   return written;
 }
 
-function checked(e164: string): string {
+/**
+ * `e164` when it has at most 15 digits. Otherwise an error: that `written` starts with another
+ * country's international prefix when it does (rules given), else the digit count.
+ */
+function checked(e164: string, written: string | null, rules: DialingRules | null): string {
   if (e164.length - 1 > MAX_E164_DIGITS) {
-    throw new NumberError(
-      'too-many-digits',
-      `the number has ${e164.length - 1} digits once completed; E.164 allows at most ${MAX_E164_DIGITS}`,
+    const foreign = written === null || rules === null ? null : foreignPrefixError(written, rules);
+    throw (
+      foreign ??
+      new NumberError(
+        'too-many-digits',
+        `the number has ${e164.length - 1} digits once completed; E.164 allows at most ${MAX_E164_DIGITS}`,
+      )
     );
   }
   return e164;
+}
+
+/**
+ * The international prefixes people bring from elsewhere: `00` (ITU-T's recommendation, most of
+ * the world), `011` (NANP), `810` (Russia). Others are too rare to guess at.
+ */
+const FOREIGN_INTERNATIONAL_PREFIXES = ['00', '011', '810'];
+
+/** The error for `00 1 212 ...` under rules whose international prefix is `011`, or null. */
+function foreignPrefixError(digits: string, rules: DialingRules): NumberError | null {
+  for (const prefix of FOREIGN_INTERNATIONAL_PREFIXES) {
+    if (prefix === rules.internationalPrefix || !digits.startsWith(prefix)) continue;
+    if (splitCallingCode(digits.slice(prefix.length)) === null) continue;
+    return new NumberError(
+      'foreign-international-prefix',
+      `"${prefix}" is not the international prefix in this country: dial ${rules.internationalPrefix} or write "+" before the country code`,
+    );
+  }
+  return null;
 }
 
 function filtersOf(rules: DialingRules): readonly RegExp[] {

@@ -28,6 +28,7 @@ export type NumberErrorCode =
   | 'misplaced-plus'
   | 'no-digits'
   | 'too-many-digits'
+  | 'foreign-international-prefix'
   | 'invalid-country-code'
   | 'unsupported-scheme'
   | 'missing-scheme'

@@ -8,11 +8,13 @@
  * lenient only where real pages are sloppy: local numbers without `phone-context`
  * (`tel:0211-5551234`) are read with the dialing rules, and spaces count as visual separators.
  */
+import { splitCallingCode } from './calling-codes.js';
 import { completeDigits, type CompletedNumber, type NumberKind } from './complete.js';
 import type { DialingRules } from './dialing-rules.js';
 import { dialable } from './dialable.js';
 import { NumberError, describeChar } from './number-error.js';
 import { readNumberDigits } from './number-input.js';
+import { shortNumberOf } from './short-numbers.js';
 import { decodePercent, readPhoneContext, splitParameters, type PhoneContext } from './uri-parts.js';
 
 /** The link schemes Ringdesk dials. */
@@ -134,7 +136,7 @@ function readSubscriber(text: string, rules: DialingRules): Subscriber {
   const context = global ? null : (params.context?.value ?? null);
   const completed =
     context?.kind === 'prefix'
-      ? completeDigits({ plus: true, digits: context.digits + digits }, rules)
+      ? completeInContext(context.digits, digits, rules)
       : completeDigits({ plus: global, digits }, rules);
   const number = withExtension(completed, extension, rules);
   return {
@@ -146,6 +148,21 @@ function readSubscriber(text: string, rules: DialingRules): Subscriber {
     kind: number.kind,
     dialable: dialable(number, rules),
   };
+}
+
+/**
+ * A local number under a global `phone-context` (`tel:112;phone-context=+49`): the short number
+ * of the agent's own country when the context is that country and the number one of its short
+ * numbers (RFC 3966 section 5.1.5: a local number is dialled in its context); otherwise the
+ * context's digits in front of the number.
+ */
+function completeInContext(context: string, digits: string, rules: DialingRules): CompletedNumber {
+  const short =
+    splitCallingCode(context)?.callingCode === rules.countryCode
+      ? shortNumberOf(rules.countryCode, digits)
+      : null;
+  if (short !== null) return { e164: null, kind: 'short', extension: null, short };
+  return completeDigits({ plus: true, digits: context + digits }, rules);
 }
 
 interface Parameters {
