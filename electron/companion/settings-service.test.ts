@@ -248,11 +248,30 @@ describe('SettingsService', () => {
     });
     expect(settings.previewNumber({ countryCode: '49' }, 'call me')).toEqual({
       error: 'letter "c" at position 1: a phone number has digits only',
+      warnings: [],
     });
     expect(settings.previewNumber({ countryCode: 'x' }, '1')).toMatchObject({
       error: expect.stringMatching(/countryCode/) as unknown,
     });
     expect((await settings.previewPopup('contact-details')).html).toContain('Anna Becker');
+    await runtime.stop();
+  });
+
+  it('warns, with the number preview, when extensions reach the country’s emergency numbers', async () => {
+    const { settings, runtime } = await service();
+    const berlin = { countryCode: '49', areaCode: '30', baseNumber: '1234', extensionMaxLength: 3 };
+    const preview = settings.previewNumber(berlin, '112');
+    expect(preview).toMatchObject({ kind: 'short', dialable: '112', e164: null });
+    expect(preview.warnings).toEqual([
+      {
+        path: 'dialingRules.extensionMaxLength',
+        code: 'extension-reaches-short-numbers',
+        numbers: ['110', '112', '115'],
+        message: expect.stringMatching(/up to 3 digits include 110, 112 and 115/) as unknown,
+      },
+    ]);
+    expect(settings.previewNumber(berlin, 'x').warnings).toHaveLength(1);
+    expect(settings.previewNumber({ ...berlin, extensionMaxLength: 2 }, '112').warnings).toEqual([]);
     await runtime.stop();
   });
 });

@@ -70,6 +70,18 @@ describe('complete: the order of the rules', () => {
     expect(complete('(425) 555-0123', REDMOND)).toMatchObject({ e164: '+14255550123', kind: 'local' });
   });
 
+  it('7. a local reading longer than any NANP number falls back to the national reading', () => {
+    expect(complete('5555551111', REDMOND)).toMatchObject({ e164: '+15555551111', kind: 'national' });
+    expect(complete('1 555 555 1111', REDMOND).e164).toBe('+15555551111');
+    expect(complete('905-111-1234', REDMOND)).toMatchObject({ e164: '+19051111234', kind: 'national' });
+    expect(complete('555-1111', REDMOND).e164).toBe('+14255551111');
+  });
+
+  it('7. a local reading that fits the country stays local, valid or not', () => {
+    expect(complete('5551234', DUESSELDORF).e164).toBe('+492115551234');
+    expect(complete('1234567890', DUESSELDORF).e164).toBe('+492111234567890');
+  });
+
   it('6. without an area code, a local number is national', () => {
     const rules = { ...DUESSELDORF, areaCode: '', baseNumber: '' };
     expect(complete('5551234', rules)).toMatchObject({ e164: '+495551234', kind: 'national' });
@@ -140,6 +152,33 @@ describe('complete: bad input is a NumberError naming the problem', () => {
     } catch (error) {
       expect((error as NumberError).code).toBe(code);
     }
+  });
+});
+
+describe('complete: another country’s international prefix is named as such', () => {
+  it('00-1-212-555-7777 under NANP rules: 00 is not the international prefix there', () => {
+    const attempt = () => complete('00-1-212-555-7777', REDMOND);
+    expect(attempt).toThrow(NumberError);
+    expect(attempt).toThrow(
+      '"00" is not the international prefix in this country: dial 011 or write "+" before the country code',
+    );
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as NumberError).code).toBe('foreign-international-prefix');
+    }
+  });
+
+  it('says so for 011 and 810 too, and only where the rest starts with a country code', () => {
+    expect(() => complete('011 44 20 7946 0958 12', DUESSELDORF)).toThrow(
+      /"011" is not the international prefix.*dial 00/,
+    );
+    expect(() => complete('810 49 211 555 1234 567', REDMOND)).toThrow(/"810" is not/);
+    expect(complete('00 0555 5555 555', REDMOND)).toMatchObject({
+      e164: '+10005555555555',
+      kind: 'national',
+    });
+    expect(complete('011 44 20 7946 0958', REDMOND).e164).toBe('+442079460958');
   });
 });
 
