@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DUESSELDORF, REDMOND } from '../test-support/rules.js';
-import { readTestdata } from '../test-support/testdata.js';
+import { complete } from '../numbers/complete.js';
+import { readTestdata, readTsv } from '../test-support/testdata.js';
 import { readVcardAddressBook } from './vcard-address-book.js';
 
 const read = (file: string, rules = REDMOND) =>
@@ -71,6 +72,96 @@ describe('readVcardAddressBook on real-world vCards', () => {
       'Chris Beatle',
       'Doug White',
     ]);
+  });
+});
+
+describe('readVcardAddressBook: the TEL values ez-vcard reads from the same peer vCards', () => {
+  for (const [file, method, ...values] of readTsv('contacts/ezvcard_sample_tel_values.tsv')) {
+    it(`${file} (ez-vcard's ${method})`, () => {
+      const { contacts } = read(file!);
+      expect(contacts.flatMap((contact) => contact.phones.map((phone) => phone.raw))).toEqual(values);
+    });
+  }
+});
+
+describe('readVcardAddressBook on the iPhone’s CR CR LF vCards', () => {
+  it('reads the iOS 5 sample whole: no warnings for its folded PHOTO, every number typed', () => {
+    const { contacts, warnings } = read('John_Doe_IPHONE.vcf');
+    expect(warnings).toEqual([]);
+    expect(contacts).toHaveLength(1);
+    expect(contacts[0]).toMatchObject({
+      name: 'Mr. John Richter James Doe Sr.',
+      company: 'IBM',
+      title: 'Money Counter',
+    });
+    expect(contacts[0]?.phones.map((phone) => [phone.type, phone.e164])).toEqual([
+      ['mobile', '+19055551234'],
+      ['home', '+19056661234'],
+      ['work', '+19057771234'],
+      ['fax', '+19058881234'],
+      ['fax', '+19059991234'],
+      ['pager', '+19051111234'],
+      ['assistant', '+19052221234'],
+    ]);
+  });
+
+  it('keeps folded TEL and FN lines whole when lines end in CR CR LF', () => {
+    const text = [
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'FN:Anna Becker-',
+      ' Lindqvist',
+      'TEL;TYPE=WORK:+49 211 555',
+      ' 0600',
+      'PHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQ',
+      ' SkZJRgABAQAAAQABAAD',
+      ' /4QBYRXhpZgAATU0AKgAA',
+      'END:VCARD',
+      '',
+    ].join('\r\r\n');
+    const { contacts, warnings } = readVcardAddressBook(text, {
+      file: 'x.vcf',
+      directory: 'v',
+      rules: DUESSELDORF,
+    });
+    expect(warnings).toEqual([]);
+    expect(contacts[0]?.name).toBe('Anna Becker-Lindqvist');
+    expect(contacts[0]?.phones).toEqual([{ type: 'work', raw: '+49 211 5550600', e164: '+492115550600' }]);
+  });
+
+  it('types Apple’s built-in labels (_$!<HomeFAX>!$_) and keeps a label the user typed', () => {
+    const text = [
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'FN:Labels',
+      'item1.TEL:0211 5550601',
+      'item1.X-ABLabel:_$!<HomeFAX>!$_',
+      'item2.TEL:0211 5550602',
+      'item2.X-ABLabel:_$!<WorkFAX>!$_',
+      'item3.TEL:0211 5550603',
+      'item3.X-ABLabel:_$!<Mobile>!$_',
+      'item4.TEL:0211 5550604',
+      'item4.X-ABLabel:Zentrale',
+      'END:VCARD',
+    ].join('\r\n');
+    const { contacts } = readVcardAddressBook(text, { file: 'x.vcf', directory: 'v', rules: DUESSELDORF });
+    expect(contacts[0]?.phones.map((phone) => phone.type)).toEqual(['fax', 'fax', 'mobile', 'zentrale']);
+  });
+});
+
+describe('readVcardAddressBook with NANP rules (Redmond): the peers’ numbers', () => {
+  it('completes 10 digits without the 1 nationally, so both forms match', () => {
+    const [contact] = read('gmail-single2.vcf').contacts;
+    expect(contact?.phones[0]).toMatchObject({ raw: '5555551111', e164: '+15555551111' });
+    expect(complete('1 555 555 1111', REDMOND).e164).toBe(contact?.phones[0]?.e164);
+  });
+
+  it('says why Lotus Notes’ 00-1-212-555-7777 cannot be used here', () => {
+    const { contacts, warnings } = read('John_Doe_LOTUS_NOTES.vcf');
+    expect(contacts[0]?.phones[1]).toMatchObject({ raw: '00-1-212-555-7777', e164: null });
+    expect(warnings).toContain(
+      'John_Doe_LOTUS_NOTES.vcf:12: number "00-1-212-555-7777" ignored: "00" is not the international prefix in this country: dial 011 or write "+" before the country code',
+    );
   });
 });
 

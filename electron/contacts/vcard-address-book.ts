@@ -83,7 +83,10 @@ function readPhone(
   return [toPhone(phoneType(property, card), raw, number)];
 }
 
-/** `TYPE=CELL` → `mobile`; Apple's `item1.X-ABLabel` names an untyped number. */
+/**
+ * `TYPE=CELL` → `mobile`; Apple's `item1.X-ABLabel` names an untyped number: its built-in labels
+ * (`_$!<HomeFAX>!$_`) by their type, a label the user typed as written, lower case.
+ */
 function phoneType(property: VcardProperty, card: VcardCard): string {
   const types = new Set(property.params.get('TYPE') ?? []);
   if (types.has('fax')) return 'fax';
@@ -96,12 +99,28 @@ function phoneType(property: VcardProperty, card: VcardCard): string {
     (other) => other.group !== null && other.group === property.group && other.name === 'X-ABLABEL',
   );
   if (label !== undefined) {
-    const text = label.value
-      .replace(/^_\$!<|>!\$_$/g, '')
-      .trim()
-      .toLowerCase();
-    if (text !== '') return text === 'cell' ? 'mobile' : text;
+    const text = unescapeText(label.value).trim();
+    const apple = APPLE_LABEL.exec(text);
+    if (apple !== null) return appleLabelType((apple[1] as string).toLowerCase());
+    if (text !== '') return text.toLowerCase() === 'cell' ? 'mobile' : text.toLowerCase();
   }
+  return 'other';
+}
+
+/** Apple's built-in labels are written `_$!<HomeFAX>!$_`; a label the user typed is plain text. */
+const APPLE_LABEL = /^_\$!<(.+)>!\$_$/;
+
+/**
+ * Apple's built-in phone labels (`Mobile`, `iPhone`, `Home`, `Work`, `Main`, `HomeFAX`,
+ * `WorkFAX`, `OtherFAX`, `Pager`, `AssistantPhone`, `Other`, ...) as our phone types.
+ */
+function appleLabelType(label: string): string {
+  if (label.includes('fax')) return 'fax';
+  if (label === 'mobile' || label === 'iphone' || label === 'cell') return 'mobile';
+  if (label.includes('assistant')) return 'assistant';
+  if (label.includes('pager')) return 'pager';
+  if (label.includes('main')) return 'main';
+  if (label === 'work' || label === 'home') return label;
   return 'other';
 }
 

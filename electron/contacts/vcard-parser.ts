@@ -1,6 +1,6 @@
 /**
- * A vCard reader for 2.1, 3.0 and 4.0 as address books export them: folded lines (CRLF or LF
- * plus one space or tab), groups (`item1.TEL`), parameters in every spelling (`TYPE=WORK,VOICE`,
+ * A vCard reader for 2.1, 3.0 and 4.0 as address books export them: folded lines (CRLF, LF or
+ * iOS's CR CR LF, plus one space or tab), groups (`item1.TEL`), parameters in every spelling (`TYPE=WORK,VOICE`,
  * `type=WORK;type=pref`, 2.1's bare `TEL;WORK;VOICE`, quoted `TYPE="work,voice"`), 2.1's
  * quoted-printable values with their charset and soft line breaks, and backslash escapes.
  * Every property remembers its line, so that a problem can be reported as `file:line`.
@@ -69,9 +69,17 @@ export function splitStructured(value: string): string[] {
   return value.split(/(?<!\\);/).map(unescapeText);
 }
 
+/**
+ * Ends of lines: CRLF, LF, CR, and the CR CR LF that iOS 5 and some Windows tools write (a CRLF
+ * whose CR was doubled by a text-mode conversion). Read as one break, so that the space that
+ * starts a folded line still follows its line: read as two, the empty line between would cut
+ * `TEL:+49 211 555` from its fold ` 0600`.
+ */
+const LINE_END = /\r*\n|\r/;
+
 /** Joins folded lines; a quoted-printable value ending in `=` continues on the next line. */
 function* logicalLines(text: string): Generator<{ line: number; text: string }> {
-  const physical = text.split(/\r\n|\r|\n/);
+  const physical = text.split(LINE_END);
   let current: { line: number; text: string } | null = null;
   for (let index = 0; index < physical.length; index++) {
     const raw = physical[index] as string;
