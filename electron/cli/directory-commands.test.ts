@@ -186,6 +186,46 @@ describe('ringdesk directory test', () => {
   });
 });
 
+describe('ringdesk directory test: a book that gives no contact and only problems fails', () => {
+  it('fails a text file that is no vCard and a CSV without one usable row; passes an empty book', async () => {
+    const dir = tempDir({
+      'config.json': JSON.stringify({
+        directories: [
+          { type: 'vcard', path: 'notes.vcf' },
+          { type: 'csv', path: 'broken.csv' },
+          { type: 'vcard', path: 'empty.vcf' },
+        ],
+      }),
+      'notes.vcf': 'Call Anna back: 0211 5551234\nShopping list\n',
+      'broken.csv': 'Name,Phone\n"Anna,0211 5551234\n',
+      'empty.vcf': '',
+    });
+    const io = memoryCliIo();
+    expect(await runCli(['directory', 'test', '--config', `${dir}/config.json`], io)).toBe(0);
+    expect(io.records()).toEqual([
+      {
+        directory: 'notes.vcf',
+        type: 'vcard',
+        ok: false,
+        detail:
+          'no contact could be read, one problem; the first: notes.vcf:1: not a vCard file: no line says BEGIN:VCARD',
+        warnings: ['notes.vcf:1: not a vCard file: no line says BEGIN:VCARD'],
+      },
+      {
+        directory: 'broken.csv',
+        type: 'csv',
+        ok: false,
+        detail: expect.stringMatching(
+          /^no contact could be read, one problem; the first: broken\.csv:2: quote/,
+        ) as unknown,
+        warnings: [expect.stringMatching(/never closed/) as unknown],
+      },
+      { directory: 'empty.vcf', type: 'vcard', ok: true, detail: '0 contacts', warnings: [] },
+      { ok: false },
+    ]);
+  });
+});
+
 describe('ringdesk journal export', () => {
   it('writes the journal and its archive as CSV, handled marks applied', async () => {
     const dir = tempDir({

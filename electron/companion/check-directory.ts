@@ -15,6 +15,11 @@ export interface DirectoryCheck {
   readonly warnings: readonly string[];
 }
 
+/**
+ * Checks one directory. An address book file that gives no contact and only problems fails
+ * (a text file that is no vCard, a CSV without a usable row): "ok, 0 contacts" would hide it.
+ * An empty file without problems is an empty book, and passes.
+ */
 export async function checkDirectory(
   entry: DirectorySettings,
   settings: Settings,
@@ -31,6 +36,8 @@ export async function checkDirectory(
     });
     try {
       const contacts = await opened.list();
+      if (isAddressBook(entry) && contacts.length === 0 && warnings.length > 0)
+        return { directory: name, type: entry.type, ok: false, detail: unreadable(warnings), warnings };
       const found = e164 === null ? null : await opened.lookup(e164);
       const detail = `${contacts.length} contact${contacts.length === 1 ? '' : 's'}${found === null ? '' : `; ${found.length} with ${e164 ?? ''}`}`;
       return { directory: name, type: entry.type, ok: true, detail, warnings };
@@ -46,4 +53,13 @@ export async function checkDirectory(
       warnings,
     };
   }
+}
+
+function isAddressBook(entry: DirectorySettings): boolean {
+  return entry.type === 'csv' || entry.type === 'vcard';
+}
+
+function unreadable(warnings: readonly string[]): string {
+  const count = warnings.length === 1 ? 'one problem' : `${warnings.length} problems`;
+  return `no contact could be read, ${count}; the first: ${warnings[0] ?? ''}`;
 }

@@ -265,12 +265,18 @@ describe('SettingsService', () => {
     expect(preview.warnings).toEqual([
       {
         path: 'dialingRules.extensionMaxLength',
-        code: 'extension-reaches-short-numbers',
-        numbers: ['110', '112', '115'],
-        message: expect.stringMatching(/up to 3 digits include 110, 112 and 115/) as unknown,
+        code: 'extension-reaches-emergency-numbers',
+        numbers: ['110', '112'],
+        message: expect.stringMatching(/up to 3 digits include 110 and 112, emergency numbers/) as unknown,
+      },
+      {
+        path: 'dialingRules.extensionMaxLength',
+        code: 'extension-reaches-service-numbers',
+        numbers: ['115'],
+        message: expect.stringMatching(/115, a service number/) as unknown,
       },
     ]);
-    expect(settings.previewNumber(berlin, 'x').warnings).toHaveLength(1);
+    expect(settings.previewNumber(berlin, 'x').warnings).toHaveLength(2);
     expect(settings.previewNumber({ ...berlin, extensionMaxLength: 2 }, '112').warnings).toEqual([]);
     await runtime.stop();
   });

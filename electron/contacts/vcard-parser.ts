@@ -29,11 +29,15 @@ export interface VcardResult {
 
 const ENCODINGS = new Set(['QUOTED-PRINTABLE', 'BASE64', 'B', '8BIT', '7BIT']);
 
-/** Reads every vCard in `text`. A card without END, or a line that is no property, is reported. */
+/**
+ * Reads every vCard in `text`. A card without END, or a line that is no property, is reported;
+ * a file without any BEGIN:VCARD is reported once, as no vCard file.
+ */
 export function parseVcards(text: string): VcardResult {
   const cards: VcardCard[] = [];
   const problems: { line: number; message: string }[] = [];
   let card: { line: number; properties: VcardProperty[] } | null = null;
+  let begun = false;
   for (const { line, text: content } of logicalLines(text)) {
     if (content.trim() === '') continue;
     const property = parseProperty(content, line);
@@ -43,6 +47,7 @@ export function parseVcards(text: string): VcardResult {
     }
     const value = property.value.trim().toUpperCase();
     if (property.name === 'BEGIN' && value === 'VCARD') {
+      begun = true;
       if (card !== null) problems.push({ line: card.line, message: 'vCard has no END:VCARD; skipped' });
       card = { line, properties: [] };
     } else if (property.name === 'END' && value === 'VCARD') {
@@ -56,8 +61,12 @@ export function parseVcards(text: string): VcardResult {
     }
   }
   if (card !== null) problems.push({ line: card.line, message: 'vCard has no END:VCARD; skipped' });
+  if (!begun && problems.length > 0) return { cards, problems: [NO_VCARD] };
   return { cards, problems };
 }
+
+/** A file with lines but no `BEGIN:VCARD` is one problem, not one per line. */
+const NO_VCARD = { line: 1, message: 'not a vCard file: no line says BEGIN:VCARD' };
 
 /** Undoes backslash escapes: `\n` `\N` → line break, `\,` `\;` `\\` → the character. */
 export function unescapeText(value: string): string {

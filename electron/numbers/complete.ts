@@ -4,9 +4,11 @@
  * The order of the rules is the contract (see docs/numbers.md):
  * 1. a leading `+`: international as written;
  * 2. a leading international prefix: international;
- * 3. exactly an emergency or service short number of the country (`112`, `911`, `116117`):
- *    that short number, never an extension (see short-numbers.ts);
+ * 3. exactly an emergency number of the country (`112`, `911`, `144`): that emergency
+ *    number, never an extension (see short-numbers.ts);
  * 4. at most `extensionMaxLength` digits: an extension of the company;
+ * 4a. exactly a service short number of the country (`115`, `411`, `116117`): that number,
+ *    never a local one (the company's own extensions of that length come first);
  * 5. a leading trunk prefix: national;
  * 6. starting with area code + company number, or with the company number: the company's;
  * 7. otherwise local, unless only the national reading is a valid number, or the local reading
@@ -71,12 +73,13 @@ export function completeDigits(number: NumberDigits, rules: DialingRules): Compl
     return classify(international(digits.slice(internationalPrefix.length)), rules);
   }
   const short = shortNumberOf(countryCode, digits);
-  if (short !== null) return { e164: null, kind: 'short', extension: null, short };
+  if (short?.use === 'emergency') return { e164: null, kind: 'short', extension: null, short };
   const check = (e164: string) => checked(e164, digits, rules);
   if (digits.length <= rules.extensionMaxLength) {
     const e164 = baseNumber === '' ? null : check(`+${countryCode}${areaCode}${baseNumber}${digits}`);
     return { e164, kind: 'internal', extension: digits };
   }
+  if (short !== null) return { e164: null, kind: 'short', extension: null, short };
   if (trunkPrefix !== '' && digits.startsWith(trunkPrefix)) {
     return classify(check(`+${countryCode}${digits.slice(trunkPrefix.length)}`), rules);
   }

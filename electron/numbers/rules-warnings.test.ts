@@ -3,27 +3,37 @@ import { DUESSELDORF, REDMOND, regionRules } from '../test-support/rules.js';
 import { dialingRulesWarnings } from './rules-warnings.js';
 
 describe('dialingRulesWarnings: extensions that reach the country’s short numbers', () => {
-  it('warns that 3-digit extensions in Germany include 110, 112 and 115', () => {
+  it('warns that 3-digit extensions in Germany include 110 and 112, and 115', () => {
     expect(dialingRulesWarnings(DUESSELDORF)).toEqual([
       {
         field: 'extensionMaxLength',
-        code: 'extension-reaches-short-numbers',
-        numbers: ['110', '112', '115'],
+        code: 'extension-reaches-emergency-numbers',
+        numbers: ['110', '112'],
         message:
-          'extensions of up to 3 digits include 110, 112 and 115, emergency and service numbers of ' +
-          'country +49: these always dial the short number, never a colleague',
+          'extensions of up to 3 digits include 110 and 112, emergency numbers of country +49: ' +
+          'these always dial the emergency services, never a colleague',
+      },
+      {
+        field: 'extensionMaxLength',
+        code: 'extension-reaches-service-numbers',
+        numbers: ['115'],
+        message:
+          'extensions of up to 3 digits include 115, a service number of country +49: ' +
+          'it dials the colleague with that extension, not the service',
       },
     ]);
   });
 
-  it('names only the numbers the length reaches, and says whether they are emergency numbers', () => {
+  it('names only the numbers the length reaches', () => {
     const paris = { ...regionRules('FR'), extensionMaxLength: 2 };
-    expect(dialingRulesWarnings(paris)[0]?.numbers).toEqual(['15', '17', '18']);
-    expect(dialingRulesWarnings(paris)[0]?.message).toMatch(/18, emergency numbers of country \+33/);
+    expect(dialingRulesWarnings(paris).map((warning) => warning.numbers)).toEqual([['15', '17', '18']]);
+    const redmond = { ...REDMOND, extensionMaxLength: 3 };
+    expect(dialingRulesWarnings(redmond).map((warning) => warning.numbers)).toEqual([
+      ['112', '911'],
+      ['211', '311', '411', '511', '611', '711', '811', '988'],
+    ]);
     const berlin6 = { ...DUESSELDORF, extensionMaxLength: 6 };
-    expect(dialingRulesWarnings(berlin6)[0]?.numbers).toEqual([
-      '110',
-      '112',
+    expect(dialingRulesWarnings(berlin6)[1]?.numbers).toEqual([
       '115',
       '116000',
       '116006',

@@ -98,9 +98,18 @@ describe('short numbers are never extensions: they dial as written, per supporte
     });
 
     it(`${region}: service numbers go out through the outside line, without an area code`, () => {
+      const noExtensions = { ...rules, extensionMaxLength: 0 };
       for (const { digits } of service) {
-        expect(analyzeNumber(digits, rules), digits).toMatchObject({ kind: 'short', dialable: `9${digits}` });
-        expect(parseTelUri(`callto:${digits}`, rules).dialable, digits).toBe(`9${digits}`);
+        expect(analyzeNumber(digits, noExtensions), digits).toMatchObject({
+          kind: 'short',
+          dialable: `9${digits}`,
+        });
+        expect(parseTelUri(`callto:${digits}`, noExtensions).dialable, digits).toBe(`9${digits}`);
+        expect(complete(digits, rules), `${digits} within the extension length`).toMatchObject({
+          kind: 'internal',
+          extension: digits,
+        });
+        expect(parseTelUri(`tel:${digits};phone-context=+${rules.countryCode}`, rules).kind).toBe('short');
       }
     });
   }
@@ -114,9 +123,16 @@ describe('short numbers: the cases that went wrong', () => {
 
   it('Düsseldorf (3-digit extensions) dials 112 as 112, not colleague +49211339903112', () => {
     expect(complete('112', DUESSELDORF)).toMatchObject({ kind: 'short', e164: null });
-    expect(complete('115', DUESSELDORF)).toMatchObject({ kind: 'short', short: { use: 'service' } });
-    expect(analyzeNumber('115', DUESSELDORF).dialable).toBe('0115');
     expect(complete('113', DUESSELDORF)).toMatchObject({ kind: 'internal', extension: '113' });
+  });
+
+  it('a service number within the extension length is the colleague; beyond it, the service', () => {
+    expect(complete('115', DUESSELDORF)).toMatchObject({ kind: 'internal', extension: '115' });
+    const twoDigits = { ...DUESSELDORF, extensionMaxLength: 2 };
+    expect(complete('115', twoDigits)).toMatchObject({ kind: 'short', short: { use: 'service' } });
+    expect(analyzeNumber('115', twoDigits).dialable).toBe('0115');
+    expect(analyzeNumber('116117', DUESSELDORF).dialable).toBe('0116117');
+    expect(analyzeNumber('411', REDMOND)).toMatchObject({ kind: 'short', dialable: '9411' });
   });
 
   it('only the exact digits of the agent’s own country count', () => {

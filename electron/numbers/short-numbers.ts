@@ -1,7 +1,11 @@
 /**
  * Emergency and service short numbers (112, 110, 144, 911, 999, 115, 116117, ...) of the
- * countries the engine is tested for, so that completion never reads them as extensions or
- * local numbers: `112` stays `112` whatever the company's extension length or area code.
+ * countries the engine is tested for, so that completion never reads them as local numbers, and
+ * an emergency number never as an extension: `112` stays `112` whatever the company's extension
+ * length or area code. A service number within the extension length is the colleague's
+ * extension: PBXs keep emergency numbers free of extensions (they must route them), but a 1xx
+ * or 2xx-8xx extension plan has its 115 or 411, and dialling the service instead of the
+ * colleague could not be undone by any setting. rules-warnings.ts names both collisions.
  *
  * libphonenumber-js carries no short-number data (its README says it skips emergency numbers
  * and short codes; none of its bundles, "max" included, has any), so the table is ours. Source:

@@ -151,10 +151,11 @@ function readSubscriber(text: string, rules: DialingRules): Subscriber {
 }
 
 /**
- * A local number under a global `phone-context` (`tel:112;phone-context=+49`): the short number
+ * A local number under a global `phone-context` (`tel:115;phone-context=+49`): the short number
  * of the agent's own country when the context is that country and the number one of its short
- * numbers (RFC 3966 section 5.1.5: a local number is dialled in its context); otherwise the
- * context's digits in front of the number.
+ * numbers (RFC 3966 section 5.1.5: a local number is dialled in its context; a country's context
+ * is its public network, so no extension of the company is meant); otherwise the context's
+ * digits in front of the number.
  */
 function completeInContext(context: string, digits: string, rules: DialingRules): CompletedNumber {
   const short =

@@ -61,7 +61,11 @@ export function person(i: number): {
   add('telephoneNumber', work, `+49211${subscriber}`);
   const mobile = String(20_000_000 + i);
   add('mobile', i % 2 === 0 ? `+49 151 ${mobile}` : `0151 ${mobile}`, `+49151${mobile}`);
-  if (i < 800) add('ipPhone', String(100 + i), `+49211339903${100 + i}`);
+  // 110 and 112 are Germany's emergency numbers, never extensions (numbers/short-numbers.ts):
+  // those two colleagues' extensions are stored in full.
+  const extension = String(100 + i);
+  const stored = extension === '110' || extension === '112' ? `+49 211 339903-${extension}` : extension;
+  if (i < 800) add('ipPhone', stored, `+49211339903${extension}`);
   else if (i >= 900 && i < 1000) add('ipPhone', `+49 211 339903-${i}`, `+49211339903${i}`);
   if (i % 10 === 7) add('otherTelephone', `+49 30 ${12_340_000 + i}`, `+4930${12_340_000 + i}`);
   if (i % 10 === 3) add('homePhone', `0049 89 ${30_000_000 + i}`, `+4989${30_000_000 + i}`);
