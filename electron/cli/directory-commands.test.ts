@@ -23,7 +23,7 @@ function configDir() {
       actions: { newContact: 'https://desk.example/new?phone={{number.e164}}' },
     }),
     'book.csv':
-      'Name,Company,Business Phone,E-mail Address\nHans Müller,Werkzeugbau,0211 5550100,h@w.example\nPetra Müller,Werkzeugbau,0211 555-0100,\nBroken "row",,0211 1,\n',
+      'Name,Company,Business Phone,E-mail Address\nHans Müller,Werkzeugbau,0211 5550100,h@w.example\nPetra Müller,Werkzeugbau,0211 555-0100,\n"Broken row,,0211 1,\n',
     'team.vcf':
       'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lindqvist\r\nTEL;TYPE=WORK:+49 211 339903-12\r\nEND:VCARD\r\n',
   });
@@ -58,7 +58,7 @@ describe('ringdesk lookup', () => {
         ],
       },
     ]);
-    expect(io.err.join('\n')).toMatch(/book\.csv:4: stray quote/);
+    expect(io.err.join('\n')).toMatch(/book\.csv:4: a quote opened in field 1 is never closed/);
   });
 
   it('returns several matches and reports a bad number in its own line', async () => {
@@ -146,7 +146,7 @@ describe('ringdesk directory test', () => {
         type: 'csv',
         ok: true,
         detail: '2 contacts; 2 with +492115550100',
-        warnings: ['book.csv:4: stray quote in field 1; row skipped'],
+        warnings: ['book.csv:4: a quote opened in field 1 is never closed; row skipped'],
       },
       {
         directory: 'team.vcf',
@@ -216,7 +216,7 @@ describe('ringdesk directory test: a book that gives no contact and only problem
         type: 'csv',
         ok: false,
         detail: expect.stringMatching(
-          /^no contact could be read, one problem; the first: broken\.csv:2: quote/,
+          /^no contact could be read, one problem; the first: broken\.csv:2: a quote opened/,
         ) as unknown,
         warnings: [expect.stringMatching(/never closed/) as unknown],
       },

@@ -94,11 +94,11 @@ describe('readCsvAddressBook', () => {
 
   it('skips malformed rows with a warning naming file and line, and keeps the rest', () => {
     const text =
-      'Name,Phone\nGood One,0211 1111\nBad "quote",0211 2222\nToo,0211 3333,many,fields\n,\nFine,0211 4444\n';
+      'Name,Phone\nGood One,0211 1111\nHans "Hansi" Gut,0211 2222\nToo,0211 3333,many,fields\n,\nFine,0211 4444\n"Open,0211 5555\n';
     const { contacts, warnings } = readCsvAddressBook(text, options);
-    expect(contacts.map((contact) => contact.name)).toEqual(['Good One', 'Fine']);
+    expect(contacts.map((contact) => contact.name)).toEqual(['Good One', 'Hans "Hansi" Gut', 'Fine']);
     expect(warnings).toEqual([
-      'contacts.csv:3: stray quote in field 1; row skipped',
+      'contacts.csv:7: a quote opened in field 1 is never closed; row skipped',
       'contacts.csv:4: 4 fields but the header has 2; row skipped',
       'contacts.csv:5: no name, number or e-mail; row skipped',
     ]);

@@ -17,18 +17,33 @@ describe('parseCsv', () => {
     ]);
   });
 
-  it('reports a malformed record with its line and goes on', () => {
-    const result = parseCsv('a,b\nok,1\nbro"ken,2\n"x"y,3\nfine,4\n');
-    expect(result.records.map((record) => record.fields[0])).toEqual(['a', 'ok', 'fine']);
-    expect(result.problems).toEqual([
-      { line: 3, message: 'stray quote in field 1' },
-      { line: 4, message: 'text after the closing quote of field 1' },
+  it('reads a quote inside an unquoted field as text, as Excel does, and goes on', () => {
+    const result = parseCsv('a,b\nok,1\nHans "Hansi" Müller,2\n "quoted, after a space",3\nfine,4\n');
+    expect(result.records.map((record) => record.fields[0])).toEqual([
+      'a',
+      'ok',
+      'Hans "Hansi" Müller',
+      'quoted, after a space',
+      'fine',
     ]);
+    expect(result.problems).toEqual([]);
   });
 
-  it('reports a quote that is never closed', () => {
-    expect(parseCsv('a,b\n"open,1\n2,3\n').problems).toEqual([
-      { line: 2, message: 'quote opened in field 1 is never closed' },
+  it('reports a quote that is never closed at the line its record starts, keeping the rows before', () => {
+    const result = parseCsv('a,b\r\n\r\nfirst,1\r\n"open,1\r\n2,3\r\n');
+    expect(result.records).toEqual([
+      { line: 1, fields: ['a', 'b'] },
+      { line: 3, fields: ['first', '1'] },
+    ]);
+    expect(result.problems).toEqual([{ line: 4, message: 'a quote opened in field 1 is never closed' }]);
+  });
+
+  it('reads CR, LF and CRLF line ends mixed in one file', () => {
+    expect(parseCsv('a;b\rc;d\ne;"f\r\ng"\r\nh;i').records).toEqual([
+      { line: 1, fields: ['a', 'b'] },
+      { line: 2, fields: ['c', 'd'] },
+      { line: 3, fields: ['e', 'f\ng'] },
+      { line: 5, fields: ['h', 'i'] },
     ]);
   });
 
