@@ -174,6 +174,7 @@ describe('complete: another country’s international prefix is named as such', 
       /"011" is not the international prefix.*dial 00/,
     );
     expect(() => complete('810 49 211 555 1234 567', REDMOND)).toThrow(/"810" is not/);
+    expect(() => complete('00 1 212 555 7777', regionRules('US'))).toThrow(/"00" is not.*dial 011/);
     expect(complete('00 0555 5555 555', REDMOND)).toMatchObject({
       e164: '+10005555555555',
       kind: 'national',

@@ -99,15 +99,12 @@ export function completeDigits(number: NumberDigits, rules: DialingRules): Compl
 function localOrNational(digits: string, rules: DialingRules): string {
   const { countryCode, areaCode } = rules;
   const national = `+${countryCode}${digits}`;
-  if (areaCode === '') return checked(national, digits, rules);
   const longest = longestNationalNumberOf(countryCode);
-  if (areaCode.length + digits.length > longest) {
-    if (digits.length > longest) {
-      const foreign = foreignPrefixError(digits, rules);
-      if (foreign !== null) throw foreign;
-    }
-    return checked(national, digits, rules);
+  if (digits.length > longest) {
+    const foreign = foreignPrefixError(digits, rules);
+    if (foreign !== null) throw foreign;
   }
+  if (areaCode === '' || areaCode.length + digits.length > longest) return checked(national, digits, rules);
   const local = checked(`+${countryCode}${areaCode}${digits}`, digits, rules);
   if (!isValidE164(local) && isValidE164(national)) return national;
   return local;
