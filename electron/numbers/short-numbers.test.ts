@@ -119,6 +119,7 @@ describe('short numbers: the cases that went wrong', () => {
   it('Redmond dials 911 as 911, not as the local number 9-425-911', () => {
     expect(analyzeNumber('911', REDMOND)).toMatchObject({ kind: 'short', dialable: '911', e164: null });
     expect(parseTelUri('tel:911', REDMOND).dialable).toBe('911');
+    expect(parseTelUri('sip:911@pbx.example.com', REDMOND)).toMatchObject({ kind: 'short', dialable: '911' });
   });
 
   it('Düsseldorf (3-digit extensions) dials 112 as 112, not colleague +49211339903112', () => {
