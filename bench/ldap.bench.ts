@@ -18,7 +18,11 @@ import { Client } from 'ldapts';
 import { createLdapDirectory } from '../electron/contacts/ldap/ldap-directory.js';
 import { requestedAttributes } from '../electron/contacts/ldap/ldap-entry.js';
 import { liveFilter } from '../electron/contacts/ldap/ldap-number-forms.js';
-import { ldapDirectorySchema, type LdapDirectoryInput } from '../electron/contacts/ldap/ldap-settings.js';
+import {
+  DEFAULT_FILTER,
+  ldapDirectorySchema,
+  type LdapDirectoryInput,
+} from '../electron/contacts/ldap/ldap-settings.js';
 import { resolveDialingRules } from '../electron/numbers/dialing-rules.js';
 import { peopleLdif } from '../electron/test-support/ldap-people.js';
 import {
@@ -89,7 +93,7 @@ async function benchSize(size: number): Promise<BenchResult[]> {
     const bareLoad = async () => {
       let count = 0;
       for await (const page of bare.searchPaginated(LDAP_SUFFIX, {
-        filter: syncSettings.filter,
+        filter: syncSettings.filter ?? DEFAULT_FILTER,
         attributes: requestedAttributes(syncSettings),
         paged: { pageSize: syncSettings.pageSize },
       }))
@@ -128,7 +132,12 @@ async function benchSize(size: number): Promise<BenchResult[]> {
     const overhead: number[] = [];
     let found = 0;
     for (const [i, key] of [...keys.slice(0, 100), ...keys].entries()) {
-      const filter = liveFilter(key, rules, liveSettings.phoneAttributes, liveSettings.filter);
+      const filter = liveFilter(
+        key,
+        rules,
+        liveSettings.phoneAttributes,
+        liveSettings.filter ?? DEFAULT_FILTER,
+      );
       const bareSearch = () =>
         connection.search(LDAP_SUFFIX, { scope: liveSettings.scope, filter, attributes });
       const ourLookup = async () => {

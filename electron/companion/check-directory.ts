@@ -39,6 +39,7 @@ export async function checkDirectory(
       if (isAddressBook(entry) && contacts.length === 0 && warnings.length > 0)
         return { directory: name, type: entry.type, ok: false, detail: unreadable(warnings), warnings };
       const found = e164 === null ? null : await opened.lookup(e164);
+      warnings.push(...((await opened.notes?.()) ?? []));
       const detail = `${contacts.length} contact${contacts.length === 1 ? '' : 's'}${found === null ? '' : `; ${found.length} with ${e164 ?? ''}`}`;
       return { directory: name, type: entry.type, ok: true, detail, warnings };
     } finally {

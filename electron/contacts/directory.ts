@@ -22,4 +22,6 @@ export interface Directory {
   list(): Promise<readonly Contact[]>;
   /** Stops watching and releases resources. */
   close(): Promise<void>;
+  /** Optional: what a connection test should tell the admin besides the count (cost, method). */
+  notes?(): Promise<readonly string[]>;
 }

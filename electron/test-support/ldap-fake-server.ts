@@ -6,7 +6,7 @@
  */
 import type { ConnectionOptions } from 'node:tls';
 import type { ClientOptions, Entry, SearchOptions, SearchResult } from 'ldapts';
-import type { CreateLdapClient, LdapClient } from '../contacts/ldap/ldap-connection.js';
+import type { AbandonableSearch, CreateLdapClient, LdapClient } from '../contacts/ldap/ldap-connection.js';
 
 /** An error as ldapts reports an LDAP result (`code` is the result code). */
 export function fakeResultError(code: number, message: string): Error {
@@ -26,6 +26,12 @@ export class FakeLdapServer {
   );
   /** When true, binds and searches never settle. */
   silent = false;
+  /** What a read of the root DSE returns (add `supportedCapabilities` to play AD). */
+  rootDse: Entry = { dn: '' };
+  /** When set, every search of the contacts rejects with it. */
+  searchError: Error | null = null;
+  /** Searches abandoned (LDAP Abandon), by their filter. */
+  readonly abandoned: string[] = [];
   readonly clients: FakeLdapClient[] = [];
   readonly binds: { dn: string; password: string | undefined }[] = [];
   readonly filters: string[] = [];
@@ -88,16 +94,28 @@ export class FakeLdapClient implements LdapClient {
     this.bound = true;
   }
 
-  async search(_baseDn: string, options: SearchOptions = {}): Promise<SearchResult> {
+  async search(baseDn: string, options: SearchOptions = {}): Promise<SearchResult> {
+    if (baseDn === '' && options.scope === 'base')
+      return { searchEntries: [this.server.rootDse], searchReferences: [] };
     this.server.filters.push(String(options.filter));
     this.failIfStale();
     await this.answer();
+    if (this.server.searchError !== null) throw this.server.searchError;
     return { searchEntries: [...this.server.entries], searchReferences: [] };
+  }
+
+  /** As ldapts-client.ts: a search whose abandon the server records. */
+  abandonableSearch(baseDn: string, options: SearchOptions & { filter: string }): AbandonableSearch {
+    return {
+      result: this.search(baseDn, options),
+      abandon: () => this.server.abandoned.push(options.filter),
+    };
   }
 
   async *searchPaginated(_baseDn: string, options: SearchOptions = {}): AsyncGenerator<SearchResult> {
     this.server.filters.push(String(options.filter));
     const size = typeof options.paged === 'object' ? (options.paged.pageSize ?? 100) : 100;
+    if (this.server.searchError !== null) throw this.server.searchError;
     this.server.pageSizes.push(size);
     this.failIfStale();
     const entries = [...this.server.entries];

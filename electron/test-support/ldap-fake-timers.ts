@@ -12,14 +12,18 @@ interface PendingTimer {
 
 /** Timers on a clock that moves only when {@link FakeLdapTimers.advance} is called. */
 export class FakeLdapTimers implements LdapTimers {
-  private now = 0;
+  private current = 0;
   private nextId = 1;
   private pending: PendingTimer[] = [];
 
   setTimeout(callback: () => void, ms: number): unknown {
     const id = this.nextId++;
-    this.pending.push({ id, due: this.now + ms, callback });
+    this.pending.push({ id, due: this.current + ms, callback });
     return id;
+  }
+
+  now(): number {
+    return this.current;
   }
 
   clearTimeout(handle: unknown): void {
@@ -28,7 +32,7 @@ export class FakeLdapTimers implements LdapTimers {
 
   /** The delays (from now) of the timers still pending, soonest first. */
   get delays(): number[] {
-    return this.pending.map((timer) => timer.due - this.now).sort((a, b) => a - b);
+    return this.pending.map((timer) => timer.due - this.current).sort((a, b) => a - b);
   }
 
   /**
@@ -36,16 +40,16 @@ export class FakeLdapTimers implements LdapTimers {
    * jobs they start run before the next one fires.
    */
   async advance(ms: number): Promise<void> {
-    const until = this.now + ms;
+    const until = this.current + ms;
     for (;;) {
       const next = [...this.pending].sort((a, b) => a.due - b.due)[0];
       if (next === undefined || next.due > until) break;
       this.pending = this.pending.filter((timer) => timer !== next);
-      this.now = next.due;
+      this.current = next.due;
       next.callback();
       await settle();
     }
-    this.now = until;
+    this.current = until;
     await settle();
   }
 }

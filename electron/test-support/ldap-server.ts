@@ -1,13 +1,16 @@
 /**
  * A throwaway OpenLDAP server for integration tests and benchmarks: `slapadd` bulk-loads an
- * LDIF into an mdb database in a folder of its own, then `slapd -d 0` serves it on a free
- * loopback port (and ldaps:// on another when certificates are given) until stopped.
+ * LDIF into an mdb database in a folder of its own, then `slapd` serves it on a free loopback
+ * port (and ldaps:// on another when certificates are given) until stopped.
  *
- * The schema is core + cosine + inetOrgPerson plus Active Directory's `ipPhone`,
- * `otherTelephone`, `company` and `department` (auxiliary class `adPerson`) with AD's matching:
- * plain case-insensitive strings, where spaces and hyphens count, unlike `telephoneNumber`. So
- * one server shows both behaviours a live search must cope with. Anonymous clients may only
- * bind; `sizelimit unlimited` lets paged searches return everything.
+ * Two profiles:
+ * - `openldap` (default): core + cosine + inetOrgPerson, where `telephoneNumber`, `mobile` and
+ *   `homePhone` use `telephoneNumberMatch` (spaces and hyphens ignored), plus AD's `ipPhone`,
+ *   `otherTelephone`, `company` and `department` (auxiliary class `adPerson`) as plain strings;
+ *   every phone attribute indexed, as a tuned OpenLDAP server has them.
+ * - `ad`: Active Directory's schema and matching, no phone index (see ldap-ad-profile.ts).
+ *
+ * Anonymous clients may only bind; `sizelimit unlimited` lets paged searches return everything.
  *
  * Free of Vitest, so that the benchmarks can use it too.
  */
@@ -24,6 +27,8 @@ import {
 import { createConnection, createServer } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { adDatabaseConf, adGlobalConf, adRootDse, adSchema } from './ldap-ad-profile.js';
+import { LDAP_ADMIN_DN, LDAP_ADMIN_PASSWORD, LDAP_SUFFIX } from './ldap-server-constants.js';
 
 const run = promisify(execFile);
 
@@ -32,14 +37,13 @@ export const SLAPD = '/usr/sbin/slapd';
 /** Its bulk loader, much faster than adding entries over LDAP (Debian package slapd). */
 export const SLAPADD = '/usr/sbin/slapadd';
 
-/** The naming context every test server serves. */
-export const LDAP_SUFFIX = 'dc=example,dc=com';
-/** The administrator (rootdn): bypasses access rules, for tests that inspect the data. */
-export const LDAP_ADMIN_DN = `cn=admin,${LDAP_SUFFIX}`;
-export const LDAP_ADMIN_PASSWORD = 'admin-secret';
-/** A service account that may read everything, as a Ringdesk installation would bind. */
-export const LDAP_READER_DN = `cn=reader,ou=services,${LDAP_SUFFIX}`;
-export const LDAP_READER_PASSWORD = 'reader-secret';
+export {
+  LDAP_ADMIN_DN,
+  LDAP_ADMIN_PASSWORD,
+  LDAP_READER_DN,
+  LDAP_READER_PASSWORD,
+  LDAP_SUFFIX,
+} from './ldap-server-constants.js';
 
 /** Why a server cannot be started here (the missing tool), or null when it can. */
 export function slapdMissing(): string | null {
@@ -62,7 +66,16 @@ export interface SlapdOptions {
   /** Loaded before the server starts. */
   readonly ldif: string;
   readonly tls?: SlapdTls;
+  /** Which server to imitate (default `openldap`). */
+  readonly profile?: SlapdProfile;
+  /** The `ad` profile's highest committed USN at start (see ldap-ad-changes.ts). */
+  readonly highestCommittedUsn?: number;
+  /** Log every operation (slapd's `stats` level), readable with `log()`. */
+  readonly logOperations?: boolean;
 }
+
+/** Which server a test slapd imitates. */
+export type SlapdProfile = 'openldap' | 'ad';
 
 /** A running test server. */
 export interface Slapd {
@@ -83,6 +96,11 @@ export interface Slapd {
   pause(): Promise<void>;
   /** Lets a paused server run on (SIGCONT). */
   resume(): void;
+  readonly profile: SlapdProfile;
+  /** The `ad` profile: serve a new root DSE (a restart, as the file is read at start). */
+  setHighestCommittedUsn(usn: number): Promise<void>;
+  /** With `logOperations`: what slapd logged so far. */
+  log(): string;
 }
 
 const AD_SCHEMA = `
@@ -107,23 +125,27 @@ export async function startSlapd(options: SlapdOptions): Promise<Slapd> {
   const missing = slapdMissing();
   if (missing !== null) throw new Error(`cannot start a test LDAP server: ${missing}`);
   const { dir, tls } = options;
+  const profile = options.profile ?? 'openldap';
   const conf = path.join(dir, 'slapd.conf');
   mkdirSync(path.join(dir, 'db'), { recursive: true });
-  writeFileSync(path.join(dir, 'ad.schema'), AD_SCHEMA);
+  writeFileSync(path.join(dir, 'ad.schema'), profile === 'ad' ? adSchema() : AD_SCHEMA);
+  const rootDse = path.join(dir, 'rootdse.ldif');
+  writeFileSync(rootDse, adRootDse(options.highestCommittedUsn ?? 0));
   writeFileSync(path.join(dir, 'data.ldif'), options.ldif);
-  writeFileSync(conf, slapdConf(dir, tls));
+  writeFileSync(conf, slapdConf(dir, tls, profile));
   await run(SLAPADD, ['-q', '-f', conf, '-l', path.join(dir, 'data.ldif')], { maxBuffer: 1 << 24 });
   const owner = openldapUser();
   if (owner !== null) chownTree(dir, owner.uid, owner.gid);
 
   let child: ChildProcess | null = null;
   let ports = { ldap: 0, ldaps: 0 };
+  const logged: string[] = [];
   const launch = async () => {
     const urls = [`ldap://127.0.0.1:${ports.ldap}/`];
     if (tls !== undefined) urls.push(`ldaps://127.0.0.1:${ports.ldaps}/`);
-    const args = ['-d', '0', '-f', conf, '-h', urls.join(' ')];
+    const args = ['-d', options.logOperations === true ? 'stats' : '0', '-f', conf, '-h', urls.join(' ')];
     if (owner !== null) args.push('-u', 'openldap', '-g', 'openldap');
-    child = await launchSlapd(args, [ports.ldap, ...(tls === undefined ? [] : [ports.ldaps])]);
+    child = await launchSlapd(args, [ports.ldap, ...(tls === undefined ? [] : [ports.ldaps])], logged);
   };
   for (let attempt = 1; ; attempt++) {
     ports = { ldap: await freePort(), ldaps: tls === undefined ? 0 : await freePort() };
@@ -160,17 +182,30 @@ export async function startSlapd(options: SlapdOptions): Promise<Slapd> {
       if (pid !== undefined) await allThreadsStopped(pid);
     },
     resume: () => signal('SIGCONT'),
+    profile,
+    setHighestCommittedUsn: async (usn) => {
+      writeFileSync(rootDse, adRootDse(usn));
+      if (owner !== null) chownSync(rootDse, owner.uid, owner.gid);
+      await halt('SIGTERM');
+      await launch();
+    },
+    log: () => logged.join(''),
   };
 }
 
-function slapdConf(dir: string, tls: SlapdTls | undefined): string {
+function slapdConf(dir: string, tls: SlapdTls | undefined, profile: SlapdProfile): string {
+  const ad = profile === 'ad';
   return [
-    'include /etc/ldap/schema/core.schema',
-    'include /etc/ldap/schema/cosine.schema',
-    'include /etc/ldap/schema/inetorgperson.schema',
-    `include ${path.join(dir, 'ad.schema')}`,
-    'modulepath /usr/lib/ldap',
-    'moduleload back_mdb',
+    ...(ad
+      ? adGlobalConf(dir)
+      : [
+          'include /etc/ldap/schema/core.schema',
+          'include /etc/ldap/schema/cosine.schema',
+          'include /etc/ldap/schema/inetorgperson.schema',
+          `include ${path.join(dir, 'ad.schema')}`,
+          'modulepath /usr/lib/ldap',
+          'moduleload back_mdb',
+        ]),
     `pidfile ${path.join(dir, 'slapd.pid')}`,
     'sizelimit unlimited',
     ...(tls === undefined
@@ -186,19 +221,26 @@ function slapdConf(dir: string, tls: SlapdTls | undefined): string {
     `rootdn "${LDAP_ADMIN_DN}"`,
     `rootpw ${LDAP_ADMIN_PASSWORD}`,
     `directory ${path.join(dir, 'db')}`,
-    'index objectClass eq',
-    'index telephoneNumber,mobile,homePhone,ipPhone,otherTelephone eq,sub',
-    'access to attrs=userPassword by anonymous auth by * none',
-    'access to * by users read by anonymous auth',
+    ...(ad
+      ? adDatabaseConf()
+      : [
+          'index objectClass eq',
+          'index telephoneNumber,mobile,homePhone,ipPhone,otherTelephone eq,sub',
+          'access to attrs=userPassword by anonymous auth by * none',
+          'access to * by users read by anonymous auth',
+        ]),
     '',
   ].join('\n');
 }
 
 /** Starts slapd and resolves once every port accepts connections; rejects if it exits first. */
-async function launchSlapd(args: string[], ports: number[]): Promise<ChildProcess> {
+async function launchSlapd(args: string[], ports: number[], logged: string[]): Promise<ChildProcess> {
   const child = spawn(SLAPD, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => {
+    if (stderr.length < 100_000) stderr += chunk.toString();
+    logged.push(chunk.toString());
+  });
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
   child.once('exit', () => process.removeListener('exit', killOnExit));

@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import * as tls from 'node:tls';
 import { resolveSecret } from '../../settings/secret.js';
 import type { ConnectionPlan } from './ldap-connection.js';
 import { LdapDirectoryError } from './ldap-errors.js';
@@ -21,6 +22,21 @@ export interface PlanSources {
   readonly baseDir?: string | undefined;
   /** Told when the password would be sent unencrypted. */
   readonly onWarning?: (message: string) => void;
+  /** The operating system's CAs (default {@link systemCertificates}). */
+  readonly systemCa?: () => readonly string[] | null;
+}
+
+/**
+ * The CAs to trust when no `caFile` is set: Node's bundled list plus the operating system's
+ * store (Windows' certificate store, the macOS keychain, the distribution's bundle), so that a
+ * server certificate from a corporate CA the PC already trusts works without a file. Node offers
+ * the system's store from 22.15 on (`tls.getCACertificates('system')`, as in the desktop app's
+ * Electron); on older Node, null: Node's bundled list alone (`NODE_EXTRA_CA_CERTS` adds to it).
+ */
+export function systemCertificates(): readonly string[] | null {
+  const get = (tls as { getCACertificates?: (type: 'default' | 'system') => string[] }).getCACertificates;
+  if (typeof get !== 'function') return null;
+  return [...get('default'), ...get('system')];
 }
 
 /** The plan for directory `name`. Rejects with an {@link LdapDirectoryError} naming the problem. */
@@ -38,20 +54,22 @@ export async function connectionPlan(
       throw problem(`bind password: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  let ca: Buffer | null = null;
+  let ca: Buffer | readonly string[] | null = (sources.systemCa ?? systemCertificates)();
   if (settings.caFile !== undefined) {
+    let pem: Buffer;
     const { baseDir } = sources;
     if (!path.isAbsolute(settings.caFile) && baseDir === undefined)
       throw problem(`CA file must be an absolute path here: ${settings.caFile}`);
     const file = path.resolve(baseDir ?? '', settings.caFile);
     try {
-      ca = await (sources.readFile ?? readFile)(file);
+      pem = await (sources.readFile ?? readFile)(file);
     } catch (error) {
       const code = (error as { code?: unknown }).code;
       throw problem(`CA file not readable: ${file} (${typeof code === 'string' ? code : String(error)})`);
     }
-    if (!ca.toString('latin1').includes('-----BEGIN CERTIFICATE-----'))
+    if (!pem.toString('latin1').includes('-----BEGIN CERTIFICATE-----'))
       throw problem(`CA file holds no PEM certificate: ${file}`);
+    ca = pem;
   }
   const url = new URL(settings.url);
   const loopback = ['127.0.0.1', '[::1]', 'localhost'].includes(url.hostname);

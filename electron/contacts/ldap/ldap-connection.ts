@@ -10,27 +10,19 @@
  */
 import { isIP } from 'node:net';
 import type { ConnectionOptions } from 'node:tls';
-import { Client, type ClientOptions, type SearchOptions, type SearchResult } from 'ldapts';
+import type { ClientOptions } from 'ldapts';
+import type { LdapClient } from './ldap-client.js';
 import { isConnectionLost, LdapDirectoryError, ldapError, type LdapStage } from './ldap-errors.js';
-import { withDeadline, type LdapTimers } from './ldap-timers.js';
+import { LdaptsClient } from './ldapts-client.js';
 
-/** The part of an LDAP client the directory uses; ldapts's `Client` is one. */
-export interface LdapClient {
-  readonly isConnected: boolean;
-  /** True while the current connection is bound (false again after a reconnect). */
-  readonly isBound: boolean;
-  startTLS(options?: ConnectionOptions): Promise<void>;
-  bind(dn: string, password?: string): Promise<void>;
-  search(baseDn: string, options?: SearchOptions): Promise<SearchResult>;
-  searchPaginated(baseDn: string, options?: SearchOptions): AsyncGenerator<SearchResult>;
-  unbind(): Promise<void>;
-}
+export type { AbandonableSearch, LdapClient } from './ldap-client.js';
+import { withDeadline, type LdapTimers } from './ldap-timers.js';
 
 /** Makes a client for a URL; tests pass a fake. */
 export type CreateLdapClient = (options: ClientOptions) => LdapClient;
 
-/** The real client: ldapts. */
-export const createLdaptsClient: CreateLdapClient = (options) => new Client(options);
+/** The real client: ldapts, with abandonable searches. */
+export const createLdaptsClient: CreateLdapClient = (options) => new LdaptsClient(options);
 
 /** Where and how to connect, everything resolved (secrets read, CA file loaded). */
 export interface ConnectionPlan {
@@ -38,8 +30,8 @@ export interface ConnectionPlan {
   readonly directory: string;
   readonly url: string;
   readonly startTls: boolean;
-  /** The CA certificates to trust (PEM); null trusts the system's. */
-  readonly ca: Buffer | null;
+  /** The CA certificates to trust (PEM); null trusts Node's bundled list. */
+  readonly ca: Buffer | readonly string[] | null;
   /** '' binds anonymously. */
   readonly bindDn: string;
   readonly password: string;
@@ -115,13 +107,14 @@ export class LdapConnection {
     const host = new URL(plan.url).hostname.replace(/^\[(.*)\]$/, '$1');
     const tls: ConnectionOptions = {
       minVersion: 'TLSv1.2',
-      ...(plan.ca === null ? {} : { ca: plan.ca }),
+      ...(plan.ca === null ? {} : { ca: Buffer.isBuffer(plan.ca) ? plan.ca : [...plan.ca] }),
     };
     const secure = plan.url.toLowerCase().startsWith('ldaps:');
     // ldapts treats any TLS option as "connect with TLS at once": StartTLS gets them later.
+    // No ldapts `timeout`: it would close the connection under a late search, which the
+    // directory abandons instead; every operation has a deadline of its own here.
     const client = this.createClient({
       url: plan.url,
-      timeout: plan.timeoutMs,
       connectTimeout: plan.timeoutMs,
       ...(secure ? { tlsOptions: tls } : {}),
     });

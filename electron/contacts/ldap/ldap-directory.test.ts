@@ -96,6 +96,53 @@ describe('LDAP directory, sync mode', () => {
     expect(server.binds.length).toBeGreaterThanOrEqual(2); // the lost connection was made again
   });
 
+  it('reads x123 as an extension and ignores IP addresses, without warnings', async () => {
+    const { server, warnings, directory } = setup();
+    server.entries = [
+      {
+        dn: 'cn=us,dc=example,dc=com',
+        cn: 'US',
+        telephoneNumber: '+1 (425) 555-0100 x123',
+        ipPhone: '10.1.2.3',
+      },
+      { dn: 'cn=own,dc=example,dc=com', cn: 'Own', telephoneNumber: '+49 211 339903 ext. 45' },
+    ];
+    await directory.open();
+    expect(warnings).toEqual([]);
+    const [us] = await directory.list();
+    expect(us?.phones).toEqual([
+      { type: 'work', raw: '+1 (425) 555-0100 x123', e164: '+14255550100', viaSwitchboard: true },
+    ]);
+    expect(ids(await directory.lookup('+14255550100'))).toEqual([]); // a switchboard pops up nobody
+    expect(ids(await directory.lookup('+4921133990345'))).toEqual(['cn=own,dc=example,dc=com']);
+  });
+
+  it('warns when the filter finds nobody, and keeps the contacts it had', async () => {
+    const { server, warnings, directory } = setup({ filter: '(l=D\\c3\\bcsseldorf)' });
+    server.entries = [];
+    await directory.open();
+    expect(server.filters[0]).toBe('(l=Düsseldorf)');
+    expect(warnings).toEqual([
+      "LDAP directory 'AD': the filter (l=Düsseldorf) found no entries under dc=example,dc=com; check the filter and the base DN",
+    ]);
+    server.entries = [anna];
+    await directory.refresh();
+    server.entries = [];
+    await directory.refresh();
+    expect(warnings[1]).toBe(
+      "LDAP directory 'AD': the filter (l=Düsseldorf) found no entries under dc=example,dc=com; kept the 1 contacts of the last good sync",
+    );
+    expect(ids(await directory.lookup('+492115551234'))).toEqual([anna.dn]);
+  });
+
+  it('warns when the Global Catalog port leaves mobile numbers out', async () => {
+    const { warnings, directory } = setup({ url: 'ldaps://dc1.example.com:3269' });
+    await directory.open(); // bernd's mobile came back, nothing else did
+    expect(warnings).toEqual([
+      "LDAP directory 'AD': port 3269 is the Global Catalog, which does not return otherTelephone, otherMobile, pager (not in its partial attribute set by default), and none came back; use port 636 (ldaps) of a domain controller to get these numbers",
+    ]);
+  });
+
   it('warns about numbers that can never match once, not at every sync', async () => {
     const { server, warnings, directory } = setup();
     server.entries = [anna, { dn: 'uid=x,dc=example,dc=com', cn: 'X', telephoneNumber: 'ask reception' }];
@@ -246,10 +293,61 @@ describe('LDAP directory, live mode', () => {
   });
 
   it('warns when a password would cross the network unencrypted', async () => {
-    const { warnings, directory } = setup({ mode: 'live', url: 'ldap://dc1.example.com' });
+    const { warnings, directory } = setup({
+      mode: 'live',
+      url: 'ldap://dc1.example.com',
+      phoneAttributes: ['telephoneNumber'],
+    });
     await directory.open();
     expect(warnings).toEqual([
       'LDAP directory \'AD\': the bind password is sent unencrypted; use an ldaps:// URL or "startTls": true',
+    ]);
+  });
+
+  it('leaves fax numbers out of live searches on OpenLDAP, where they cannot match, and says so', async () => {
+    const { server, warnings, directory } = setup({ mode: 'live' });
+    await directory.open();
+    expect(warnings).toEqual([
+      "LDAP directory 'AD': facsimileTelephoneNumber has no matching rule on this server (RFC 4519), so fax numbers are found in sync mode only",
+    ]);
+    await directory.lookup('+492115551234');
+    expect(server.filters[0]).not.toContain('facsimileTelephoneNumber');
+    expect(server.filters[0]).toContain('(pager=*12 34)');
+  });
+
+  it('asks Active Directory for fax numbers too, and uses its default filter: people, not disabled', async () => {
+    const { server, warnings, directory } = setup({ mode: 'live' });
+    server.rootDse = { dn: '', supportedCapabilities: ['1.2.840.113556.1.4.800', '1.2.840.113556.1.4.1670'] };
+    await directory.open();
+    expect(warnings).toEqual([]);
+    await directory.lookup('+492115551234');
+    expect(server.filters[0]).toMatch(
+      /^\(&\(&\(objectCategory=person\)\(!\(userAccountControl:1\.2\.840\.113556\.1\.4\.803:=2\)\)\)\(\|/,
+    );
+    expect(server.filters[0]).toContain('(facsimileTelephoneNumber=*12-34)');
+  });
+
+  it('abandons a search it gave up on, on the server', async () => {
+    const { server, timers, directory } = setup({ mode: 'live', timeoutMs: 800 });
+    await directory.open();
+    server.silent = true;
+    const lookup = directory.lookup('+492115551234');
+    const outcome = lookup.then(
+      () => 'answered',
+      (error: unknown) => String(error),
+    );
+    await settle();
+    expect(server.abandoned).toEqual([]);
+    await timers.advance(800);
+    expect(await outcome).toBe("LdapDirectoryError: LDAP directory 'AD': no answer within 800 ms (search)");
+    expect(server.abandoned).toEqual([server.filters[0]]);
+  });
+
+  it('says what each live lookup costs the server, in the connection test', async () => {
+    const { directory } = setup({ mode: 'live' });
+    await directory.open();
+    expect(await directory.notes()).toEqual([
+      "LDAP directory 'AD': live mode: each lookup has the server walk about 2 entries (every entry the filter selects: a search by the number's ending cannot use an index; unless the server has substring indexes on the phone attributes)",
     ]);
   });
 });

@@ -2,22 +2,25 @@
  * An LDAP or Active Directory server as a directory, in one of two modes (KIX's "meta" and
  * "live" search types):
  *
- * - `sync` (default): every contact is loaded with a paged search at open, on a schedule and on
- *   demand, into a {@link PhoneIndex}; a lookup is a local E.164 probe, as fast as an address
- *   book and unaffected by the server's health. A failed re-sync keeps the last good index and
- *   warns why.
+ * - `sync` (default): every contact is loaded with a paged search at open, then only what
+ *   changed, on a schedule and on demand (see `ldap-sync.ts`), into a {@link PhoneIndex}; a
+ *   lookup is a local E.164 probe, as fast as an address book and unaffected by the server's
+ *   health. A failed sync keeps the last good contacts and warns why.
  * - `live`: each lookup asks the server with a filter made of the number's stored forms (see
  *   `ldap-number-forms.ts`), then completes each hit's numbers and keeps only exact E.164
  *   matches, so an over-matching filter never pops up a wrong person. A lookup honours its
- *   AbortSignal and the timeout, and never hangs on an unreachable server.
+ *   AbortSignal and the timeout, never hangs on an unreachable server, and a search given up
+ *   on is abandoned on the server (LDAP Abandon), not left running. Its cost to the server: an
+ *   ending search (`*1234`) cannot use an index, so every lookup walks every entry the filter
+ *   selects; the connection test says how many.
  *
- * Contacts carry the entry's DN as their id.
+ * At open the root DSE tells whether the server is Active Directory, which picks the default
+ * filter and the change tracking. Contacts carry the entry's DN as their id.
  */
 import type { Entry } from 'ldapts';
 import type { DialingRules } from '../../numbers/dialing-rules.js';
 import type { Contact } from '../contact.js';
 import type { Directory } from '../directory.js';
-import { PhoneIndex } from '../phone-index.js';
 import { connectionPlan } from './ldap-connection-plan.js';
 import { createLdaptsClient, LdapConnection, type CreateLdapClient } from './ldap-connection.js';
 import {
@@ -28,9 +31,12 @@ import {
   type LdapContact,
 } from './ldap-entry.js';
 import { LdapDirectoryError, ldapError } from './ldap-errors.js';
+import { normalizeFilter } from './ldap-filter.js';
 import { E164, liveFilter } from './ldap-number-forms.js';
-import { loadContacts, type ContactQuery, type LoadedContacts } from './ldap-paged-load.js';
+import { eachEntry, loadContacts, type ContactQuery, type LoadLimits } from './ldap-paged-load.js';
+import { defaultFilter, readServerInfo, type ServerInfo } from './ldap-server-info.js';
 import { ldapDirectoryName, type LdapDirectorySettings } from './ldap-settings.js';
+import { keyAttributes, LdapSync, type SyncReport } from './ldap-sync.js';
 import { systemTimers, withDeadline, type LdapTimers } from './ldap-timers.js';
 
 /** What an LDAP directory needs from its surroundings; every edge can be replaced in tests. */
@@ -51,6 +57,8 @@ export interface LdapDirectoryDeps {
   readonly baseDir?: string | undefined;
   /** Sync again every `syncIntervalMinutes` (default true; false for one-shot commands). */
   readonly resync?: boolean;
+  /** The operating system's CA certificates, when no `caFile` is set (see ldap-system-ca.ts). */
+  readonly systemCa?: () => readonly string[] | null;
 }
 
 /** An LDAP directory: a {@link Directory} that is opened, refreshed and closed. */
@@ -59,12 +67,16 @@ export interface LdapDirectory extends Directory {
   readonly mode: 'sync' | 'live';
   /** Connects and binds and, in sync mode, loads every contact. Rejects when that fails. */
   open(): Promise<this>;
-  /** Sync mode: loads every contact now (a running sync is joined); live mode: nothing to do. */
+  /** Sync mode: fetches what changed now (a running sync is joined); live mode: nothing to do. */
   refresh(): Promise<void>;
   list(): Promise<readonly LdapContact[]>;
+  /** What the connection test says besides the count (see the class). */
+  notes(): Promise<readonly string[]>;
+  /** What the last sync did (sync mode), for tests and benchmarks. */
+  readonly lastSync: SyncReport | null;
   /**
-   * Called with the contact count after every successful sync (so a lookup cache can forget
-   * answers from before). Returns the function that stops the calls.
+   * Called with the contact count after every sync that changed something (so a lookup cache
+   * can forget answers from before). Returns the function that stops the calls.
    */
   onSync(listener: (count: number) => void): () => void;
 }
@@ -79,21 +91,25 @@ export function createLdapDirectory(settings: LdapDirectorySettings, deps: LdapD
   return new LdapServerDirectory(settings, deps);
 }
 
+/** Phone attributes that OpenLDAP's standard schema gives no matching rule (RFC 4519). */
+const UNMATCHABLE_ON_OPENLDAP = new Set(['facsimiletelephonenumber']);
+
 class LdapServerDirectory implements LdapDirectory {
   readonly kind = 'ldap';
   readonly name: string;
   readonly mode: 'sync' | 'live';
+  lastSync: SyncReport | null = null;
   private connection: LdapConnection | null = null;
-  private index = PhoneIndex.build([]);
-  private contacts: readonly LdapContact[] = [];
+  private info: ServerInfo | null = null;
+  private query: ContactQuery | null = null;
+  private liveAttributes: readonly string[] = [];
+  private state: LdapSync | null = null;
   private syncing: Promise<void> | null = null;
   private timer: unknown = null;
   private closed = false;
-  private badNumbers = 0;
   private readonly syncListeners = new Set<(count: number) => void>();
   private readonly timers: LdapTimers;
   private readonly reading: EntryReading;
-  private readonly query: ContactQuery;
 
   constructor(
     private readonly settings: LdapDirectorySettings,
@@ -108,13 +124,6 @@ class LdapServerDirectory implements LdapDirectory {
       attributes: settings.attributes,
       rules: deps.rules,
     };
-    this.query = {
-      baseDn: settings.baseDn,
-      scope: settings.scope,
-      filter: settings.filter,
-      attributes: requestedAttributes(settings),
-      pageSize: settings.pageSize,
-    };
   }
 
   async open(): Promise<this> {
@@ -126,6 +135,8 @@ class LdapServerDirectory implements LdapDirectory {
     this.connection = connection;
     try {
       await connection.check();
+      const info = await this.timed(connection.use(readServerInfo), 'bind');
+      this.prepare(info);
       if (this.mode === 'sync') await this.sync(connection);
     } catch (error) {
       this.connection = null;
@@ -138,9 +149,9 @@ class LdapServerDirectory implements LdapDirectory {
 
   async lookup(e164: string, signal?: AbortSignal): Promise<readonly Contact[]> {
     if (!E164.test(e164)) throw this.error(`not an E.164 number: ${JSON.stringify(e164)}`);
-    if (this.mode === 'sync') return this.index.lookup(e164);
+    if (this.state !== null) return this.state.lookup(e164);
     const entries = await this.search(
-      liveFilter(e164, this.deps.rules, this.settings.phoneAttributes, this.settings.filter),
+      liveFilter(e164, this.deps.rules, this.liveAttributes, this.prepared().filter),
       signal,
     );
     // The filter over-matches on purpose: only entries holding exactly this number count.
@@ -151,8 +162,37 @@ class LdapServerDirectory implements LdapDirectory {
   }
 
   async list(): Promise<readonly LdapContact[]> {
-    if (this.mode === 'sync') return this.contacts;
-    return (await this.load(this.openConnection())).contacts;
+    if (this.state !== null) return this.state.contacts;
+    const connection = this.openConnection();
+    const loaded = await connection.use((client) =>
+      loadContacts(client, this.prepared(), this.reading, this.limits()),
+    );
+    return loaded.contacts.map(({ contact }) => contact);
+  }
+
+  /**
+   * What the connection test tells the admin besides the count: in live mode how many entries
+   * each lookup has the server walk; in sync mode how changes are tracked.
+   */
+  async notes(): Promise<readonly string[]> {
+    const info = this.info;
+    if (info === null) return [];
+    if (this.mode === 'sync') return [this.error(syncMethod(info, this.state)).message];
+    let visited = 0;
+    const query = { ...this.prepared(), attributes: ['1.1'] };
+    await this.openConnection().use((client) => eachEntry(client, query, this.limits(), () => visited++));
+    const where = info.activeDirectory
+      ? 'Active Directory does not index phone attributes'
+      : 'unless the server has substring indexes on the phone attributes';
+    const expensive =
+      visited >= 10_000
+        ? '; Microsoft calls a search that visits 10,000 or more entries expensive: use sync mode'
+        : '';
+    return [
+      this.error(
+        `live mode: each lookup has the server walk about ${visited} entries (every entry the filter selects: a search by the number's ending cannot use an index; ${where})${expensive}`,
+      ).message,
+    ];
   }
 
   async refresh(): Promise<void> {
@@ -167,7 +207,7 @@ class LdapServerDirectory implements LdapDirectory {
         });
         if (!this.closed)
           this.deps.onWarning?.(
-            `${failure.message}; kept the ${this.contacts.length} contacts of the last good sync`,
+            `${failure.message}; kept the ${this.state?.contacts.length ?? 0} contacts of the last good sync`,
           );
         throw failure;
       })
@@ -189,21 +229,77 @@ class LdapServerDirectory implements LdapDirectory {
     await this.connection?.close();
   }
 
-  /** One live search, within the timeout and until `signal` aborts. */
+  /** The filter, the search and the sync state, once the server is known. */
+  private prepare(info: ServerInfo): void {
+    this.info = info;
+    const { settings } = this;
+    const keys = keyAttributes(info);
+    this.query = {
+      baseDn: settings.baseDn,
+      scope: settings.scope,
+      filter: settings.filter === undefined ? defaultFilter(info) : normalizeFilter(settings.filter),
+      attributes: [...requestedAttributes(settings), ...keys],
+      pageSize: settings.pageSize,
+      ...(info.activeDirectory ? { binaryAttributes: ['objectGUID'] } : {}),
+    };
+    const unmatchable = info.activeDirectory
+      ? []
+      : settings.phoneAttributes.filter((attribute) => UNMATCHABLE_ON_OPENLDAP.has(attribute.toLowerCase()));
+    this.liveAttributes = settings.phoneAttributes.filter((attribute) => !unmatchable.includes(attribute));
+    if (this.mode === 'live' && unmatchable.length > 0)
+      this.deps.onWarning?.(
+        this.error(
+          `${unmatchable.join(', ')} has no matching rule on this server (RFC 4519), so fax numbers are found in sync mode only`,
+        ).message,
+      );
+    if (this.mode === 'sync')
+      this.state = new LdapSync({
+        name: this.name,
+        url: settings.url,
+        query: this.query,
+        reading: this.reading,
+        limits: this.limits(),
+        onWarning: this.deps.onWarning,
+      });
+  }
+
+  /** One live search, within the timeout and until `signal` aborts; abandoned when given up. */
   private async search(filter: string, signal: AbortSignal | undefined): Promise<Entry[]> {
     const { timeoutMs, baseDn, scope } = this.settings;
-    const attributes = [...this.query.attributes];
+    const attributes = [...this.prepared().attributes];
+    const binary = this.prepared().binaryAttributes;
+    let abandon = (): void => undefined;
     try {
       const connection = this.openConnection();
-      const search = connection.use((client) => client.search(baseDn, { scope, filter, attributes }), {
-        retryStale: true,
-      });
+      const search = connection.use(
+        (client) => {
+          const options = {
+            scope,
+            filter,
+            attributes,
+            ...(binary ? { explicitBufferAttributes: [...binary] } : {}),
+          };
+          if (client.abandonableSearch === undefined) return client.search(baseDn, options);
+          const started = client.abandonableSearch(baseDn, options);
+          abandon = () => {
+            started.abandon();
+          };
+          return started.result;
+        },
+        { retryStale: true },
+      );
       const result = await withDeadline(search, {
         ms: timeoutMs,
         timers: this.timers,
         signal,
-        onExpiry: () => this.error(`no answer within ${timeoutMs} ms (search)`),
-        onAbort: () => this.error('lookup cancelled'),
+        onExpiry: () => {
+          abandon();
+          return this.error(`no answer within ${timeoutMs} ms (search)`);
+        },
+        onAbort: () => {
+          abandon();
+          return this.error('lookup cancelled');
+        },
       });
       return result.searchEntries;
     } catch (error) {
@@ -211,32 +307,14 @@ class LdapServerDirectory implements LdapDirectory {
     }
   }
 
-  /** Loads every contact and swaps the index in; the old one stays when loading fails. */
   private async sync(connection: LdapConnection): Promise<void> {
-    const loaded = await this.load(connection);
+    const state = this.state;
+    if (state === null) return;
+    const report = await connection.use((client) => state.run(client));
     if (this.closed) return;
-    this.contacts = loaded.contacts;
-    this.index = PhoneIndex.build(loaded.contacts);
-    for (const listener of this.syncListeners) listener(loaded.contacts.length);
-    // Told once, not at every sync, unless it changes.
-    const unchanged = loaded.badNumbers === this.badNumbers;
-    this.badNumbers = loaded.badNumbers;
-    if (loaded.badNumbers > 0 && !unchanged)
-      this.deps.onWarning?.(
-        this.error(
-          `${loaded.badNumbers} stored number(s) cannot be completed and never match, first ${loaded.firstBadNumber ?? ''}`,
-        ).message,
-      );
-  }
-
-  private load(connection: LdapConnection): Promise<LoadedContacts> {
-    const limits = {
-      directory: this.name,
-      timeoutMs: this.settings.timeoutMs,
-      timers: this.timers,
-      anonymous: this.anonymous,
-    };
-    return connection.use((client) => loadContacts(client, this.query, this.reading, limits));
+    this.lastSync = report;
+    if (report.kind === 'full' || report.changed > 0 || report.removed > 0)
+      for (const listener of this.syncListeners) listener(state.contacts.length);
   }
 
   /** The next scheduled sync; each one schedules the one after it, so syncs never overlap. */
@@ -252,6 +330,36 @@ class LdapServerDirectory implements LdapDirectory {
     }, this.settings.syncIntervalMinutes * 60_000);
   }
 
+  private limits(): LoadLimits {
+    return {
+      directory: this.name,
+      timeoutMs: this.settings.timeoutMs,
+      timers: this.timers,
+      anonymous: this.anonymous,
+    };
+  }
+
+  private timed<T>(work: Promise<T>, stage: 'bind'): Promise<T> {
+    const { timeoutMs } = this.settings;
+    return withDeadline(work, {
+      ms: timeoutMs,
+      timers: this.timers,
+      onExpiry: () => this.error(`no answer within ${timeoutMs} ms (root DSE after ${stage})`),
+    }).catch((error: unknown) => {
+      throw ldapError(this.name, error, {
+        stage: 'search',
+        timeoutMs,
+        baseDn: '(root DSE)',
+        anonymous: this.anonymous,
+      });
+    });
+  }
+
+  private prepared(): ContactQuery {
+    if (this.query === null) throw this.error('not open');
+    return this.query;
+  }
+
   private openConnection(): LdapConnection {
     if (this.closed) throw this.error('closed');
     if (this.connection === null) throw this.error('not open');
@@ -265,4 +373,16 @@ class LdapServerDirectory implements LdapDirectory {
   private error(problem: string): LdapDirectoryError {
     return new LdapDirectoryError(this.name, problem);
   }
+}
+
+/** How sync mode follows the server, in words. */
+function syncMethod(info: ServerInfo, state: LdapSync | null): string {
+  const deletions =
+    state?.seesTombstones === true
+      ? 'deletions from the Deleted Objects container'
+      : 'deletions by an hourly check of which entries remain';
+  const changes = info.activeDirectory
+    ? `changes by uSNChanged on ${info.serverName ?? 'the domain controller'}`
+    : 'changes by modifyTimestamp';
+  return `sync mode: ${state?.contacts.length ?? 0} contacts; then ${changes}, ${deletions}, everything again once a day`;
 }

@@ -6,7 +6,14 @@
  * Values are data, never markup or syntax: a name such as `<img src=x onerror=...>` is returned
  * exactly as stored (the popup escapes it), and a number that cannot be completed is kept for
  * display with no E.164 form, so it can never match.
+ *
+ * Two habits of real directories are read as meant: an extension written after the number
+ * (`+1 (425) 555-0100 x123`, `0211 555 12 34 ext. 56`) is the extension behind that number's
+ * switchboard, as `tel:...;ext=123` is (see stored-number.ts); and an IP address where a phone
+ * number belongs (some sites keep the desk phone's address in `ipPhone`) is no number at all
+ * and is left out.
  */
+import { isIP } from 'node:net';
 import type { Entry } from 'ldapts';
 import { splitCallingCode } from '../../numbers/calling-codes.js';
 import type { DialingRules } from '../../numbers/dialing-rules.js';
@@ -130,7 +137,7 @@ export function entryHoldsNumber(entry: Entry, e164: string, reading: EntryReadi
   for (const attribute of reading.phoneAttributes) {
     for (const value of valuesOf(entry, attribute)) {
       const raw = value.trim();
-      if (raw === '' || !mayComplete(raw, national)) continue;
+      if (raw === '' || !mayComplete(raw, national) || isIpAddress(raw)) continue;
       const number = completed(raw, reading);
       if (number.e164 === e164 && !number.viaSwitchboard) return true;
     }
@@ -162,7 +169,7 @@ function phonesOf(entry: Entry, reading: EntryReading): ContactPhone[] {
     const type = phoneType(attribute);
     for (const value of valuesOf(entry, attribute)) {
       const raw = value.trim();
-      if (raw === '') continue;
+      if (raw === '' || isIpAddress(raw)) continue;
       const number = completed(raw, reading);
       if (number.problem !== null) reading.onBadNumber?.(entry.dn, raw, number.problem);
       phones.push(toPhone(type, raw, number));
@@ -174,9 +181,48 @@ function phonesOf(entry: Entry, reading: EntryReading): ContactPhone[] {
 function completed(raw: string, reading: EntryReading): StoredNumber {
   const known = reading.completions?.get(raw);
   if (known !== undefined) return known;
-  const number = completeStoredNumber(raw, reading.rules);
+  const number = readStoredNumber(raw, reading.rules);
   reading.completions?.set(raw, number);
   return number;
+}
+
+/** A number followed by an extension: `x123`, `ext. 123`, `extension 123`, `Durchwahl 123`. */
+const WITH_EXTENSION =
+  /^(.*\d[^A-Za-z]*?)[\s,;]*(?:x|ext\.?|extension|durchwahl|dw\.?)\s*[:.]?\s*(\d{1,7})$/i;
+
+/**
+ * A stored number completed with the rules, an extension suffix read as one: behind the
+ * company's own number it is a colleague's extension (`+49 211 339903 x12` is
+ * `+4921133990312`); behind any other number it is reached through that switchboard, which
+ * must not pop up this person for every call from there.
+ */
+export function readStoredNumber(raw: string, rules: DialingRules): StoredNumber {
+  const suffix = WITH_EXTENSION.exec(raw);
+  if (suffix === null) return completeStoredNumber(raw, rules);
+  const main = completeStoredNumber(suffix[1] ?? '', rules);
+  const extension = suffix[2] ?? '';
+  if (main.e164 === null) return main;
+  const company = `+${rules.countryCode}${rules.areaCode}${rules.baseNumber}`;
+  if (rules.baseNumber !== '' && main.e164 === company && extension.length <= rules.extensionMaxLength)
+    return { e164: `${company}${extension}`, viaSwitchboard: false, problem: null };
+  return { e164: main.e164, viaSwitchboard: true, problem: null };
+}
+
+/** True for an IPv4 or IPv6 address (`10.1.2.3`, `fe80::1`, `[fe80::1]`). */
+export function isIpAddress(value: string): boolean {
+  return isIP(value.replace(/^\[(.*)\]$/, '$1')) !== 0;
+}
+
+/**
+ * The key an entry keeps across renames and moves: AD's `objectGUID` (as hex), OpenLDAP's
+ * `entryUUID`, else the DN in lower case.
+ */
+export function entryKey(entry: Entry): string {
+  const guid = entry.objectGUID ?? entry.objectguid;
+  if (Buffer.isBuffer(guid)) return `guid:${guid.toString('hex')}`;
+  const uuid = entry.entryUUID ?? entry.entryuuid;
+  if (typeof uuid === 'string') return `uuid:${uuid.toLowerCase()}`;
+  return `dn:${entry.dn.toLowerCase()}`;
 }
 
 /**

@@ -101,8 +101,15 @@ export function describeProblem(error: unknown, context: ErrorContext): string {
 /** An LDAP result code the server answered with. */
 function describeResult(code: number, message: string, context: ErrorContext): string {
   const { stage } = context;
-  const diagnostic = message.replace(/\s*Code: 0x[0-9a-f]+$/i, '').trim();
+  const diagnostic = cleanDiagnostic(message);
   switch (code) {
+    case 1:
+      // AD answers a search before a bind with operationsError and 000004DC (not 50).
+      if (/\b000004DC\b/i.test(diagnostic))
+        return `${stage} failed: this server requires a bind; set "bindDn" and "bindPassword"`;
+      break;
+    case 10:
+      return `the base DN ${context.baseDn ?? '(none)'} is not in this directory's domains${referralOf(diagnostic)}; use a base DN of this server's domain`;
     case 49: {
       const reason = /data ([0-9a-f]{3})/i.exec(diagnostic)?.[1]?.toLowerCase();
       return `bind failed: ${(reason === undefined ? undefined : AD_BIND_REASONS[reason]) ?? 'invalid credentials'}`;
@@ -136,6 +143,29 @@ function describeResult(code: number, message: string, context: ErrorContext): s
       break;
   }
   return `${stage} failed: ${diagnostic || 'error'} (LDAP result ${code})`;
+}
+
+/**
+ * A server's diagnostic text without ldapts's ` Code: 0x..` suffix and without control
+ * characters: AD ends its texts with a newline and a NUL.
+ */
+function cleanDiagnostic(message: string): string {
+  return message
+    .replace(/\s*Code: 0x[0-9a-f]+$/i, '')
+    .replace(/\p{Cc}+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Where a referral points, as AD words it (`0000202B: RefErr: DSID-..., data 0, 1 access
+ * points ref 1: 'other.example.org'`): ` (the server refers to 'other.example.org')`, or ''.
+ */
+function referralOf(diagnostic: string): string {
+  const targets = [...diagnostic.matchAll(/ref \d+: '([^']*)'/g)].map((match) => `'${match[1] ?? ''}'`);
+  if (targets.length > 0) return ` (the server refers to ${targets.join(', ')})`;
+  const url = /ldaps?:\/\/\S+/i.exec(diagnostic)?.[0];
+  return url === undefined ? '' : ` (the server refers to ${url})`;
 }
 
 /**

@@ -1,6 +1,14 @@
 import { FilterParser } from 'ldapts';
 import { describe, expect, it } from 'vitest';
-import { allOf, anyOf, endsWith, equals, escapeFilterValue, LdapFilterError } from './ldap-filter.js';
+import {
+  allOf,
+  anyOf,
+  endsWith,
+  equals,
+  escapeFilterValue,
+  LdapFilterError,
+  normalizeFilter,
+} from './ldap-filter.js';
 
 describe('escapeFilterValue', () => {
   it('escapes the five characters RFC 4515 reserves and nothing else', () => {
@@ -34,5 +42,22 @@ describe('filter builders', () => {
     expect(() => equals('cn)(uid=*', 'x')).toThrow(LdapFilterError);
     expect(() => endsWith('cn', '')).toThrow(LdapFilterError);
     expect(() => anyOf([])).toThrow(LdapFilterError);
+  });
+});
+
+describe('normalizeFilter', () => {
+  it('reads escaped UTF-8 as the characters, so ldapts sends the right bytes', () => {
+    expect(normalizeFilter('(&(l=D\\c3\\bcsseldorf)(cn=Andr\\C3\\A9))')).toBe('(&(l=Düsseldorf)(cn=André))');
+    // ASCII escapes stay: ldapts reads them right, and they may be filter syntax.
+    expect(normalizeFilter('(cn=a\\2ab\\28)')).toBe('(cn=a\\2ab\\28)');
+    const parsed = FilterParser.parseString(normalizeFilter('(l=D\\c3\\bcsseldorf)')) as unknown as {
+      value: string;
+    };
+    expect(parsed.value).toBe('Düsseldorf');
+  });
+
+  it('refuses escaped bytes that are not UTF-8 text', () => {
+    expect(() => normalizeFilter('(objectGUID=\\a1\\b2\\c3)')).toThrow(LdapFilterError);
+    expect(() => normalizeFilter('(l=D\\c3)')).toThrow('the escaped bytes \\c3 are not UTF-8 text');
   });
 });

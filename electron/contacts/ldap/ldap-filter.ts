@@ -65,3 +65,27 @@ function checked(attribute: string): string {
   if (checkedNames.size < 1000) checkedNames.add(attribute);
   return attribute;
 }
+
+/**
+ * A filter as the admin wrote it, with RFC 4515 escapes of UTF-8 text turned back into the
+ * characters (`D\c3\bcsseldorf` → `Düsseldorf`). ldapts reads each escape as one character,
+ * so `\c3\bc` would reach the server as the four bytes of `Ã¼` and match nothing. Escapes of
+ * ASCII bytes (`\2a`, `\28`, `\29`, `\5c`, `\00`) are left as they are: ldapts reads them
+ * right.
+ *
+ * @throws LdapFilterError when escaped bytes are not UTF-8 text (a binary value such as an
+ *   objectGUID), which ldapts cannot send.
+ */
+export function normalizeFilter(filter: string): string {
+  return filter.replace(/(?:\\[89a-fA-F][0-9a-fA-F])+/g, (run) => {
+    const bytes = Buffer.from(run.replace(/\\/g, ''), 'hex');
+    const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+    if (text.includes('\uFFFD') || Buffer.from(text, 'utf8').length !== bytes.length)
+      throw new LdapFilterError(
+        `the escaped bytes ${run} are not UTF-8 text; write the characters themselves, or leave binary values out of the filter`,
+      );
+    for (const char of text)
+      if (ESCAPES.has(char)) throw new LdapFilterError(`the escaped bytes ${run} hold a reserved character`);
+    return text;
+  });
+}

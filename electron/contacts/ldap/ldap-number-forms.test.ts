@@ -3,10 +3,14 @@ import { DUESSELDORF, REDMOND } from '../../test-support/rules.js';
 import { liveFilter, numberForms } from './ldap-number-forms.js';
 
 describe('numberForms', () => {
-  it('asks for a local number as E.164, with 00, national and local, and by its last four digits', () => {
+  it('asks for a local number as E.164, with 00, national and local, and by its last four digits, also as pairs', () => {
     expect(numberForms('+492115551234', DUESSELDORF)).toEqual({
       exact: ['+492115551234', '00492115551234', '02115551234', '5551234'],
-      endings: [{ final: '1234', contains: [] }],
+      endings: [
+        { final: '1234', contains: [] },
+        { final: '12 34', contains: [] },
+        { final: '12-34', contains: [] },
+      ],
     });
   });
 
@@ -19,7 +23,11 @@ describe('numberForms', () => {
   it('asks for a foreign number without national forms', () => {
     expect(numberForms('+442079460000', DUESSELDORF)).toEqual({
       exact: ['+442079460000', '00442079460000'],
-      endings: [{ final: '0000', contains: [] }],
+      endings: [
+        { final: '0000', contains: [] },
+        { final: '00 00', contains: [] },
+        { final: '00-00', contains: [] },
+      ],
     });
   });
 
@@ -49,8 +57,9 @@ describe('liveFilter', () => {
     expect(filter).toBe(
       '(&(objectClass=person)(|' +
         '(telephoneNumber=+492115551234)(telephoneNumber=00492115551234)(telephoneNumber=02115551234)' +
-        '(telephoneNumber=5551234)(telephoneNumber=*1234)' +
-        '(ipPhone=+492115551234)(ipPhone=00492115551234)(ipPhone=02115551234)(ipPhone=5551234)(ipPhone=*1234)))',
+        '(telephoneNumber=5551234)(telephoneNumber=*1234)(telephoneNumber=*12 34)(telephoneNumber=*12-34)' +
+        '(ipPhone=+492115551234)(ipPhone=00492115551234)(ipPhone=02115551234)(ipPhone=5551234)' +
+        '(ipPhone=*1234)(ipPhone=*12 34)(ipPhone=*12-34)))',
     );
   });
 });

@@ -8,9 +8,10 @@
  * Active Directory compares its phone attributes as plain case-insensitive strings. So the
  * filter asks for every exact form an agent's directory plausibly stores (E.164, with the
  * international prefix, national with the trunk prefix, the subscriber number in the own area,
- * the extension and the company-relative number for a colleague), plus an ending on the last
- * four digits (`*1234`, which finds `0211/555-1234` and `(0211) 5551234`) and, for a colleague,
- * `*339903*12` (which finds `+49 211 339903-12`).
+ * the extension and the company-relative number for a colleague), plus endings on the last
+ * four digits (`*1234`, which finds `0211/555-1234` and `(0211) 5551234`; `*12 34` and
+ * `*12-34`, which find the pairs `0211 555 12 34`, `+33 6 12 34 56 78` and `+49 211 5551-234`'s
+ * kin) and, for a colleague, `*339903*12` (which finds `+49 211 339903-12`).
  *
  * The endings over-match on purpose: the server only narrows the candidates, and the directory
  * completes every hit's numbers with the dialing rules and keeps only exact E.164 matches, so a
@@ -40,7 +41,17 @@ export function numberForms(e164: string, rules: DialingRules): NumberForms {
   const digits = e164.slice(1);
   const exact = new Set<string>([e164, `${rules.internationalPrefix}${digits}`]);
   const endings: { final: string; contains: string[] }[] = [];
-  if (digits.length > ENDING_DIGITS) endings.push({ final: digits.slice(-ENDING_DIGITS), contains: [] });
+  if (digits.length > ENDING_DIGITS) {
+    const last = digits.slice(-ENDING_DIGITS);
+    // Also the last four digits as the pairs many directories write (`12 36`, `12-36`):
+    // Active Directory compares phone numbers as plain text, spaces and hyphens included.
+    for (const written of [
+      last,
+      `${last.slice(0, 2)} ${last.slice(2)}`,
+      `${last.slice(0, 2)}-${last.slice(2)}`,
+    ])
+      endings.push({ final: written, contains: [] });
+  }
 
   const { countryCode, areaCode, baseNumber } = rules;
   if (digits.startsWith(countryCode)) {

@@ -11,14 +11,23 @@ function problems(input: unknown): string[] {
 }
 
 describe('ldapDirectorySchema', () => {
-  it('fills Active Directory defaults: sync mode, the five phone attributes, AD field names', () => {
+  it('fills Active Directory defaults: sync mode every 15 minutes, the phone attributes, AD field names, no filter (the server picks)', () => {
     const settings = ldapDirectorySchema.parse(minimal);
     expect(settings).toMatchObject({
       mode: 'sync',
       scope: 'sub',
       startTls: false,
-      filter: '(objectClass=person)',
-      phoneAttributes: ['telephoneNumber', 'mobile', 'homePhone', 'ipPhone', 'otherTelephone'],
+      phoneAttributes: [
+        'telephoneNumber',
+        'mobile',
+        'homePhone',
+        'ipPhone',
+        'otherTelephone',
+        'otherMobile',
+        'otherHomePhone',
+        'pager',
+        'facsimileTelephoneNumber',
+      ],
       attributes: {
         name: 'displayName',
         company: 'company',
@@ -28,9 +37,10 @@ describe('ldapDirectorySchema', () => {
       },
       pageSize: 500,
       timeoutMs: 5000,
-      syncIntervalMinutes: 60,
+      syncIntervalMinutes: 15,
     });
     expect(settings.attributes.link).toBeUndefined();
+    expect(settings.filter).toBeUndefined();
     expect(ldapDirectoryName(settings)).toBe('dc1.example.com');
   });
 
@@ -91,6 +101,15 @@ describe('ldapDirectorySchema', () => {
     expect(ldapDirectorySchema.parse({ ...minimal, filter: enabledUsers }).filter).toBe(enabledUsers);
     expect(problems({ ...minimal, filter: 'objectClass=person' })).toEqual([
       'filter: must be an LDAP filter in parentheses, such as "(objectClass=person)"',
+    ]);
+  });
+
+  it('takes RFC 4515 escapes of UTF-8 text, and refuses escaped bytes that are no text, saying why', () => {
+    expect(ldapDirectorySchema.parse({ ...minimal, filter: '(l=D\\c3\\bcsseldorf)' }).filter).toBe(
+      '(l=D\\c3\\bcsseldorf)',
+    );
+    expect(problems({ ...minimal, filter: '(objectGUID=\\a1\\b2)' })).toEqual([
+      'filter: the escaped bytes \\a1\\b2 are not UTF-8 text; write the characters themselves, or leave binary values out of the filter',
     ]);
   });
 

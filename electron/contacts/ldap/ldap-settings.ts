@@ -10,6 +10,7 @@ import { FilterParser } from 'ldapts';
 import { z } from 'zod';
 import { pathField } from '../../settings/field-kinds.js';
 import { secretSchema } from '../../settings/secret.js';
+import { LdapFilterError, normalizeFilter } from './ldap-filter.js';
 
 /** The phone attributes read when the settings name none: AD's and inetOrgPerson's. */
 export const DEFAULT_PHONE_ATTRIBUTES = [
@@ -18,9 +19,22 @@ export const DEFAULT_PHONE_ATTRIBUTES = [
   'homePhone',
   'ipPhone',
   'otherTelephone',
+  'otherMobile',
+  'otherHomePhone',
+  'pager',
+  'facsimileTelephoneNumber',
 ] as const;
 
-/** Restricts the directory to people when the settings give no filter. */
+/**
+ * The filter on Active Directory when the settings give none: people (users and contacts share
+ * the category Person; computers, a subclass of user, have their own) whose account is not
+ * disabled (userAccountControl bit 2, tested with AD's bitwise-AND matching rule; a contact has
+ * no userAccountControl, so the NOT keeps it).
+ */
+export const AD_DEFAULT_FILTER =
+  '(&(objectCategory=person)(!(userAccountControl:1.2.840.113556.1.4.803:=2)))';
+
+/** The filter on other servers (OpenLDAP) when the settings give none. */
 export const DEFAULT_FILTER = '(objectClass=person)';
 
 /** An attribute description as LDAP names it: a letter, then letters, digits and hyphens. */
@@ -54,10 +68,20 @@ export function isLdapUrl(text: string): boolean {
 function isFilter(text: string): boolean {
   if (!text.startsWith('(') || !text.endsWith(')')) return false;
   try {
-    FilterParser.parseString(text);
+    FilterParser.parseString(normalizeFilter(text));
     return true;
   } catch {
     return false;
+  }
+}
+
+/** Why a filter's escapes cannot be sent, or null. */
+function escapeProblem(text: string): string | null {
+  try {
+    normalizeFilter(text);
+    return null;
+  } catch (error) {
+    return error instanceof LdapFilterError ? error.message : String(error);
   }
 }
 
@@ -101,11 +125,19 @@ export const ldapDirectorySchema = z
     /** Where the people are. */
     baseDn: z.string().min(1, 'must name the entry to search under, such as "dc=example,dc=com"'),
     scope: z.enum(['sub', 'one', 'base']).default('sub'),
-    /** Which entries are contacts. */
+    /**
+     * Which entries are contacts; when absent, the server's default ({@link AD_DEFAULT_FILTER}
+     * on Active Directory, {@link DEFAULT_FILTER} elsewhere). RFC 4515 escapes of UTF-8 text
+     * (`D\c3\bcsseldorf`) are read as the characters.
+     */
     filter: z
       .string()
+      .refine((text) => escapeProblem(text) === null, {
+        error: (issue) => escapeProblem(String(issue.input)) ?? '',
+        abort: true,
+      })
       .refine(isFilter, 'must be an LDAP filter in parentheses, such as "(objectClass=person)"')
-      .default(DEFAULT_FILTER),
+      .optional(),
     /** The attributes holding phone numbers, in any format. */
     phoneAttributes: z
       .array(attributeName)
@@ -118,8 +150,11 @@ export const ldapDirectorySchema = z
     timeoutMs: z.int().min(100).max(120_000).default(5000),
     /** `sync`: load everything and match locally; `live`: ask the server on every call. */
     mode: z.enum(['sync', 'live']).default('sync'),
-    /** How often sync mode loads the directory again. */
-    syncIntervalMinutes: z.int().min(1).max(10_080).default(60),
+    /**
+     * How often sync mode asks for changes (only what changed since the last sync; the whole
+     * directory once a day).
+     */
+    syncIntervalMinutes: z.int().min(1).max(10_080).default(15),
     /** The popup's action URLs for this directory's contacts, instead of the global ones. */
     actions: z
       .object({ openContact: actionUrl, newTicket: actionUrl, newContact: actionUrl })

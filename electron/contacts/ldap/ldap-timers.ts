@@ -3,10 +3,12 @@
  * waiting: timers for the sync schedule and the deadlines that keep a lookup from ever hanging.
  */
 
-/** Starts and cancels one-shot timers. */
+/** Starts and cancels one-shot timers, and tells the time (for "once a day"). */
 export interface LdapTimers {
   setTimeout(callback: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
+  /** Milliseconds on a clock that only moves forward. */
+  now(): number;
 }
 
 /**
@@ -22,6 +24,7 @@ export const systemTimers: LdapTimers = {
   clearTimeout(handle) {
     clearTimeout(handle as NodeJS.Timeout);
   },
+  now: () => performance.now(),
 };
 
 /**
