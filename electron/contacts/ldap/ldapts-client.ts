@@ -110,7 +110,7 @@ export class LdaptsClient implements LdapClient {
   private watch<T extends Socket | TLSSocket>(socket: T): T {
     this.socket = socket;
     const write = socket.write.bind(socket) as unknown as (...args: unknown[]) => boolean;
-    socket.write = ((chunk: unknown, ...rest: unknown[]) => {
+    const watched = (chunk: unknown, ...rest: unknown[]): boolean => {
       const sending = this.sending;
       if (sending !== null && Buffer.isBuffer(chunk)) {
         const id = searchRequestId(chunk);
@@ -120,7 +120,8 @@ export class LdaptsClient implements LdapClient {
         }
       }
       return write(chunk, ...rest);
-    }) as T['write'];
+    };
+    socket.write = watched as typeof socket.write;
     return socket;
   }
 }
