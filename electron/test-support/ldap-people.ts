@@ -152,7 +152,8 @@ export function person(
           uSNCreated: String(FIRST_USN + i),
           uSNChanged: String(FIRST_USN + i),
         }
-      : { uid, objectClass: ['inetOrgPerson', 'adPerson'], ...common };
+      : // Written long ago, so that a test's own changes are the only recent ones.
+        { uid, objectClass: ['inetOrgPerson', 'adPerson'], ...common, modifyTimestamp: '20260101000000Z' };
   for (const { attribute, raw } of numbers) {
     const existing = attributes[attribute];
     attributes[attribute] = existing === undefined ? raw : [...[existing].flat(), raw];

@@ -7,9 +7,12 @@
  *   (`dsServiceName` differs) the directory loads everything again. DirSync is not used: it needs
  *   the "Replicating Directory Changes" right on the whole domain and cannot be limited to a
  *   subtree.
- * - Other servers (OpenLDAP): `modifyTimestamp >= the newest seen, less a minute` (the minute
- *   covers a write that committed after a search that already saw a later timestamp; entries
- *   fetched twice are simply replaced). syncrepl (RFC 4533) is not used: its answers come as
+ * - Other servers (OpenLDAP): `modifyTimestamp >=` the newest timestamp seen less two seconds
+ *   (a write stamped before, but committed after, a search that saw a later timestamp), or ten
+ *   minutes before now by this PC's clock when that is later (so that a directory whose last
+ *   change was a bulk import is not fetched again and again; a server clock more than ten
+ *   minutes behind could hide a change until the daily full load). Entries fetched twice are
+ *   simply replaced. syncrepl (RFC 4533) is not used: its answers come as
  *   intermediate responses that ldapts cannot read.
  *
  * Leavers: each delta also asks for the changed entries that no longer match the filter (an
@@ -38,7 +41,9 @@ export const FULL_SYNC_EVERY_MS = 24 * 60 * 60_000;
 /** Deletions are swept for this often where tombstones cannot be read. */
 export const SWEEP_EVERY_MS = 60 * 60_000;
 /** How far back a timestamp delta looks before the newest timestamp seen. */
-const TIMESTAMP_OVERLAP_MS = 60_000;
+const TIMESTAMP_OVERLAP_MS = 2_000;
+/** How far back before this PC's clock a timestamp delta always looks. */
+const CLOCK_MARGIN_MS = 10 * 60_000;
 /** The Global Catalog's ports, and the phone attributes not in its partial attribute set. */
 const GC_PORTS = new Set(['3268', '3269']);
 const NOT_IN_GC = ['mobile', 'pager', 'otherTelephone', 'otherMobile'];
@@ -132,7 +137,7 @@ export class LdapSync {
       if (kept > 0) return { kind: 'full', changed: 0, removed: 0, swept: false };
     }
     this.byKey = new Map(loaded.contacts.map(({ key, contact }) => [key, contact]));
-    this.marker = tracker.marker();
+    this.marker = tracker.marker(now);
     this.lastFull = now;
     this.lastSweep = now;
     this.tombstones =
@@ -184,7 +189,7 @@ export class LdapSync {
     let removed = 0;
     for (const key of gone) if (this.byKey.delete(key)) removed++;
     for (const { key, contact } of upserts.contacts) this.byKey.set(key, contact);
-    this.marker = tracker.marker();
+    this.marker = tracker.marker(this.options.limits.timers.now());
     if (upserts.contacts.length > 0 || removed > 0) this.rebuild();
     return { kind: 'delta', changed: upserts.contacts.length, removed, swept: false };
   }
@@ -253,7 +258,7 @@ export function keyAttributes(info: Pick<ServerInfo, 'activeDirectory'>): string
 /** The filter part that selects what changed since `marker`. */
 function changedSince(marker: Marker): string {
   if (marker.kind === 'usn') return `(uSNChanged>=${marker.usn + 1})`;
-  return `(modifyTimestamp>=${earlier(marker.time, TIMESTAMP_OVERLAP_MS)})`;
+  return `(modifyTimestamp>=${marker.time})`;
 }
 
 /** Follows the newest change seen, to mark where the next delta starts. */
@@ -277,11 +282,15 @@ class MarkerTracker {
       this.time = time;
   }
 
-  marker(): Marker | null {
+  /** Where the next delta starts; `now` is this PC's clock (ms since 1970). */
+  marker(now: number): Marker | null {
     const { info } = this;
     if (info.activeDirectory)
       return { kind: 'usn', usn: info.highestCommittedUsn ?? this.usn, server: info.serverName ?? '' };
-    return this.time === null ? null : { kind: 'time', time: this.time };
+    if (this.time === null) return null;
+    const seen = earlier(this.time, TIMESTAMP_OVERLAP_MS);
+    const clock = generalizedTime(now - CLOCK_MARGIN_MS);
+    return { kind: 'time', time: clock > seen ? clock : seen };
   }
 }
 
@@ -290,5 +299,10 @@ export function earlier(time: string, ms: number): string {
   const [, y, mo, d, h, mi, s] = /^(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)/.exec(time) ?? [];
   const at = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)) - ms;
   if (Number.isNaN(at)) return time;
-  return `${new Date(at).toISOString().slice(0, 19).replace(/\D/g, '')}Z`;
+  return generalizedTime(at);
+}
+
+/** Milliseconds since 1970 as a generalized time to the second (`20261206093000Z`). */
+function generalizedTime(ms: number): string {
+  return `${new Date(Math.max(0, ms)).toISOString().slice(0, 19).replace(/\D/g, '')}Z`;
 }

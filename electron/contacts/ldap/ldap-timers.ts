@@ -7,7 +7,7 @@
 export interface LdapTimers {
   setTimeout(callback: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
-  /** Milliseconds on a clock that only moves forward. */
+  /** This PC's clock: milliseconds since 1970. */
   now(): number;
 }
 
@@ -24,7 +24,7 @@ export const systemTimers: LdapTimers = {
   clearTimeout(handle) {
     clearTimeout(handle as NodeJS.Timeout);
   },
-  now: () => performance.now(),
+  now: () => Date.now(),
 };
 
 /**

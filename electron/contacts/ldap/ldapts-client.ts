@@ -121,7 +121,7 @@ export class LdaptsClient implements LdapClient {
       }
       return write(chunk, ...rest);
     };
-    socket.write = watched as typeof socket.write;
+    socket.write = watched;
     return socket;
   }
 }
