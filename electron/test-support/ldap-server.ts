@@ -225,7 +225,7 @@ function slapdConf(dir: string, tls: SlapdTls | undefined, profile: SlapdProfile
       ? adDatabaseConf()
       : [
           'index objectClass eq',
-          'index telephoneNumber,mobile,homePhone,ipPhone,otherTelephone eq,sub',
+          'index telephoneNumber,mobile,homePhone,pager,ipPhone,otherTelephone eq,sub',
           'access to attrs=userPassword by anonymous auth by * none',
           'access to * by users read by anonymous auth',
         ]),

@@ -24,6 +24,7 @@ export class LdapFilterError extends Error {
 
 /** `value` with `*`, `(`, `)`, `\` and NUL written as `\2a`, `\28`, `\29`, `\5c`, `\00`. */
 export function escapeFilterValue(value: string): string {
+  if (!/[*()\\\u0000]/.test(value)) return value;
   let escaped = '';
   for (const char of value) escaped += ESCAPES.get(char) ?? char;
   return escaped;
@@ -58,6 +59,11 @@ export function allOf(filters: readonly string[]): string {
 }
 
 const checkedNames = new Set<string>();
+
+/** `attribute`, when it is an attribute name. @throws LdapFilterError otherwise. */
+export function attributeName(attribute: string): string {
+  return checked(attribute);
+}
 
 function checked(attribute: string): string {
   if (checkedNames.has(attribute)) return attribute;

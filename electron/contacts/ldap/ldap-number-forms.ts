@@ -19,7 +19,7 @@
  */
 import { classify } from '../../numbers/complete.js';
 import type { DialingRules } from '../../numbers/dialing-rules.js';
-import { allOf, anyOf, endsWith, equals } from './ldap-filter.js';
+import { allOf, attributeName, escapeFilterValue, LdapFilterError } from './ldap-filter.js';
 
 /** What to ask a server for: exact values and value endings. */
 export interface NumberForms {
@@ -80,10 +80,20 @@ export function liveFilter(
   entryFilter: string,
 ): string {
   const forms = numberForms(e164, rules);
-  const alternatives: string[] = [];
+  // Each value is escaped once and written for every attribute: this runs on every call.
+  const values = [
+    ...forms.exact.map((value) => `=${escapeFilterValue(value)})`),
+    ...forms.endings.map(({ final, contains }) => {
+      if (final === '' || contains.some((part) => part === ''))
+        throw new LdapFilterError('a substring filter needs non-empty parts');
+      return `=*${contains.map((part) => `${escapeFilterValue(part)}*`).join('')}${escapeFilterValue(final)})`;
+    }),
+  ];
+  let alternatives = '';
   for (const attribute of phoneAttributes) {
-    for (const value of forms.exact) alternatives.push(equals(attribute, value));
-    for (const ending of forms.endings) alternatives.push(endsWith(attribute, ending.final, ending.contains));
+    const open = `(${attributeName(attribute)}`;
+    for (const value of values) alternatives += open + value;
   }
-  return allOf([entryFilter, anyOf(alternatives)]);
+  const any = phoneAttributes.length * values.length === 1 ? alternatives : `(|${alternatives})`;
+  return allOf([entryFilter, any]);
 }
