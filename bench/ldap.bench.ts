@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'ldapts';
 import { createLdapDirectory } from '../electron/contacts/ldap/ldap-directory.js';
+import { LdaptsClient } from '../electron/contacts/ldap/ldapts-client.js';
 import { requestedAttributes } from '../electron/contacts/ldap/ldap-entry.js';
 import { liveFilter } from '../electron/contacts/ldap/ldap-number-forms.js';
 import {
@@ -114,13 +115,15 @@ async function benchSize(size: number): Promise<BenchResult[]> {
     const live = await createLdapDirectory(liveSettings, {
       rules,
       createClient: (options) => {
-        const client = new Client(options);
-        clients.push(client);
+        // The bare searches share the directory's connection, through a client of its own.
+        const client = new LdaptsClient(options);
+        clients.push(client.raw);
         return client;
       },
     }).open();
     const connection = clients.at(-1) as Client;
-    const attributes = requestedAttributes(liveSettings);
+    // The attributes the directory asks for: the mapped ones and the entry's key and timestamp.
+    const attributes = [...requestedAttributes(liveSettings), 'entryUUID', 'modifyTimestamp'];
     const keys: string[] = [];
     for (let i = 0; i < LOOKUPS; i++) {
       const person = people[(i * 7_919) % size];

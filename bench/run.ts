@@ -4,6 +4,7 @@
  */
 import { benchAmi } from './ami.bench.js';
 import { benchIndex } from './index.bench.js';
+import { benchLdapAd } from './ldap-ad.bench.js';
 import { benchLdap } from './ldap.bench.js';
 import { benchLookup } from './lookup.bench.js';
 import type { BenchResult } from './measure.js';
@@ -11,7 +12,15 @@ import { benchNumbers } from './numbers.bench.js';
 import { benchScreenPop } from './screen-pop.bench.js';
 
 type Bench = () => BenchResult | BenchResult[] | Promise<BenchResult | BenchResult[]>;
-const benches: Bench[] = [benchNumbers, benchIndex, benchLookup, benchAmi, benchLdap, benchScreenPop];
+const benches: Bench[] = [
+  benchNumbers,
+  benchIndex,
+  benchLookup,
+  benchAmi,
+  benchLdap,
+  benchLdapAd,
+  benchScreenPop,
+];
 
 const only = process.argv[2];
 for (const bench of benches) {

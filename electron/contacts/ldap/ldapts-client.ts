@@ -50,6 +50,11 @@ export class LdaptsClient implements LdapClient {
     });
   }
 
+  /** ldapts's own client (for benchmarks that compare against it on the same connection). */
+  get raw(): Client {
+    return this.client;
+  }
+
   get isConnected(): boolean {
     return this.client.isConnected;
   }

@@ -180,7 +180,7 @@ export const DIRECTORY_PRESETS = [
       name: 'Active Directory',
       url: 'ldaps://',
       baseDn: '',
-      filter: '(&(objectCategory=person)(objectClass=user)(!(userAccountControl:1.2.840.113556.1.4.803:=2)))',
+      filter: '(&(objectCategory=person)(!(userAccountControl:1.2.840.113556.1.4.803:=2)))',
     },
   },
   {
