@@ -65,7 +65,9 @@ export async function benchLdap(): Promise<BenchResult[]> {
     return [];
   }
   const results: BenchResult[] = [];
-  for (const size of [10_000, 100_000]) results.push(...(await benchSize(size)));
+  // RINGDESK_BENCH_LDAP_SIZES=10000 runs one size only (for quick comparisons).
+  const sizes = (process.env.RINGDESK_BENCH_LDAP_SIZES ?? '10000,100000').split(',').map(Number);
+  for (const size of sizes) results.push(...(await benchSize(size)));
   return results;
 }
 

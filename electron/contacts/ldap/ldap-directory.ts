@@ -21,6 +21,7 @@ import type { Entry } from 'ldapts';
 import type { DialingRules } from '../../numbers/dialing-rules.js';
 import type { Contact } from '../contact.js';
 import type { Directory } from '../directory.js';
+import type { StoredNumber } from '../stored-number.js';
 import { connectionPlan } from './ldap-connection-plan.js';
 import { createLdaptsClient, LdapConnection, type CreateLdapClient } from './ldap-connection.js';
 import {
@@ -91,6 +92,9 @@ export function createLdapDirectory(settings: LdapDirectorySettings, deps: LdapD
   return new LdapServerDirectory(settings, deps);
 }
 
+/** How many stored numbers' completions live mode keeps (a few hundred kilobytes). */
+const COMPLETIONS_KEPT = 20_000;
+
 /** Phone attributes that OpenLDAP's standard schema gives no matching rule (RFC 4519). */
 const UNMATCHABLE_ON_OPENLDAP = new Set(['facsimiletelephonenumber']);
 
@@ -110,6 +114,7 @@ class LdapServerDirectory implements LdapDirectory {
   private readonly syncListeners = new Set<(count: number) => void>();
   private readonly timers: LdapTimers;
   private readonly reading: EntryReading;
+  private readonly completions = new Map<string, StoredNumber>();
 
   constructor(
     private readonly settings: LdapDirectorySettings,
@@ -155,7 +160,9 @@ class LdapServerDirectory implements LdapDirectory {
       signal,
     );
     // The filter over-matches on purpose: only entries holding exactly this number count.
-    const reading: EntryReading = { ...this.reading, completions: new Map() };
+    // Completions are kept across lookups (the same people call again), within a bound.
+    if (this.completions.size > COMPLETIONS_KEPT) this.completions.clear();
+    const reading: EntryReading = { ...this.reading, completions: this.completions };
     return entries
       .filter((entry) => entryHoldsNumber(entry, e164, reading))
       .map((entry) => contactFromEntry(entry, reading));

@@ -210,7 +210,9 @@ export function readStoredNumber(raw: string, rules: DialingRules): StoredNumber
 
 /** True for an IPv4 or IPv6 address (`10.1.2.3`, `fe80::1`, `[fe80::1]`). */
 export function isIpAddress(value: string): boolean {
-  return isIP(value.replace(/^\[(.*)\]$/, '$1')) !== 0;
+  // Runs for every stored value: most hold neither a dot nor a colon.
+  if (!value.includes('.') && !value.includes(':')) return false;
+  return isIP(value.startsWith('[') && value.endsWith(']') ? value.slice(1, -1) : value) !== 0;
 }
 
 /**

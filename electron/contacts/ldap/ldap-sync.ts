@@ -294,6 +294,13 @@ class MarkerTracker {
   }
 }
 
+/** The first value of `attribute`: as spelt (servers answer with the requested spelling), else any case. */
+function firstValue(entry: Entry, attribute: string): string | undefined {
+  const value = entry[attribute];
+  if (typeof value === 'string') return value;
+  return value === undefined ? texts(entry, attribute)[0] : texts({ dn: '', [attribute]: value }, attribute)[0];
+}
+
 /** A generalized time (`20261206093000Z`, fractions allowed) moved back by `ms`, to the second. */
 export function earlier(time: string, ms: number): string {
   const [, y, mo, d, h, mi, s] = /^(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)/.exec(time) ?? [];
