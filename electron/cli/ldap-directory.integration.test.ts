@@ -78,9 +78,9 @@ for (const profile of ['openldap', 'ad'] as const satisfies readonly SlapdProfil
       expect(io.records()[0]).toMatchObject({
         directory: 'Staff',
         ok: true,
-        warnings: [
-          expect.stringContaining('live mode: each lookup has the server walk about 40 entries') as unknown,
-        ],
+        warnings: expect.arrayContaining([
+          expect.stringContaining('live mode: each lookup has the server walk about 40 entries'),
+        ]) as unknown,
       });
     });
 

@@ -4,7 +4,9 @@ import { DUESSELDORF } from '../../test-support/rules.js';
 import {
   contactFromEntry,
   entryHoldsNumber,
+  isIpAddress,
   phoneType,
+  readStoredNumber,
   requestedAttributes,
   type EntryReading,
 } from './ldap-entry.js';
@@ -155,7 +157,7 @@ describe('entryHoldsNumber against completing every value', () => {
       });
     expect(disagreements).toEqual([]);
     expect(matches).toBeGreaterThan(targets.size); // the comparison covered real matches
-  });
+  }, 30_000); // 1,200 entries against hundreds of numbers: seconds on a busy machine
 });
 
 describe('requestedAttributes and phoneType', () => {
@@ -180,5 +182,37 @@ describe('requestedAttributes and phoneType', () => {
         phoneType,
       ),
     ).toEqual(['work', 'mobile', 'home', 'fax', 'other']);
+  });
+});
+
+describe('readStoredNumber and isIpAddress', () => {
+  it('reads the extension suffixes directories use, behind a switchboard or the own company', () => {
+    for (const raw of [
+      '+1 (425) 555-0100 x123',
+      '+1 425 555 0100 ext. 123',
+      '+1-425-555-0100, extension 123',
+    ])
+      expect(readStoredNumber(raw, DUESSELDORF), raw).toEqual({
+        e164: '+14255550100',
+        viaSwitchboard: true,
+        problem: null,
+      });
+    expect(readStoredNumber('0211 339903 Durchwahl 12', DUESSELDORF)).toEqual({
+      e164: '+4921133990312',
+      viaSwitchboard: false,
+      problem: null,
+    });
+    // Not an extension: a letter inside a number still says what is wrong.
+    expect(readStoredNumber('0211 555 12 34 x', DUESSELDORF).problem).toMatch(/letter "x"/);
+  });
+
+  it('knows IP addresses from numbers', () => {
+    expect(['10.1.2.3', 'fe80::1', '[2001:db8::5]'].map(isIpAddress)).toEqual([true, true, true]);
+    expect(['0211.555.1234', '+49 211 555', '12', 'sip:12@pbx'].map(isIpAddress)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });

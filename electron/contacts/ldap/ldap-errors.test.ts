@@ -68,4 +68,28 @@ describe('ldapError', () => {
       "LDAP directory 'AD': search failed: strange (LDAP result 80)",
     );
   });
+
+  // Active Directory's texts as Microsoft documents them and domain controllers send them.
+  it("says AD's 000004DC means a bind is required (result 1, not 50)", () => {
+    const unbound = fakeResultError(
+      1,
+      '000004DC: LdapErr: DSID-0C090A5C, comment: In order to perform this operation a successful bind must be completed on the connection., data 0, v4563\u0000',
+    );
+    expect(message(unbound, 'sync')).toBe(
+      'LDAP directory \'AD\': sync failed: this server requires a bind; set "bindDn" and "bindPassword"',
+    );
+  });
+
+  it("names the referral for a base DN outside the domain, without AD's newline and NUL", () => {
+    const referral = fakeResultError(
+      10,
+      "0000202B: RefErr: DSID-0310084A, data 0, 1 access points\n\tref 1: 'other.example.org'\n\u0000",
+    );
+    expect(message(referral, 'sync')).toBe(
+      "LDAP directory 'AD': the base DN dc=example,dc=com is not in this directory's domains (the server refers to 'other.example.org'); use a base DN of this server's domain",
+    );
+    expect(message(fakeResultError(10, ''), 'search')).toBe(
+      "LDAP directory 'AD': the base DN dc=example,dc=com is not in this directory's domains; use a base DN of this server's domain",
+    );
+  });
 });

@@ -54,6 +54,10 @@ export async function eachEntry(
   onEntry: (entry: Entry) => void,
 ): Promise<void> {
   const { directory, timeoutMs, timers } = limits;
+  // A sync is several searches on one connection; one lost between them must not be replaced
+  // by the client's own reconnect, which would search anonymously (and see less, or nothing).
+  if (!client.isBound)
+    throw new LdapDirectoryError(directory, 'connection lost during sync (the server closed the connection)');
   const pages = client.searchPaginated(
     query.baseDn,
     {

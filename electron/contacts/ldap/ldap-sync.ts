@@ -298,7 +298,9 @@ class MarkerTracker {
 function firstValue(entry: Entry, attribute: string): string | undefined {
   const value = entry[attribute];
   if (typeof value === 'string') return value;
-  return value === undefined ? texts(entry, attribute)[0] : texts({ dn: '', [attribute]: value }, attribute)[0];
+  return value === undefined
+    ? texts(entry, attribute)[0]
+    : texts({ dn: '', [attribute]: value }, attribute)[0];
 }
 
 /** A generalized time (`20261206093000Z`, fractions allowed) moved back by `ms`, to the second. */
