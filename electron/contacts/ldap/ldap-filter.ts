@@ -17,6 +17,9 @@ const ESCAPES: ReadonlyMap<string, string> = new Map(
   ]),
 );
 
+/** Any character RFC 4515 reserves (NUL written as a class of its own to keep the regex printable). */
+const RESERVED = /[*()\\]|\p{Cc}/u;
+
 /** A filter that names something that is not an attribute, or asks for an empty ending. */
 export class LdapFilterError extends Error {
   override readonly name = 'LdapFilterError';
@@ -24,7 +27,7 @@ export class LdapFilterError extends Error {
 
 /** `value` with `*`, `(`, `)`, `\` and NUL written as `\2a`, `\28`, `\29`, `\5c`, `\00`. */
 export function escapeFilterValue(value: string): string {
-  if (!/[*()\\\u0000]/.test(value)) return value;
+  if (!RESERVED.test(value)) return value;
   let escaped = '';
   for (const char of value) escaped += ESCAPES.get(char) ?? char;
   return escaped;

@@ -274,11 +274,16 @@ class MarkerTracker {
     this.time = previous?.kind === 'time' ? previous.time : null;
   }
 
+  /** Runs for every entry of a load: reads only the one attribute the marker needs. */
   see(entry: Entry): void {
-    const usn = Number(texts(entry, 'uSNChanged')[0] ?? NaN);
-    if (usn > this.usn) this.usn = usn;
-    const time = texts(entry, 'modifyTimestamp')[0];
-    if (time !== undefined && /^\d{14}/.test(time) && (this.time === null || time > this.time))
+    if (this.info.activeDirectory) {
+      if (this.info.highestCommittedUsn !== null) return;
+      const usn = Number(firstValue(entry, 'uSNChanged') ?? NaN);
+      if (usn > this.usn) this.usn = usn;
+      return;
+    }
+    const time = firstValue(entry, 'modifyTimestamp');
+    if (time !== undefined && (this.time === null || time > this.time) && /^\d{14}/.test(time))
       this.time = time;
   }
 
