@@ -38,6 +38,7 @@ import { eachEntry, loadContacts, type ContactQuery, type LoadLimits } from './l
 import { defaultFilter, readServerInfo, type ServerInfo } from './ldap-server-info.js';
 import { ldapDirectoryName, type LdapDirectorySettings } from './ldap-settings.js';
 import { keyAttributes, LdapSync, type SyncReport } from './ldap-sync.js';
+import { liveCost, searchLive, syncMethod } from './ldap-live.js';
 import { systemTimers, withDeadline, type LdapTimers } from './ldap-timers.js';
 
 /** What an LDAP directory needs from its surroundings; every edge can be replaced in tests. */
@@ -188,18 +189,7 @@ class LdapServerDirectory implements LdapDirectory {
     let visited = 0;
     const query = { ...this.prepared(), attributes: ['1.1'] };
     await this.openConnection().use((client) => eachEntry(client, query, this.limits(), () => visited++));
-    const where = info.activeDirectory
-      ? 'Active Directory does not index phone attributes'
-      : 'unless the server has substring indexes on the phone attributes';
-    const expensive =
-      visited >= 10_000
-        ? '; Microsoft calls a search that visits 10,000 or more entries expensive: use sync mode'
-        : '';
-    return [
-      this.error(
-        `live mode: each lookup has the server walk about ${visited} entries (every entry the filter selects: a search by the number's ending cannot use an index; ${where})${expensive}`,
-      ).message,
-    ];
+    return [this.error(liveCost(info, visited)).message];
   }
 
   async refresh(): Promise<void> {
@@ -271,47 +261,15 @@ class LdapServerDirectory implements LdapDirectory {
   }
 
   /** One live search, within the timeout and until `signal` aborts; abandoned when given up. */
-  private async search(filter: string, signal: AbortSignal | undefined): Promise<Entry[]> {
-    const { timeoutMs, baseDn, scope } = this.settings;
-    const attributes = [...this.prepared().attributes];
-    const binary = this.prepared().binaryAttributes;
-    let abandon = (): void => undefined;
-    try {
-      const connection = this.openConnection();
-      const search = connection.use(
-        (client) => {
-          const options = {
-            scope,
-            filter,
-            attributes,
-            ...(binary ? { explicitBufferAttributes: [...binary] } : {}),
-          };
-          if (client.abandonableSearch === undefined) return client.search(baseDn, options);
-          const started = client.abandonableSearch(baseDn, options);
-          abandon = () => {
-            started.abandon();
-          };
-          return started.result;
-        },
-        { retryStale: true },
-      );
-      const result = await withDeadline(search, {
-        ms: timeoutMs,
-        timers: this.timers,
-        signal,
-        onExpiry: () => {
-          abandon();
-          return this.error(`no answer within ${timeoutMs} ms (search)`);
-        },
-        onAbort: () => {
-          abandon();
-          return this.error('lookup cancelled');
-        },
-      });
-      return result.searchEntries;
-    } catch (error) {
-      throw ldapError(this.name, error, { stage: 'search', timeoutMs, baseDn, anonymous: this.anonymous });
-    }
+  private search(filter: string, signal: AbortSignal | undefined): Promise<Entry[]> {
+    const { timeoutMs, baseDn } = this.settings;
+    return searchLive(() => this.openConnection(), { ...this.prepared(), filter }, signal, {
+      timeoutMs,
+      timers: this.timers,
+      error: (problem) => this.error(problem),
+      describe: (error) =>
+        ldapError(this.name, error, { stage: 'search', timeoutMs, baseDn, anonymous: this.anonymous }),
+    });
   }
 
   private async sync(connection: LdapConnection): Promise<void> {
@@ -380,16 +338,4 @@ class LdapServerDirectory implements LdapDirectory {
   private error(problem: string): LdapDirectoryError {
     return new LdapDirectoryError(this.name, problem);
   }
-}
-
-/** How sync mode follows the server, in words. */
-function syncMethod(info: ServerInfo, state: LdapSync | null): string {
-  const deletions =
-    state?.seesTombstones === true
-      ? 'deletions from the Deleted Objects container'
-      : 'deletions by an hourly check of which entries remain';
-  const changes = info.activeDirectory
-    ? `changes by uSNChanged on ${info.serverName ?? 'the domain controller'}`
-    : 'changes by modifyTimestamp';
-  return `sync mode: ${state?.contacts.length ?? 0} contacts; then ${changes}, ${deletions}, everything again once a day`;
 }

@@ -1,0 +1,96 @@
+/**
+ * Live mode's search and what the connection test says about each mode, kept apart from the
+ * directory's life cycle (ldap-directory.ts).
+ *
+ * A live search has a deadline and honours an AbortSignal; when it is given up on, it is
+ * abandoned on the server (LDAP Abandon, see ldapts-client.ts), so a domain controller does not
+ * go on walking its entries for a caller who has long been answered.
+ */
+import type { Entry } from 'ldapts';
+import type { LdapConnection } from './ldap-connection.js';
+import type { LdapDirectoryError } from './ldap-errors.js';
+import type { ContactQuery } from './ldap-paged-load.js';
+import type { ServerInfo } from './ldap-server-info.js';
+import type { LdapSync } from './ldap-sync.js';
+import { withDeadline, type LdapTimers } from './ldap-timers.js';
+
+/** What a live search needs besides the query. */
+export interface LiveSearchContext {
+  readonly timeoutMs: number;
+  readonly timers: LdapTimers;
+  /** The directory's error for a problem in words. */
+  readonly error: (problem: string) => LdapDirectoryError;
+  /** The directory's error for anything the search threw. */
+  readonly describe: (error: unknown) => LdapDirectoryError;
+}
+
+/** The entries `query` finds, within the timeout and until `signal` aborts. */
+export async function searchLive(
+  connection: () => LdapConnection,
+  query: ContactQuery,
+  signal: AbortSignal | undefined,
+  context: LiveSearchContext,
+): Promise<Entry[]> {
+  const { timeoutMs, timers, error } = context;
+  const { baseDn, scope, filter, binaryAttributes } = query;
+  const options = {
+    scope,
+    filter,
+    attributes: [...query.attributes],
+    ...(binaryAttributes ? { explicitBufferAttributes: [...binaryAttributes] } : {}),
+  };
+  let abandon = (): void => undefined;
+  try {
+    const search = connection().use(
+      (client) => {
+        if (client.abandonableSearch === undefined) return client.search(baseDn, options);
+        const started = client.abandonableSearch(baseDn, options);
+        abandon = () => {
+          started.abandon();
+        };
+        return started.result;
+      },
+      { retryStale: true },
+    );
+    const result = await withDeadline(search, {
+      ms: timeoutMs,
+      timers,
+      signal,
+      onExpiry: () => {
+        abandon();
+        return error(`no answer within ${timeoutMs} ms (search)`);
+      },
+      onAbort: () => {
+        abandon();
+        return error('lookup cancelled');
+      },
+    });
+    return result.searchEntries;
+  } catch (thrown) {
+    throw context.describe(thrown);
+  }
+}
+
+/** What each live lookup costs the server, in words, given how many entries the filter selects. */
+export function liveCost(info: Pick<ServerInfo, 'activeDirectory'>, visited: number): string {
+  const where = info.activeDirectory
+    ? 'Active Directory does not index phone attributes'
+    : 'unless the server has substring indexes on the phone attributes';
+  const expensive =
+    visited >= 10_000
+      ? '; Microsoft calls a search that visits 10,000 or more entries expensive: use sync mode'
+      : '';
+  return `live mode: each lookup has the server walk about ${visited} entries (every entry the filter selects: a search by the number's ending cannot use an index; ${where})${expensive}`;
+}
+
+/** How sync mode follows the server, in words. */
+export function syncMethod(info: ServerInfo, state: LdapSync | null): string {
+  const deletions =
+    state?.seesTombstones === true
+      ? 'deletions from the Deleted Objects container'
+      : 'deletions by an hourly check of which entries remain';
+  const changes = info.activeDirectory
+    ? `changes by uSNChanged on ${info.serverName ?? 'the domain controller'}`
+    : 'changes by modifyTimestamp';
+  return `sync mode: ${state?.contacts.length ?? 0} contacts; then ${changes}, ${deletions}, everything again once a day`;
+}
