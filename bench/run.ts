@@ -3,6 +3,7 @@
  * readable summary on stderr. Goals are reported, never enforced: benchmarks do not fail CI.
  */
 import { benchAmi } from './ami.bench.js';
+import { benchCliStart } from './cli-start.bench.js';
 import { benchIndex } from './index.bench.js';
 import { benchLdapAd } from './ldap-ad.bench.js';
 import { benchLdap } from './ldap.bench.js';
@@ -20,6 +21,7 @@ const benches: Bench[] = [
   benchLdap,
   benchLdapAd,
   benchScreenPop,
+  benchCliStart,
 ];
 
 const only = process.argv[2];

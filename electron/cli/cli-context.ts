@@ -1,12 +1,12 @@
 /**
  * What a command may touch: output streams, input lines, the environment, and the settings it
  * loads through them. The process entry (`main.ts`) builds the real one; tests build one over
- * in-memory streams.
+ * in-memory streams. The settings modules are imported when first asked for: they carry every
+ * provider's and directory's schema, which commands such as `number --rules` never need.
  */
 import type { ProcessEvents } from '../companion/crash-policy.js';
 import { regionOfLocale, type DialingRules } from '../numbers/dialing-rules.js';
-import { loadDialingRules, loadSettings, type Settings } from '../settings/load-settings.js';
-import { existingHostSecretStore } from '../settings/host-secrets.js';
+import type { Settings } from '../settings/load-settings.js';
 import { defaultSettingsPath, userDataDir, type PathEnvironment } from '../settings/settings-paths.js';
 
 /** The edges of the process a command runs in. */
@@ -53,6 +53,10 @@ export class CliContext {
    */
   async settings(configFile: string | undefined): Promise<Settings> {
     const file = configFile ?? defaultSettingsPath(this.io);
+    const [{ loadSettings }, { existingHostSecretStore }] = await Promise.all([
+      import('../settings/load-settings.js'),
+      import('../settings/host-secrets.js'),
+    ]);
     const secrets = await existingHostSecretStore(userDataDir(this.io));
     return loadSettings(file, {
       defaultRegion: this.defaultRegion,
@@ -66,7 +70,10 @@ export class CliContext {
     rules?: string | undefined;
     config?: string | undefined;
   }): Promise<DialingRules> {
-    if (options.rules !== undefined) return loadDialingRules(options.rules, this.defaultRegion);
+    if (options.rules !== undefined) {
+      const { loadDialingRules } = await import('../settings/load-settings.js');
+      return loadDialingRules(options.rules, this.defaultRegion);
+    }
     return (await this.settings(options.config)).dialingRules;
   }
 }

@@ -6,7 +6,7 @@
  * output goes to standard output, one JSON object per line; everything for humans goes to
  * standard error.
  */
-import { SettingsError } from '../settings/load-settings.js';
+import { SettingsError } from '../settings/settings-error.js';
 import { CliContext, type CliIo } from './cli-context.js';
 import { UsageError } from './command.js';
 import { commandNames, findCommand } from './command-registry.js';
@@ -59,7 +59,7 @@ async function printHelp(context: CliContext, topic: string | undefined): Promis
     return;
   }
   const lines = ['usage: ringdesk COMMAND [OPTIONS] [--] ARGS...', '', 'commands:'];
-  for (const name of await commandNames()) {
+  for (const name of commandNames()) {
     const each = await findCommand(name);
     if (each !== null) lines.push(`  ${name.padEnd(10)} ${each.summary}`);
   }

@@ -13,6 +13,7 @@ import { complete } from '../numbers/complete.js';
 import { dialingRulesSchema, resolveDialingRules, type DialingRules } from '../numbers/dialing-rules.js';
 import { NumberError } from '../numbers/number-error.js';
 import type { SecretStore } from './secret-store.js';
+import { SettingsError } from './settings-error.js';
 import { revealSecrets } from './stored-secrets.js';
 import {
   settingsSchema,
@@ -46,17 +47,7 @@ export interface Settings {
   readonly app: AppSettings;
 }
 
-/** A settings or rules file that cannot be used; `problems` lists every reason. */
-export class SettingsError extends Error {
-  override readonly name = 'SettingsError';
-
-  constructor(
-    readonly file: string,
-    readonly problems: readonly string[],
-  ) {
-    super(`${file}: ${problems.join('; ')}`);
-  }
-}
+export { SettingsError };
 
 /** Options for {@link loadSettings}. */
 export interface LoadOptions {

@@ -20,9 +20,13 @@ export interface ServeProcess {
   stop(): Promise<number | null>;
 }
 
-/** Starts `ringdesk serve --port 0 ...args` and waits for its URL. */
-export function startServe(env: NodeJS.ProcessEnv, args: readonly string[] = []): Promise<ServeProcess> {
-  const server = spawn(process.execPath, [RINGDESK_BIN, 'serve', '--port', '0', ...args], { env });
+/** Starts `ringdesk serve --port 0 ...args` (of `bin`, this repository's by default) and waits for its URL. */
+export function startServe(
+  env: NodeJS.ProcessEnv,
+  args: readonly string[] = [],
+  bin: string = RINGDESK_BIN,
+): Promise<ServeProcess> {
+  const server = spawn(process.execPath, [bin, 'serve', '--port', '0', ...args], { env });
   let stderr = '';
   server.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => server.once('exit', resolve));
