@@ -131,7 +131,7 @@ describe('registerLinkOpener', () => {
   it('by default runs this Node and this package’s bin/ringdesk.js, with RINGDESK_HOME when set', () => {
     const plain = defaultOpenerCommand({ platform: 'linux', homeDir: '/h', env: {} });
     expect(plain.node).toBe(process.execPath);
-    expect(readFileSync(plain.script, 'utf8')).toContain('electron/cli/main.ts');
+    expect(readFileSync(plain.script, 'utf8')).toContain('dist/cli/ringdesk.js');
     expect(plain.env).toBeUndefined();
     const homed = defaultOpenerCommand({
       platform: 'linux',
