@@ -228,3 +228,34 @@ test('quitting flushes the journal: the last call is there after the app is gone
   const journal = readFileSync(path.join(rig.userData, 'journal.jsonl'), 'utf8');
   expect(journal).toContain('"last-1"');
 });
+
+test('the packaged app.asar boots too: the package holds every production dependency its main imports', async ({
+  rig,
+}, testInfo) => {
+  test.setTimeout(240_000);
+  // Node cannot import from inside app.asar (Electron patches fs to read it): the archive that
+  // electron-builder wrote is extracted, and the extracted main boots with the app packaged.
+  const { packageWithPlaceholder } = await import('../electron/test-support/electron-builder-dry-run.js');
+  const { fakeLinuxElectron } = await import('../electron/test-support/fake-electron-dist.js');
+  const asar = (await import('@electron/asar')).default;
+  const work = testInfo.outputPath('package');
+  process.env.ELECTRON_BUILDER_7ZIP_PATH ??= '/usr/bin/7za';
+  await packageWithPlaceholder({
+    platform: 'linux',
+    targets: ['dir'],
+    electronDist: await fakeLinuxElectron(path.join(work, 'electron')),
+    output: path.join(work, 'out'),
+  });
+  const resources = path.join(work, 'out', 'linux-unpacked', 'resources');
+  const extracted = path.join(work, 'app');
+  asar.extractAll(path.join(resources, 'app.asar'), extracted);
+  const app = await rig.launch({
+    appPath: extracted,
+    packaged: true,
+    env: { STANDIN_RESOURCES_PATH: resources },
+  });
+  await ring(rig, '492115551111', 'packaged-1');
+  const { page } = await app.window('popup');
+  await expect(page.getByRole('heading', { name: 'Anna Becker' })).toBeVisible();
+  expect(await app.quit()).toBe(0);
+});
