@@ -42,6 +42,7 @@ import { journalRecordOf } from './journal-entry.js';
 import { CompanionDialer } from './companion-dialer.js';
 import { LineKeeper } from './line-keeper.js';
 import { PopupAutoClose } from './popup-auto-close.js';
+import { CallRecords } from './call-records.js';
 
 export { CompanionError };
 
@@ -75,11 +76,8 @@ export interface CompanionOptions {
 
 export class Companion {
   private readonly tracker: CallTracker;
-  private readonly states = new Map<string, PopupState>();
-  private readonly models = new Map<string, PopupModel>();
-  private readonly work = new Map<string, Promise<void>>();
-  /** Calls whose popup the agent closed: still tracked and journaled, no longer shown. */
-  private readonly dismissed = new Set<string>();
+  /** One record per call: popup state, shown model, queued work, dismissed. */
+  private readonly calls = new CallRecords();
   private readonly listeners = new Set<(event: CompanionEvent) => void>();
   private readonly line: LineKeeper;
   private readonly dialer: CompanionDialer;
@@ -127,7 +125,7 @@ export class Companion {
     this.dialer.close();
     await this.options.provider.disconnect();
     for (const change of this.tracker.closeAll('stopped')) this.onCallChange(change);
-    await Promise.all(this.work.values());
+    await Promise.all(this.calls.work());
     this.autoClose.clear();
     await this.options.journal.close();
     await Promise.all(this.options.directories.map((directory) => directory.close()));
@@ -136,7 +134,7 @@ export class Companion {
   snapshot(): Snapshot {
     return {
       line: this.lineStatus(),
-      popups: [...this.models.values()],
+      popups: this.calls.shown(),
       journal: this.options.journal.recent(100),
       confirmations: this.dialer.pending(),
       language: this.options.language ?? null,
@@ -196,8 +194,8 @@ export class Companion {
 
   /** The agent picks contact `index` of a popup. */
   async selectContact(callId: string, index: number): Promise<PopupModel> {
-    const state = this.states.get(callId);
-    if (state === undefined) throw new CompanionError('no such popup');
+    const state = this.calls.get(callId)?.state;
+    if (state === undefined || state === null) throw new CompanionError('no such popup');
     const contact = state.contacts[index];
     if (contact === undefined) throw new CompanionError('no such contact in this popup');
     if (state.number.e164 !== null && state.contacts.length > 1) {
@@ -209,8 +207,8 @@ export class Companion {
 
   /** Shows the choice of contacts again (after a remembered pick or a wrong click). */
   async chooseAgain(callId: string): Promise<PopupModel> {
-    const state = this.states.get(callId);
-    if (state === undefined) throw new CompanionError('no such popup');
+    const state = this.calls.get(callId)?.state;
+    if (state === undefined || state === null) throw new CompanionError('no such popup');
     this.autoClose.restart(callId);
     return this.publishPopup({ ...state, selected: null });
   }
@@ -218,14 +216,19 @@ export class Companion {
   /** Closes a popup. */
   dismissPopup(callId: string): void {
     this.autoClose.cancel(callId);
-    if (this.tracker.active().some((call) => call.callId === callId)) this.dismissed.add(callId);
-    else this.states.delete(callId);
-    if (this.models.delete(callId)) this.emit('popupClosed', { callId });
+    const record = this.calls.get(callId);
+    if (record === undefined) return;
+    if (this.tracker.active().some((call) => call.callId === callId)) record.dismissed = true;
+    else record.state = null;
+    const shown = record.model !== null;
+    record.model = null;
+    this.calls.release(callId);
+    if (shown) this.emit('popupClosed', { callId });
   }
 
   /** The URL of a popup action, checked to be http(s). */
   actionUrl(callId: string, action: ActionId): string {
-    const model = this.models.get(callId);
+    const model = this.calls.get(callId)?.model;
     const url = model?.actions.find((each) => each.id === action)?.url;
     if (url === undefined) throw new CompanionError(`action "${action}" is not offered for this call`);
     if (!isWebUrl(url)) throw new CompanionError('refused to open a URL that is not http(s)');
@@ -273,12 +276,12 @@ export class Companion {
         const e164 = number.e164;
         // Each directory's answer updates the popup as it arrives; the last one completes it.
         const progress = (partial: LookupResult) => {
-          const latest = this.states.get(call.callId) ?? state;
+          const latest = this.calls.get(call.callId)?.state ?? state;
           void this.publishPopup({ ...latest, contacts: partial.contacts, failures: partial.failures });
         };
         const found =
           e164 === null ? { contacts: [], failures: [] } : await this.options.lookup.lookup(e164, progress);
-        const current = this.states.get(call.callId) ?? state;
+        const current = this.calls.get(call.callId)?.state ?? state;
         await this.publishPopup({
           ...current,
           selected: selectionAfterLookup(current, found.contacts, this.options.picks),
@@ -287,17 +290,18 @@ export class Companion {
           failures: found.failures,
         });
       } else {
-        const state = this.states.get(call.callId);
+        const state = this.calls.get(call.callId)?.state ?? null;
         const number = state?.number ?? numberView(call.remote, this.options.rules);
         const next: PopupState =
-          state === undefined
+          state === null
             ? { call, number, lookup: 'done', contacts: [], selected: null, failures: [] }
             : { ...state, call };
         if (kind === 'finished') await this.record(next);
         await this.publishPopup(next);
         if (kind === 'finished') {
-          if (this.dismissed.delete(call.callId)) this.states.delete(call.callId);
-          else if (!this.line.isStopped && this.models.has(call.callId)) this.autoClose.start(call.callId);
+          const record = this.calls.of(call.callId);
+          if (record.dismissed) record.state = null;
+          else if (!this.line.isStopped && record.model !== null) this.autoClose.start(call.callId);
           this.trimFinished();
         }
       }
@@ -306,8 +310,9 @@ export class Companion {
 
   /** A blocked caller: rejected where the line can, never shown, journaled as blocked. */
   private block(callId: string, state: PopupState): void {
-    this.states.set(callId, state);
-    this.dismissed.add(callId);
+    const record = this.calls.of(callId);
+    record.state = state;
+    record.dismissed = true;
     const { provider } = this.options;
     if (provider.capabilities.has('reject') && provider.reject !== undefined) {
       provider.reject(callId).catch((error: unknown) => {
@@ -331,11 +336,12 @@ export class Companion {
   }
 
   private async publishPopup(state: PopupState): Promise<PopupModel> {
-    this.states.set(state.call.callId, state);
-    const { callId } = state.call;
+    const record = this.calls.of(state.call.callId);
+    record.state = state;
     const model = await this.options.popups.build(state);
-    if (this.states.get(callId) === state && !this.dismissed.has(callId)) {
-      this.models.set(callId, model);
+    // Only the latest state of a call is shown, and never once its popup was closed.
+    if (record.state === state && !record.dismissed) {
+      record.model = model;
       this.emit('popup', model);
     }
     return model;
@@ -344,21 +350,23 @@ export class Companion {
   /** Keeps at most `keepFinishedPopups` popups of finished calls; the oldest go first. */
   private trimFinished(): void {
     const keep = this.options.keepFinishedPopups ?? 10;
-    const finished = [...this.models.values()].filter(
-      (model) => model.state === 'ended' || model.state === 'missed',
-    );
+    const finished = this.calls
+      .shown()
+      .filter((model) => model.state === 'ended' || model.state === 'missed');
     for (const model of finished.slice(0, Math.max(0, finished.length - keep)))
       this.dismissPopup(model.callId);
   }
 
   private enqueue(callId: string, task: () => Promise<void>): void {
-    const previous = this.work.get(callId) ?? Promise.resolve();
-    const next = previous.then(task).catch((error: unknown) => {
+    const record = this.calls.of(callId);
+    const next = (record.work ?? Promise.resolve()).then(task).catch((error: unknown) => {
       this.options.onWarning(`call ${callId}: ${error instanceof Error ? error.message : String(error)}`);
     });
-    this.work.set(callId, next);
+    record.work = next;
     void next.then(() => {
-      if (this.work.get(callId) === next) this.work.delete(callId);
+      if (record.work !== next) return;
+      record.work = null;
+      this.calls.release(callId);
     });
   }
 

@@ -17,6 +17,7 @@ describe('SimulatorProvider', () => {
     line.answer(callId);
     line.hangup(callId);
     expect(events).toEqual([
+      { type: 'state', state: 'connecting' },
       { type: 'state', state: 'connected' },
       { type: 'offering', callId, line: '12', remote: '0211 5551234' },
       { type: 'connected', callId },

@@ -8,6 +8,7 @@
  * while disconnected.
  */
 import { CallSession, CallState, isFinished, type CallSnapshot } from './call-session.js';
+import { ConnectionMachine, SIMPLE_PHASES, type SimpleMove } from './connection-machine.js';
 import type { Capability, LineEvent, LineListener, LineProvider, ProviderState } from './line-provider.js';
 import type { RecordedEvent } from './line-recorder.js';
 
@@ -36,7 +37,12 @@ export class SimulatorProvider implements LineProvider {
   readonly kind = 'simulator';
   readonly line: string;
   readonly capabilities: ReadonlySet<Capability> = new Set(['watch', 'dial', 'reject', 'answer', 'hangup']);
-  private currentState: ProviderState = 'disconnected';
+  private readonly machine = new ConnectionMachine<ProviderState, SimpleMove>(
+    'simulator',
+    SIMPLE_PHASES,
+    'disconnected',
+    (event) => this.emit(event),
+  );
   private readonly listeners = new Set<LineListener>();
   private readonly calls = new Map<string, CallSession>();
   private readonly dialledCalls: DialledCall[] = [];
@@ -50,11 +56,15 @@ export class SimulatorProvider implements LineProvider {
   }
 
   get state(): ProviderState {
-    return this.currentState;
+    return this.machine.state;
   }
 
+  /** Connects at once (there is no PBX to reach); connecting twice is harmless. */
   connect(): Promise<void> {
-    this.setState('connected');
+    if (this.machine.state === 'disconnected') {
+      this.machine.move('connect');
+      this.machine.move('ready');
+    }
     return Promise.resolve();
   }
 
@@ -68,7 +78,7 @@ export class SimulatorProvider implements LineProvider {
   }
 
   disconnect(): Promise<void> {
-    this.setState('disconnected', 'stopped');
+    this.machine.move('stop', 'stopped');
     return Promise.resolve();
   }
 
@@ -194,13 +204,7 @@ export class SimulatorProvider implements LineProvider {
   }
 
   private requireConnected(): void {
-    if (this.currentState !== 'connected') throw new SimulatorError('the simulated line is not connected');
-  }
-
-  private setState(state: ProviderState, reason?: string): void {
-    if (state === this.currentState) return;
-    this.currentState = state;
-    this.emit(reason === undefined ? { type: 'state', state } : { type: 'state', state, reason });
+    if (this.machine.state !== 'connected') throw new SimulatorError('the simulated line is not connected');
   }
 
   private emit(event: LineEvent): void {

@@ -19,7 +19,7 @@ import type {
   ProviderCheck,
   ProviderState,
 } from '../line-provider.js';
-import { nextProviderState, type ProviderTransition } from '../provider-state.js';
+import { ConnectionMachine, SIMPLE_PHASES, type SimpleMove } from '../connection-machine.js';
 import type { ActionUrlLineSettings } from './action-url-settings.js';
 import { CallCorrelator } from './call-correlator.js';
 import { kixRequest } from './kix-action.js';
@@ -59,7 +59,13 @@ export class ActionUrlProvider implements LineProvider {
   readonly kind = 'action-url';
   readonly line: string;
   readonly capabilities: ReadonlySet<Capability>;
-  private current: ProviderState = 'disconnected';
+  /** The listener's connection state; every change is emitted by its one transition. */
+  private readonly machine = new ConnectionMachine<ProviderState, SimpleMove>(
+    'action-url',
+    SIMPLE_PHASES,
+    'disconnected',
+    (event) => this.emit(event),
+  );
   private server: Server | null = null;
   private readonly listeners = new Set<LineListener>();
   private readonly calls: CallCorrelator;
@@ -87,7 +93,7 @@ export class ActionUrlProvider implements LineProvider {
   }
 
   get state(): ProviderState {
-    return this.current;
+    return this.machine.state;
   }
 
   /** Where the listener is bound (after connect). */
@@ -96,7 +102,7 @@ export class ActionUrlProvider implements LineProvider {
   }
 
   async connect(): Promise<void> {
-    this.move('connect');
+    this.machine.move('connect');
     const { host, port } = splitListen(this.settings.listen);
     const server = createServer({ connectionsCheckingInterval: 1000 }, (request, response) => {
       this.onRequest(request, response).catch((error: unknown) => {
@@ -117,15 +123,15 @@ export class ActionUrlProvider implements LineProvider {
       });
     } catch (error) {
       const reason = `cannot listen on ${this.settings.listen}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
-      this.move('fail', reason);
+      this.machine.move('fail', reason);
       throw new Error(reason, { cause: error });
     }
     server.on('error', (error) => {
       this.server = null;
-      this.move('drop', `listener failed: ${error.message}`);
+      if (this.machine.can('lost')) this.machine.move('lost', `listener failed: ${error.message}`);
     });
     this.server = server;
-    this.move('ready');
+    this.machine.move('ready');
   }
 
   async disconnect(): Promise<void> {
@@ -135,12 +141,12 @@ export class ActionUrlProvider implements LineProvider {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
-    if (this.current !== 'disconnected') this.move('stop', 'stopped');
+    this.machine.move('stop', 'stopped');
   }
 
   async dial(number: string, dialable: string): Promise<{ callId: string }> {
     if (this.dialer === null) throw new Error('this line has no dial settings (line.dial)');
-    if (this.current !== 'connected') throw new Error('the action-url line is not connected');
+    if (this.machine.state !== 'connected') throw new Error('the action-url line is not connected');
     const e164 = /^\+\d+$/.test(number) ? number : null;
     await this.dialer.dial({ dialable, e164, number, line: this.line });
     const callId = this.calls.newId();
@@ -331,13 +337,6 @@ export class ActionUrlProvider implements LineProvider {
       callId: call.callId,
       cause: intent.cause ?? (kind === 'missed' ? 'noAnswer' : 'normalClearing'),
     });
-  }
-
-  private move(event: ProviderTransition, reason?: string): void {
-    const next = nextProviderState(this.current, event);
-    if (next === this.current) return;
-    this.current = next;
-    this.emit(reason === undefined ? { type: 'state', state: next } : { type: 'state', state: next, reason });
   }
 
   private emit(event: LineEvent): void {

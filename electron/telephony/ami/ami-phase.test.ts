@@ -1,27 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import { IllegalAmiPhaseError, nextAmiPhase, providerStateOf } from './ami-phase.js';
+import { ConnectionMachine, IllegalMoveError } from '../connection-machine.js';
+import type { LineEvent } from '../line-provider.js';
+import { AMI_PHASES, type AmiPhase } from './ami-phase.js';
 
-describe('nextAmiPhase', () => {
-  it('goes idle → opening → authenticating → ready, and back to idle when lost', () => {
-    expect(nextAmiPhase('idle', 'connect')).toBe('opening');
-    expect(nextAmiPhase('opening', 'greeted')).toBe('authenticating');
-    expect(nextAmiPhase('authenticating', 'authenticated')).toBe('ready');
-    for (const phase of ['opening', 'authenticating', 'ready'] as const)
-      expect(nextAmiPhase(phase, 'lost')).toBe('idle');
-  });
+function machine(from: AmiPhase = 'idle') {
+  const events: LineEvent[] = [];
+  return {
+    events,
+    connection: new ConnectionMachine('ami', AMI_PHASES, from, (event) => events.push(event)),
+  };
+}
 
-  it('refuses every other move, naming it', () => {
-    expect(() => nextAmiPhase('ready', 'connect')).toThrow(IllegalAmiPhaseError);
-    expect(() => nextAmiPhase('idle', 'lost')).toThrow(/cannot take "lost" while idle/);
-    expect(() => nextAmiPhase('opening', 'authenticated')).toThrow(IllegalAmiPhaseError);
-  });
-
-  it("maps phases to the contract's states", () => {
-    expect(['idle', 'opening', 'authenticating', 'ready'].map((p) => providerStateOf(p as never))).toEqual([
-      'disconnected',
-      'connecting',
-      'connecting',
-      'connected',
+describe('the AMI phases', () => {
+  it('go idle → opening → authenticating → ready, telling connecting once and connected once', () => {
+    const { connection, events } = machine();
+    expect(connection.move('connect')).toBe('opening');
+    expect(connection.move('greeted')).toBe('authenticating');
+    expect(connection.move('authenticated')).toBe('ready');
+    expect(events).toEqual([
+      { type: 'state', state: 'connecting' },
+      { type: 'state', state: 'connected' },
     ]);
+  });
+
+  it('go back to idle when lost from any live phase, with the reason', () => {
+    for (const phase of ['opening', 'authenticating', 'ready'] as const) {
+      const { connection, events } = machine(phase);
+      expect(connection.move('lost', 'socket closed')).toBe('idle');
+      expect(events).toEqual([{ type: 'state', state: 'disconnected', reason: 'socket closed' }]);
+    }
+  });
+
+  it('refuse every other move, naming it', () => {
+    expect(() => machine('ready').connection.move('connect')).toThrow(IllegalMoveError);
+    expect(() => machine('idle').connection.move('lost')).toThrow(/cannot "lost" while idle/);
+    expect(() => machine('opening').connection.move('authenticated')).toThrow(IllegalMoveError);
   });
 });

@@ -26,7 +26,8 @@ import { linesFromExtensionStates, type AmiLineChoice } from './ami-lines.js';
 import { checkBanner, login } from './ami-login.js';
 import type { AmiMessage } from './ami-message.js';
 import { AmiOriginator } from './ami-originator.js';
-import { nextAmiPhase, providerStateOf, type AmiPhase, type AmiPhaseEvent } from './ami-phase.js';
+import { ConnectionMachine } from '../connection-machine.js';
+import { AMI_PHASES, type AmiMove, type AmiPhase } from './ami-phase.js';
 import { originateChannelFor, type AmiLineSettings } from './ami-settings.js';
 import { openNetSocket, type AmiTarget, type OpenAmiSocket } from './ami-socket.js';
 
@@ -64,7 +65,10 @@ export class AmiProvider implements LineProvider {
   readonly kind = 'ami';
   readonly line: string;
   readonly capabilities: ReadonlySet<Capability> = new Set<Capability>(['watch', 'dial', 'reject']);
-  private phase: AmiPhase = 'idle';
+  /** Where the connection is; every move goes through its one transition, which tells the Companion. */
+  private readonly machine = new ConnectionMachine<AmiPhase, AmiMove>('ami', AMI_PHASES, 'idle', (event) =>
+    this.emit(event),
+  );
   /** Counts connection attempts; callbacks of an older attempt are ignored. */
   private attempt = 0;
   private connection: AmiConnection | null = null;
@@ -103,15 +107,18 @@ export class AmiProvider implements LineProvider {
   }
 
   get state(): ProviderState {
-    return providerStateOf(this.phase);
+    return this.machine.state;
+  }
+
+  private get phase(): AmiPhase {
+    return this.machine.phase;
   }
 
   connect(): Promise<void> {
     if (this.phase === 'ready') return Promise.resolve();
     if (this.connecting !== null) return this.connecting;
-    this.move('connect');
     const attempt = ++this.attempt;
-    this.emit({ type: 'state', state: 'connecting' });
+    this.machine.move('connect');
     this.connecting = this.open(attempt).finally(() => {
       if (attempt === this.attempt) this.connecting = null;
     });
@@ -184,11 +191,10 @@ export class AmiProvider implements LineProvider {
       this.connection = connection;
       checkBanner(await connection.greeting, `${settings.host}:${settings.port}`);
       this.current(attempt, 'opening');
-      this.move('greeted');
+      this.machine.move('greeted');
       await login(connection, { ...settings, secret });
       this.current(attempt, 'authenticating');
-      this.move('authenticated');
-      this.emit({ type: 'state', state: 'connected' });
+      this.machine.move('authenticated');
       for (const message of this.held.splice(0)) this.onAmiEvent(attempt, message);
       this.pingLater(attempt, connection);
     } catch (error) {
@@ -254,28 +260,26 @@ export class AmiProvider implements LineProvider {
   /** Ends attempt `attempt` (if it is the current one and not over yet) with `reason`. */
   private lose(attempt: number, reason: string): void {
     if (attempt !== this.attempt || this.phase === 'idle') return;
-    this.move('lost');
-    this.lostReason = reason;
+    // The attempt's resources are let go before the Companion hears of the loss, so that a
+    // listener that connects again at once starts clean; closing the old socket afterwards may
+    // report the loss again, which the phase check above then ignores.
+    const connection = this.connection;
+    this.connection = null;
     this.connecting = null;
+    this.lostReason = reason;
     this.cancelPing();
     this.cancelPing = () => undefined;
     this.held = [];
-    const connection = this.connection;
-    this.connection = null;
+    this.machine.move('lost', reason);
     connection?.close(reason);
     this.originator.failAll(reason);
     this.mapper.reset();
-    this.emit({ type: 'state', state: 'disconnected', reason });
   }
 
   private ready(): AmiConnection {
     if (this.phase !== 'ready' || this.connection === null)
       throw new Error('the Asterisk line is not connected');
     return this.connection;
-  }
-
-  private move(event: AmiPhaseEvent): void {
-    this.phase = nextAmiPhase(this.phase, event);
   }
 
   private emit(event: LineEvent): void {

@@ -1,64 +1,49 @@
 import { describe, expect, it } from 'vitest';
-import {
-  IllegalTapiMoveError,
-  nextTapiPhase,
-  providerStateOf,
-  type TapiMove,
-  type TapiPhase,
-} from './tapi-phase.js';
+import { ConnectionMachine, IllegalMoveError } from '../connection-machine.js';
+import type { LineEvent } from '../line-provider.js';
+import { TAPI_PHASES, type TapiMove, type TapiPhase } from './tapi-phase.js';
 
-const PHASES: TapiPhase[] = ['stopped', 'starting', 'opening', 'open', 'stopping'];
 const MOVES: TapiMove[] = ['connect', 'hello', 'opened', 'fail', 'stop', 'exited'];
 
-describe('the tapi provider’s state machine', () => {
-  it('goes from stopped to open through the handshake and the line', () => {
-    let phase: TapiPhase = 'stopped';
-    for (const move of ['connect', 'hello', 'opened'] as const) phase = nextTapiPhase(phase, move);
-    expect(phase).toBe('open');
-    expect(providerStateOf(phase)).toBe('connected');
+function machine(from: TapiPhase = 'stopped') {
+  const events: LineEvent[] = [];
+  return {
+    events,
+    connection: new ConnectionMachine('tapi', TAPI_PHASES, from, (event) => events.push(event)),
+  };
+}
+
+describe('the tapi provider’s phases', () => {
+  it('go from stopped to open through the handshake and the line, telling connecting and connected once', () => {
+    const { connection, events } = machine();
+    for (const move of ['connect', 'hello', 'opened'] as const) connection.move(move);
+    expect(connection.phase).toBe('open');
+    expect(events).toEqual([
+      { type: 'state', state: 'connecting' },
+      { type: 'state', state: 'connected' },
+    ]);
   });
 
-  it('leaves stopped only by connect: nothing else restarts the bridge', () => {
-    for (const move of MOVES.filter((each) => each !== 'connect')) {
-      expect(() => nextTapiPhase('stopped', move)).toThrow(IllegalTapiMoveError);
-    }
+  it('leave stopped only by connect: nothing else restarts the bridge', () => {
+    for (const move of MOVES.filter((each) => each !== 'connect'))
+      expect(() => machine().connection.move(move)).toThrow(IllegalMoveError);
   });
 
-  it('ends every failure in stopped, and every stop in stopped once the bridge exited', () => {
+  it('end every failure in stopped, and every stop in stopped once the bridge exited', () => {
     for (const phase of ['starting', 'opening', 'open'] as const) {
-      expect(nextTapiPhase(phase, 'fail')).toBe('stopped');
-      expect(nextTapiPhase(nextTapiPhase(phase, 'stop'), 'exited')).toBe('stopped');
+      const failed = machine(phase);
+      expect(failed.connection.move('fail', 'bridge exited')).toBe('stopped');
+      expect(failed.events).toEqual([{ type: 'state', state: 'disconnected', reason: 'bridge exited' }]);
+      const stopped = machine(phase);
+      stopped.connection.move('stop', 'stopped');
+      expect(stopped.connection.state).toBe('disconnected');
+      expect(stopped.connection.move('exited')).toBe('stopped');
+      expect(stopped.events).toEqual([{ type: 'state', state: 'disconnected', reason: 'stopped' }]);
     }
   });
 
-  it('refuses every other move with a message naming it', () => {
-    const allowed = new Set([
-      'stopped connect',
-      'starting hello',
-      'starting fail',
-      'starting stop',
-      'opening opened',
-      'opening fail',
-      'opening stop',
-      'open fail',
-      'open stop',
-      'stopping exited',
-    ]);
-    for (const phase of PHASES) {
-      for (const move of MOVES) {
-        if (allowed.has(`${phase} ${move}`)) continue;
-        expect(() => nextTapiPhase(phase, move)).toThrow(`the tapi provider cannot "${move}" while ${phase}`);
-      }
-    }
-  });
-
-  it('counts a line being closed as disconnected', () => {
-    expect(PHASES.map(providerStateOf)).toEqual([
-      'disconnected',
-      'connecting',
-      'connecting',
-      'connected',
-      'disconnected',
-    ]);
+  it('take no call actions while stopping: only the exit moves on', () => {
+    for (const move of MOVES.filter((each) => each !== 'exited'))
+      expect(() => machine('stopping').connection.move(move)).toThrow(IllegalMoveError);
   });
 });

@@ -1,5 +1,6 @@
 /**
- * The `tapi` provider's own state machine: where its bridge process is in its life.
+ * The `tapi` provider's phases, as a table for the shared {@link ConnectionMachine}: where its
+ * bridge process is in its life.
  *
  * ```
  *            connect()              hello ok              line opened
@@ -24,7 +25,7 @@
  * - At most one bridge process belongs to the provider; messages from an earlier one MUST be
  *   ignored.
  */
-import type { ProviderState } from '../line-provider.js';
+import type { PhaseTable } from '../connection-machine.js';
 
 /** Where the provider's bridge is. */
 export type TapiPhase = 'stopped' | 'starting' | 'opening' | 'open' | 'stopping';
@@ -32,43 +33,11 @@ export type TapiPhase = 'stopped' | 'starting' | 'opening' | 'open' | 'stopping'
 /** What can happen to it. */
 export type TapiMove = 'connect' | 'hello' | 'opened' | 'fail' | 'stop' | 'exited';
 
-/** A move the state machine does not allow. */
-export class IllegalTapiMoveError extends Error {
-  override readonly name = 'IllegalTapiMoveError';
-
-  constructor(
-    readonly from: TapiPhase,
-    readonly move: TapiMove,
-  ) {
-    super(`the tapi provider cannot "${move}" while ${from}`);
-  }
-}
-
-const MOVES: Readonly<Record<TapiPhase, Partial<Record<TapiMove, TapiPhase>>>> = {
-  stopped: { connect: 'starting' },
-  starting: { hello: 'opening', fail: 'stopped', stop: 'stopping' },
-  opening: { opened: 'open', fail: 'stopped', stop: 'stopping' },
-  open: { fail: 'stopped', stop: 'stopping' },
-  stopping: { exited: 'stopped' },
+export const TAPI_PHASES: PhaseTable<TapiPhase, TapiMove> = {
+  stopped: { shows: 'disconnected', moves: { connect: 'starting' } },
+  starting: { shows: 'connecting', moves: { hello: 'opening', fail: 'stopped', stop: 'stopping' } },
+  opening: { shows: 'connecting', moves: { opened: 'open', fail: 'stopped', stop: 'stopping' } },
+  open: { shows: 'connected', moves: { fail: 'stopped', stop: 'stopping' } },
+  // A line being closed takes no more calls.
+  stopping: { shows: 'disconnected', moves: { exited: 'stopped' } },
 };
-
-/** The one transition function. @throws IllegalTapiMoveError */
-export function nextTapiPhase(from: TapiPhase, move: TapiMove): TapiPhase {
-  const to = MOVES[from][move];
-  if (to === undefined) throw new IllegalTapiMoveError(from, move);
-  return to;
-}
-
-/** The provider state the Companion sees for a phase. */
-export function providerStateOf(phase: TapiPhase): ProviderState {
-  switch (phase) {
-    case 'stopped':
-    case 'stopping':
-      return 'disconnected';
-    case 'starting':
-    case 'opening':
-      return 'connecting';
-    case 'open':
-      return 'connected';
-  }
-}

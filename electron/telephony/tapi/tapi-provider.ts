@@ -19,7 +19,8 @@ import { tapiAddress } from './canonical-address.js';
 import { cleanText } from './clean-text.js';
 import { resolveTapiLine } from './resolve-line.js';
 import { TapiCallMap, TooManyCallsError } from './tapi-call-map.js';
-import { nextTapiPhase, providerStateOf, type TapiMove, type TapiPhase } from './tapi-phase.js';
+import { ConnectionMachine } from '../connection-machine.js';
+import { TAPI_PHASES, type TapiMove, type TapiPhase } from './tapi-phase.js';
 import {
   dialResultSchema,
   dropResultSchema,
@@ -60,7 +61,13 @@ export class TapiProvider implements LineProvider {
   readonly kind = 'tapi';
   readonly line: string;
   readonly capabilities: ReadonlySet<Capability> = new Set(['watch', 'dial', 'reject']);
-  private phase: TapiPhase = 'stopped';
+  /** Where the bridge is; every move goes through its one transition, which tells the Companion. */
+  private readonly machine = new ConnectionMachine<TapiPhase, TapiMove>(
+    'tapi',
+    TAPI_PHASES,
+    'stopped',
+    (event) => this.emit(event),
+  );
   private connection: BridgeConnection | null = null;
   private generation = 0;
   private calls: TapiCallMap;
@@ -74,7 +81,11 @@ export class TapiProvider implements LineProvider {
   }
 
   get state(): ProviderState {
-    return providerStateOf(this.phase);
+    return this.machine.state;
+  }
+
+  private get phase(): TapiPhase {
+    return this.machine.phase;
   }
 
   connect(): Promise<void> {
@@ -280,11 +291,7 @@ export class TapiProvider implements LineProvider {
   }
 
   private move(move: TapiMove, reason?: string): void {
-    const before = this.state;
-    this.phase = nextTapiPhase(this.phase, move);
-    const state = this.state;
-    if (state === before) return;
-    this.emit(reason === undefined ? { type: 'state', state } : { type: 'state', state, reason });
+    this.machine.move(move, reason);
   }
 
   private emit(event: LineEvent): void {
