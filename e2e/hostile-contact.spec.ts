@@ -5,6 +5,7 @@
  * width, show every name as text, keep the number in its order, and run nothing.
  */
 import type { Locator, Page } from '@playwright/test';
+import { imagesSettled } from './settled.js';
 import { expect, test } from './host-fixture.js';
 
 const LONG_NAME = 'Wolfeschlegelsteinhausenbergerdorff'.repeat(10);
@@ -132,6 +133,6 @@ test('an HTML name is text in the popup, the confirmation and the call log, and 
   await host.hangup(callId);
   await expect(page.getByRole('region', { name: 'Call log' })).toContainText('<img src=x onerror=alert(1)>');
   await expect(page.locator('main img, main script, main svg')).toHaveCount(0);
-  await page.waitForTimeout(300); // give a would-be handler the chance to fire
+  await imagesSettled(page);
   expect(problems).toEqual([]);
 });

@@ -77,7 +77,11 @@ test('keys do nothing unless a popup has the focus', async ({ page, host }) => {
   await page.locator('body').click({ position: { x: 2, y: 2 } });
   await page.keyboard.press('o');
   await page.keyboard.press('Escape');
-  await page.waitForTimeout(300);
-  expect(windows).toBe(0);
   await expect(popupFor(page, callId)).toBeVisible();
+  // Ordered check: once the popup has the focus the same key opens one window, the first of all.
+  await popupFor(page, callId).focus();
+  const opened = page.waitForEvent('popup');
+  await page.keyboard.press('o');
+  await opened;
+  expect(windows).toBe(1);
 });

@@ -46,6 +46,7 @@ import {
 } from './shell/protocol-registration.js';
 import { hardenSession } from './shell/secure-window.js';
 import { applyStartAtLogin } from './shell/start-at-login.js';
+import { shellLanguage } from './shell/shell-text.js';
 import { trayMenu, trayState } from './shell/tray-state.js';
 
 const warn = (message: string) => process.stderr.write(`ringdesk: ${message}\n`);
@@ -203,21 +204,26 @@ async function onReady(): Promise<void> {
   const tray = new Tray(icon('disconnected'));
   const refreshTray = () => {
     const snapshot = running.companion.snapshot();
-    const state = trayState(snapshot.line, snapshot.popups, doNotDisturb);
+    const language = shellLanguage(settings.app.language, app.getLocale());
+    const state = trayState(snapshot.line, snapshot.popups, doNotDisturb, language);
     tray.setImage(icon(state.icon));
     tray.setToolTip(state.tooltip);
     tray.setContextMenu(
       Menu.buildFromTemplate(
-        trayMenu(doNotDisturb, {
-          showCalls: () => windows.showCalls(),
-          showSettings: () => windows.showSettings(),
-          toggleDoNotDisturb: (on) => {
-            doNotDisturb = on;
-            refreshTray();
+        trayMenu(
+          doNotDisturb,
+          {
+            showCalls: () => windows.showCalls(),
+            showSettings: () => windows.showSettings(),
+            toggleDoNotDisturb: (on) => {
+              doNotDisturb = on;
+              refreshTray();
+            },
+            showAbout: () => app.showAboutPanel(),
+            quit: () => app.quit(),
           },
-          showAbout: () => app.showAboutPanel(),
-          quit: () => app.quit(),
-        }),
+          language,
+        ),
       ),
     );
   };

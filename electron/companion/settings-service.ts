@@ -30,7 +30,7 @@ import { checkDirectory, type DirectoryCheck } from './check-directory.js';
 import { checkLine, type LineCheck } from './check-line.js';
 import type { PopupBuilder } from './popup-builder.js';
 import { CompanionDownError } from './companion-runtime.js';
-import { addressOf, storedReferences, usableStoredIds } from './test-secrets.js';
+import { addressOf, storedReferences, usableStoredIds } from './secret-reuse.js';
 
 /** A warning about a field: it saves, but will surprise (see numbers/rules-warnings.ts). */
 export interface FieldWarning extends FieldProblem {

@@ -172,7 +172,6 @@ export type CompanionEvent = {
 }[EventName];
 
 /** The command names, for routers that must know them all. */
-export const COMMAND_NAMES = Object.keys(commandSchemas) as CommandName[];
 
 /** The API every face offers the renderer: one async function per command. */
 export type CompanionApi = { [C in CommandName]: (args: CommandArgs<C>) => Promise<CommandResult<C>> };

@@ -1,8 +1,8 @@
 /**
  * A secret in the settings (a PBX password, an API token, a webhook token): never required to
  * sit in the file in clear text. It may be written as `{"env": "NAME"}` (read from the
- * environment when the settings are used) or, once the desktop secret store lands,
- * `{"stored": "id"}`; a plain string is accepted for development and tests.
+ * environment when the settings are used) or `{"stored": "id"}` (sealed in the secret store, see
+ * secret-store.ts); a plain string is accepted for development and tests.
  */
 import { z } from 'zod';
 import { secretField } from './field-kinds.js';

@@ -55,3 +55,40 @@ describe('trayMenu', () => {
     expect(toggled).toEqual([false]);
   });
 });
+
+describe('the tray in German', () => {
+  it('says everything from the German catalogue', () => {
+    expect(trayState(line('connected'), [popup('ringing'), popup('ringing')], true, 'de').tooltip).toBe(
+      'Ringdesk · Leitung 12 (simulator): 2 Anrufe klingeln · nicht stören',
+    );
+    const noop = () => undefined;
+    const menu = trayMenu(
+      false,
+      { showCalls: noop, showSettings: noop, showAbout: noop, quit: noop, toggleDoNotDisturb: noop },
+      'de',
+    );
+    expect(menu.flatMap((item) => (item.label === undefined ? [] : [item.label]))).toEqual([
+      'Anrufliste',
+      'Einstellungen…',
+      'Nicht stören',
+      'Über Ringdesk',
+      'Beenden',
+    ]);
+  });
+
+  it('quits through the app’s handler: no role that would make Electron ignore the click', () => {
+    let quit = 0;
+    const noop = () => undefined;
+    const menu = trayMenu(false, {
+      showCalls: noop,
+      showSettings: noop,
+      showAbout: noop,
+      quit: () => quit++,
+      toggleDoNotDisturb: noop,
+    });
+    const item = menu.at(-1);
+    expect(item?.role).toBeUndefined();
+    item?.click?.({} as never, undefined, undefined as never);
+    expect(quit).toBe(1);
+  });
+});

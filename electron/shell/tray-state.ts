@@ -5,6 +5,7 @@
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import type { LineStatus, PopupModel } from '../contract/models.js';
+import { fill, SHELL_TEXT, type ShellLanguage } from './shell-text.js';
 
 export type TrayIcon = 'idle' | 'ringing' | 'in-call' | 'disconnected';
 
@@ -13,24 +14,32 @@ export interface TrayState {
   readonly tooltip: string;
 }
 
-/** The tray's state for the line and the calls on it. */
-export function trayState(line: LineStatus, popups: readonly PopupModel[], doNotDisturb: boolean): TrayState {
+/** The tray's state for the line and the calls on it, in `language`. */
+export function trayState(
+  line: LineStatus,
+  popups: readonly PopupModel[],
+  doNotDisturb: boolean,
+  language: ShellLanguage = 'en',
+): TrayState {
+  const text = SHELL_TEXT[language];
   const ringing = popups.filter((popup) => popup.state === 'ringing').length;
   const talking = popups.some((popup) => popup.state === 'connected' || popup.state === 'dialing');
   const icon: TrayIcon =
     line.state !== 'connected' ? 'disconnected' : ringing > 0 ? 'ringing' : talking ? 'in-call' : 'idle';
   const status =
     line.state !== 'connected'
-      ? `line disconnected${line.reason !== null ? ` (${line.reason})` : ''}`
-      : ringing > 0
-        ? `${ringing} call${ringing > 1 ? 's' : ''} ringing`
-        : talking
-          ? 'in a call'
-          : 'idle';
-  return {
-    icon,
-    tooltip: `Ringdesk · line ${line.line} (${line.provider}): ${status}${doNotDisturb ? ' · do not disturb' : ''}`,
-  };
+      ? line.reason !== null
+        ? fill(text.statusDisconnectedBecause, { reason: line.reason })
+        : text.statusDisconnected
+      : ringing > 1
+        ? fill(text.statusRingingMany, { count: ringing })
+        : ringing === 1
+          ? text.statusRingingOne
+          : talking
+            ? text.statusInCall
+            : text.statusIdle;
+  const tooltip = fill(text.tooltip, { line: line.line, provider: line.provider, status });
+  return { icon, tooltip: `${tooltip}${doNotDisturb ? text.tooltipDoNotDisturb : ''}` };
 }
 
 export interface TrayHandlers {
@@ -41,14 +50,22 @@ export interface TrayHandlers {
   readonly quit: () => void;
 }
 
-/** The tray menu: call log, settings, do not disturb, about, quit. */
-export function trayMenu(doNotDisturb: boolean, handlers: TrayHandlers): MenuItemConstructorOptions[] {
+/**
+ * The tray menu: call log, settings, do not disturb, about, quit. Quit has no `role`: Electron
+ * ignores `click` when a role is set, and quitting must go through the app's own handler.
+ */
+export function trayMenu(
+  doNotDisturb: boolean,
+  handlers: TrayHandlers,
+  language: ShellLanguage = 'en',
+): MenuItemConstructorOptions[] {
+  const text = SHELL_TEXT[language];
   return [
-    { label: 'Call log', click: handlers.showCalls },
-    { label: 'Settings…', click: handlers.showSettings },
+    { label: text.callLog, click: handlers.showCalls },
+    { label: text.settings, click: handlers.showSettings },
     { type: 'separator' },
     {
-      label: 'Do not disturb',
+      label: text.doNotDisturb,
       type: 'checkbox',
       checked: doNotDisturb,
       click: (item) => {
@@ -56,7 +73,7 @@ export function trayMenu(doNotDisturb: boolean, handlers: TrayHandlers): MenuIte
       },
     },
     { type: 'separator' },
-    { label: 'About Ringdesk', click: handlers.showAbout },
-    { label: 'Quit', role: 'quit', click: handlers.quit },
+    { label: text.about, click: handlers.showAbout },
+    { label: text.quit, click: handlers.quit },
   ];
 }

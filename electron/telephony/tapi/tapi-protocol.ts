@@ -110,8 +110,6 @@ export const bridgeMessageSchema = z.union([
 
 /** The bridge's hello. */
 export type Hello = z.infer<typeof helloSchema>;
-/** A reply to a request: `ok` with the op's result fields, or an error. */
-export type BridgeReply = z.infer<typeof replySchema>;
 /** A call state change on the open line. */
 export type CallMessage = z.infer<typeof callMessageSchema>;
 /** A change of the open line itself. */

@@ -3,7 +3,6 @@ import {
   fromCheckbox,
   fromEnvName,
   fromNumber,
-  fromSecretText,
   fromSection,
   fromText,
   isMissingValue,
@@ -40,8 +39,6 @@ describe('form field values', () => {
     expect(secretState({ env: 'AMI_SECRET' })).toEqual({ kind: 'env', name: 'AMI_SECRET' });
     expect(secretState('in-the-file')).toEqual({ kind: 'plain' });
     expect(secretState(undefined)).toEqual({ kind: 'empty' });
-    expect(fromSecretText('pa55', { stored: 'id' })).toEqual({ secret: 'pa55' });
-    expect(fromSecretText('', { stored: 'id' })).toEqual({ stored: 'id' });
     expect(fromEnvName(' LDAP_PASSWORD ')).toEqual({ env: 'LDAP_PASSWORD' });
   });
 

@@ -60,11 +60,6 @@ export function secretState(value: Json | undefined): SecretState {
   return { kind: 'plain' };
 }
 
-/** A typed secret (empty: keep what was there). */
-export function fromSecretText(input: string, current: Json | undefined): Json | undefined {
-  return input === '' ? current : { secret: input };
-}
-
 export function fromEnvName(input: string): Json | undefined {
   return input.trim() === '' ? undefined : { env: input.trim() };
 }

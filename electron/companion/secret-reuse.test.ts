@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { usableStoredIds } from './test-secrets.js';
+import { usableStoredIds } from './secret-reuse.js';
 
 const saved = {
   type: 'ldap',

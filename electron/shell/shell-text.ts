@@ -1,0 +1,54 @@
+/**
+ * What the desktop app's own surfaces say (the tray's tooltip and menu), in English and German,
+ * as the renderer's catalogues do for the windows. `{name}`-style placeholders are filled in by
+ * {@link fill}. The UI language is the settings' (`app.language`) or else the OS's.
+ */
+
+export const SHELL_TEXT = {
+  en: {
+    callLog: 'Call log',
+    settings: 'Settings…',
+    doNotDisturb: 'Do not disturb',
+    about: 'About Ringdesk',
+    quit: 'Quit',
+    tooltip: 'Ringdesk · line {line} ({provider}): {status}',
+    tooltipDoNotDisturb: ' · do not disturb',
+    statusDisconnected: 'line disconnected',
+    statusDisconnectedBecause: 'line disconnected ({reason})',
+    statusRingingOne: '1 call ringing',
+    statusRingingMany: '{count} calls ringing',
+    statusInCall: 'in a call',
+    statusIdle: 'idle',
+  },
+  de: {
+    callLog: 'Anrufliste',
+    settings: 'Einstellungen…',
+    doNotDisturb: 'Nicht stören',
+    about: 'Über Ringdesk',
+    quit: 'Beenden',
+    tooltip: 'Ringdesk · Leitung {line} ({provider}): {status}',
+    tooltipDoNotDisturb: ' · nicht stören',
+    statusDisconnected: 'Leitung getrennt',
+    statusDisconnectedBecause: 'Leitung getrennt ({reason})',
+    statusRingingOne: '1 Anruf klingelt',
+    statusRingingMany: '{count} Anrufe klingeln',
+    statusInCall: 'im Gespräch',
+    statusIdle: 'bereit',
+  },
+} as const satisfies Record<string, Record<string, string>>;
+
+export type ShellLanguage = keyof typeof SHELL_TEXT;
+export type ShellText = Readonly<Record<keyof (typeof SHELL_TEXT)['en'], string>>;
+
+/** The language for a setting (`en`, `de`, `auto`) and the OS locale: German for `de-*`. */
+export function shellLanguage(setting: string, osLocale: string): ShellLanguage {
+  const locale = setting === 'auto' ? osLocale : setting;
+  return locale.toLowerCase().startsWith('de') ? 'de' : 'en';
+}
+
+/** `text` with each `{key}` replaced by its value. */
+export function fill(text: string, values: Readonly<Record<string, string | number>>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    Object.hasOwn(values, key) ? String(values[key]) : whole,
+  );
+}
