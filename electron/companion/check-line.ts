@@ -4,6 +4,7 @@
  * provider's lines and whether the configured one is among them, run the provider's own checks,
  * disconnect. `ringdesk provider test` and the wizard's "Test" button both use it.
  */
+import { systemClock, withTimeout, type Clock } from '../shared/clock.js';
 import type { Settings } from '../settings/load-settings.js';
 import type { LineProvider, ProviderCheck } from '../telephony/line-provider.js';
 import { createProvider } from './create-companion.js';
@@ -20,17 +21,23 @@ const CONNECT_TIMEOUT_MS = 15_000;
 export async function checkLine(
   settings: Settings,
   env: Readonly<Record<string, string | undefined>>,
+  clock: Clock = systemClock,
 ): Promise<LineCheck> {
   let line: LineProvider;
   try {
-    line = createProvider(settings, { now: Date.now, env, isBlocked: () => false });
+    line = createProvider(settings, { clock, env, isBlocked: () => false });
   } catch (error) {
     return finish([{ check: 'settings', ok: false, detail: messageOf(error) }], []);
   }
   const checks: ProviderCheck[] = [];
   let lines: readonly { id: string; name: string }[] = [];
   try {
-    await withTimeout(line.connect(), CONNECT_TIMEOUT_MS);
+    await withTimeout(
+      line.connect(),
+      CONNECT_TIMEOUT_MS,
+      clock,
+      () => new Error(`no connection within ${CONNECT_TIMEOUT_MS / 1000} s`),
+    );
     checks.push({ check: 'connect', ok: true, detail: `${line.kind} connected (line ${line.line})` });
     if (line.listLines !== undefined) {
       lines = await line.listLines();
@@ -60,12 +67,4 @@ function finish(checks: ProviderCheck[], lines: readonly { id: string; name: str
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no connection within ${ms / 1000} s`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

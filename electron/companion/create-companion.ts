@@ -3,6 +3,7 @@
  * the data folder, templates with the user's overrides. Every face (CLI, headless host,
  * Electron) starts here, so they behave alike.
  */
+import { systemClock, type Clock } from '../shared/clock.js';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -36,9 +37,12 @@ export interface CompanionEnvironment {
   /** The user's locale, for times in popups. */
   readonly locale: string;
   readonly onWarning: (message: string) => void;
-  readonly now?: () => number;
+  /** The one clock for every timer of the Companion, its line and its directories (default: the system's). */
+  readonly clock?: Clock;
   /** The environment, for secrets given as `{"env": "NAME"}`. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Directories a test hands in instead of opening those the settings list. */
+  readonly directories?: readonly Directory[];
 }
 
 /** What a face gets: the Companion and the parts it may also need to reach. */
@@ -49,11 +53,12 @@ export interface CompanionParts {
   readonly lookup: ContactLookup;
   readonly templates: TemplateStore;
   readonly popups: PopupBuilder;
+  readonly journal: CallJournal;
 }
 
 /** What providers may need besides their settings. */
 export interface ProviderDeps {
-  readonly now: () => number;
+  readonly clock: Clock;
   readonly env: Readonly<Record<string, string | undefined>>;
   /** True when a caller is on the blocklist (for lines that reject while ringing). */
   readonly isBlocked: (remote: string) => boolean;
@@ -66,18 +71,19 @@ export function createProvider(settings: Settings, deps: ProviderDeps): LineProv
   const line = settings.line;
   switch (line.provider) {
     case 'simulator':
-      return new SimulatorProvider({ line: line.line, now: deps.now });
+      return new SimulatorProvider({ line: line.line, now: deps.clock.now });
     case 'ami':
-      return createAmiProvider(line, { env: deps.env });
+      return createAmiProvider(line, { env: deps.env, schedule: deps.clock.schedule });
     case 'tapi':
       return createTapiProvider(line, {
         defaultBridgePath: bundledBridgePath((process as { resourcesPath?: string }).resourcesPath),
         rules: settings.dialingRules,
+        schedule: deps.clock.schedule,
       });
     case 'action-url':
       return new ActionUrlProvider(line, {
         env: deps.env,
-        now: deps.now,
+        now: deps.clock.now,
         isBlocked: deps.isBlocked,
         ...(deps.onWarning === undefined ? {} : { onError: deps.onWarning }),
       });
@@ -124,26 +130,30 @@ export async function createCompanion(
   settings: Settings,
   environment: CompanionEnvironment,
 ): Promise<CompanionParts> {
-  const now = environment.now ?? Date.now;
+  const clock = environment.clock ?? systemClock;
+  const { now } = clock;
   // Callers' data lives here: only the user may look into it.
   mkdirSync(environment.dataDir, { recursive: true, mode: 0o700 });
   const blocklist = new Blocklist(settings.blocklist, settings.dialingRules);
   const provider = createProvider(settings, {
-    now,
+    clock,
     env: environment.env ?? {},
     isBlocked: (remote) => blocklist.has(remote),
     onWarning: environment.onWarning,
   });
   if (settings.recordLine !== null) recordLine(provider, settings.recordLine, now);
-  const directories = await openDirectories(settings, {
-    onWarning: environment.onWarning,
-    env: environment.env ?? {},
-  });
+  const directories =
+    environment.directories ??
+    (await openDirectories(settings, {
+      clock,
+      onWarning: environment.onWarning,
+      env: environment.env ?? {},
+    }));
   const lookup = new ContactLookup(directories, {
     timeoutMs: settings.lookup.timeoutMs,
     cacheTtlMs: settings.lookup.cacheTtlMs,
     negativeCacheTtlMs: settings.lookup.negativeCacheTtlMs,
-    now,
+    clock,
   });
   // A reloaded file or a finished sync may change who a number belongs to.
   for (const directory of directories) {
@@ -168,16 +178,11 @@ export async function createCompanion(
     reconnect: new ReconnectPolicy(),
     now,
     newId: randomUUID,
-    schedule: (task, ms) => {
-      const timer = setTimeout(task, ms);
-      return () => {
-        clearTimeout(timer);
-      };
-    },
+    schedule: clock.schedule,
     onWarning: environment.onWarning,
     confirmDials: { links: settings.links.confirm, callbacks: settings.links.confirmCallbacks },
     autoCloseSeconds: settings.popup.autoCloseSeconds,
     language: settings.app.language === 'auto' ? null : settings.app.language,
   });
-  return { companion, provider, directories, lookup, templates, popups };
+  return { companion, provider, directories, lookup, templates, popups, journal };
 }

@@ -3,6 +3,7 @@
  * cannot be opened (a missing file, an unreachable server) is reported and the others still
  * work.
  */
+import type { Clock } from '../shared/clock.js';
 import path from 'node:path';
 import type { Directory } from '../contacts/directory.js';
 import { FileDirectory } from '../contacts/file-directory.js';
@@ -16,6 +17,8 @@ import type { DirectorySettings } from '../settings/settings-schema.js';
 
 export interface OpenOptions {
   readonly onWarning: (message: string) => void;
+  /** The clock for file watching and request timeouts (default: the system's). */
+  readonly clock?: Clock;
   /** Re-read files and re-sync servers on change/schedule (default true; false for one-shot commands). */
   readonly watch?: boolean;
   readonly env?: Readonly<Record<string, string | undefined>>;
@@ -55,6 +58,7 @@ export async function openDirectory(
         rules: settings.dialingRules,
         onWarning: options.onWarning,
         watch: options.watch ?? true,
+        ...(options.clock === undefined ? {} : { clock: options.clock }),
       }).open();
     case 'rest':
       return createRestDirectory(entry, {
@@ -62,6 +66,7 @@ export async function openDirectory(
         env: options.env ?? {},
         onWarning: options.onWarning,
         baseDir: settings.source === null ? undefined : path.dirname(settings.source),
+        clock: options.clock,
       });
     case 'ldap':
       return createLdapDirectory(entry, {

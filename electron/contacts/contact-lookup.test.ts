@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Contact } from './contact.js';
+import { FakeClock } from '../test-support/fake-clock.js';
 import { ContactLookup } from './contact-lookup.js';
 import type { Directory } from './directory.js';
 
@@ -123,7 +124,7 @@ describe('ContactLookup: progress, merging and the cache', () => {
   });
 
   it('answers repeated lookups from its cache, "nobody" for a shorter while, never a failure', async () => {
-    let now = 0;
+    const clock = new FakeClock(0);
     let asked = 0;
     const counting = directory('Book', () => {
       asked++;
@@ -132,18 +133,18 @@ describe('ContactLookup: progress, merging and the cache', () => {
     const lookup = new ContactLookup([counting], {
       cacheTtlMs: 1000,
       negativeCacheTtlMs: 100,
-      now: () => now,
+      clock,
     });
     await lookup.lookup('+1');
     await lookup.lookup('+1');
     expect(asked).toBe(1);
-    now = 1001;
+    clock.advance(1001);
     await lookup.lookup('+1');
     expect(asked).toBe(2);
     await lookup.lookup('+2');
     await lookup.lookup('+2');
     expect(asked).toBe(3);
-    now += 101;
+    clock.advance(101);
     await lookup.lookup('+2');
     expect(asked).toBe(4);
 
@@ -153,7 +154,7 @@ describe('ContactLookup: progress, merging and the cache', () => {
       {
         cacheTtlMs: 1000,
         negativeCacheTtlMs: 1000,
-        now: () => now,
+        clock,
       },
     );
     await broken.lookup('+3');

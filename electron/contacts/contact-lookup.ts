@@ -5,21 +5,14 @@
  * contacts and fills in as the others answer), merged in directory priority order with the same
  * person from two directories listed once (see contact-merge.ts). Recent answers are cached.
  */
+import { systemClock, type Clock } from '../shared/clock.js';
 import type { Contact } from './contact.js';
 import { mergeContacts } from './contact-merge.js';
 import type { Directory } from './directory.js';
 import { LookupCache } from './lookup-cache.js';
+import type { DirectoryFailure, LookupResult } from './lookup-result.js';
 
-/** A directory that could not answer, and why. */
-export interface DirectoryFailure {
-  readonly directory: string;
-  readonly error: string;
-}
-
-export interface LookupResult {
-  readonly contacts: readonly Contact[];
-  readonly failures: readonly DirectoryFailure[];
-}
+export type { DirectoryFailure, LookupResult };
 
 export interface LookupOptions {
   /** Per-directory timeout in milliseconds (default 1500). */
@@ -28,7 +21,8 @@ export interface LookupOptions {
   readonly cacheTtlMs?: number;
   /** Cache for "nobody has this number" (ms; default 0: off). */
   readonly negativeCacheTtlMs?: number;
-  readonly now?: () => number;
+  /** The clock for the cache and the timeouts (default: the system's). */
+  readonly clock?: Clock;
 }
 
 type Answer = { contacts: readonly Contact[] } | { error: string };
@@ -43,7 +37,7 @@ export class ContactLookup {
     this.cache = new LookupCache({
       ttlMs: options.cacheTtlMs ?? 0,
       negativeTtlMs: options.negativeCacheTtlMs ?? 0,
-      now: options.now ?? Date.now,
+      now: (options.clock ?? systemClock).now,
     });
   }
 
@@ -59,7 +53,7 @@ export class ContactLookup {
     const current = () => this.combine(answers);
     await Promise.all(
       this.directories.map(async (directory, index) => {
-        answers[index] = await askWithTimeout(directory, e164, timeoutMs);
+        answers[index] = await askWithTimeout(directory, e164, timeoutMs, this.options.clock ?? systemClock);
         if (onProgress !== undefined && answers.some((answer) => answer === null)) onProgress(current());
       }),
     );
@@ -100,11 +94,16 @@ export class ContactLookup {
   }
 }
 
-async function askWithTimeout(directory: Directory, e164: string, timeoutMs: number): Promise<Answer> {
+async function askWithTimeout(
+  directory: Directory,
+  e164: string,
+  timeoutMs: number,
+  clock: Clock,
+): Promise<Answer> {
   const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
+  let cancel = (): void => undefined;
   const timeout = new Promise<Answer>((resolve) => {
-    timer = setTimeout(() => {
+    cancel = clock.schedule(() => {
       controller.abort();
       resolve({ error: `no answer within ${timeoutMs} ms` });
     }, timeoutMs);
@@ -116,7 +115,7 @@ async function askWithTimeout(directory: Directory, e164: string, timeoutMs: num
     );
     return await Promise.race([answer, timeout]);
   } finally {
-    clearTimeout(timer);
+    cancel();
   }
 }
 

@@ -3,6 +3,7 @@
  * and read again when the file changes. A change that cannot be read (the file is half-written,
  * or gone for a moment while an editor replaces it) keeps the last good index and warns.
  */
+import { systemClock, type Clock } from '../shared/clock.js';
 import { watch, type FSWatcher } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
@@ -27,6 +28,8 @@ export interface FileDirectoryOptions {
   readonly watch?: boolean;
   /** Quiet time after a change before re-reading (default 150 ms). */
   readonly debounceMs?: number;
+  /** The clock for that quiet time (default: the system's). */
+  readonly clock?: Clock;
 }
 
 /**
@@ -76,7 +79,7 @@ export class FileDirectory implements Directory {
   private index: PhoneIndex = PhoneIndex.build([]);
   private contacts: readonly Contact[] = [];
   private watcher: FSWatcher | null = null;
-  private timer: NodeJS.Timeout | null = null;
+  private cancelReload: (() => void) | null = null;
   private readonly reloadListeners = new Set<(count: number) => void>();
 
   constructor(private readonly options: FileDirectoryOptions) {
@@ -108,7 +111,8 @@ export class FileDirectory implements Directory {
   close(): Promise<void> {
     this.watcher?.close();
     this.watcher = null;
-    if (this.timer !== null) clearTimeout(this.timer);
+    this.cancelReload?.();
+    this.cancelReload = null;
     return Promise.resolve();
   }
 
@@ -133,9 +137,9 @@ export class FileDirectory implements Directory {
   }
 
   private scheduleReload(): void {
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = null;
+    this.cancelReload?.();
+    this.cancelReload = (this.options.clock ?? systemClock).schedule(() => {
+      this.cancelReload = null;
       this.reload().catch((error: unknown) => {
         this.options.onWarning?.(
           `${this.name}: kept the previous contacts, re-reading failed: ${String(error)}`,

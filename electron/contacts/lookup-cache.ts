@@ -3,7 +3,7 @@
  * kept for a while, "nobody has this number" for a shorter while, at most `capacity` numbers,
  * the least recently used dropped first. Answers with a failed directory are not kept.
  */
-import type { LookupResult } from './contact-lookup.js';
+import type { LookupResult } from './lookup-result.js';
 
 export interface LookupCacheOptions {
   /** How long a found contact is kept (ms); 0 disables the cache. */

@@ -1,21 +1,20 @@
 /**
- * A Companion wired for tests: the simulator line, given directories, a real journal in a
- * temporary folder, the bundled templates, and a hand-driven scheduler (or a FakeClock).
- * Links and callbacks are dialled at once and popups stay open unless the test's settings name
- * `links` or `popup` (the app's defaults ask before dialling links and close popups after 10 s).
+ * A Companion wired for tests through the same `createCompanion` every face uses: the simulator
+ * line, the directories the test hands in, a real journal in a temporary folder, the bundled
+ * templates, and one clock: a FakeClock, or else a hand-driven one whose tasks the test runs
+ * (`scheduled`). Links and callbacks are dialled at once and popups stay open unless the test's
+ * settings name `links` or `popup` (the app's defaults ask before dialling links and close popups
+ * after 10 s).
  */
 import path from 'node:path';
-import { Companion } from '../companion/companion.js';
-import { Blocklist } from '../companion/blocklist.js';
-import { createPopupBuilder } from '../companion/create-companion.js';
-import { PickMemory } from '../companion/pick-memory.js';
-import { ReconnectPolicy } from '../companion/reconnect-policy.js';
-import { ContactLookup } from '../contacts/contact-lookup.js';
+import type { Companion } from '../companion/companion.js';
+import { createCompanion } from '../companion/create-companion.js';
 import type { Directory } from '../contacts/directory.js';
 import type { CompanionEvent } from '../contract/channels.js';
-import { CallJournal } from '../journal/call-journal.js';
-import { bundledTemplatesDir, TemplateStore } from '../popup/template-store.js';
+import type { CallJournal } from '../journal/call-journal.js';
+import { bundledTemplatesDir } from '../popup/template-store.js';
 import { defaultSettings, type Settings } from '../settings/load-settings.js';
+import type { Clock } from '../shared/clock.js';
 import { SimulatorProvider } from '../telephony/simulator-provider.js';
 import type { FakeClock } from './fake-clock.js';
 import { DUESSELDORF } from './rules.js';
@@ -27,10 +26,25 @@ export interface Harness {
   readonly journalFile: string;
   readonly events: CompanionEvent[];
   readonly warnings: string[];
-  /** Tasks the Companion scheduled (reconnects), to run by hand. */
+  /** Tasks the Companion scheduled (reconnects), to run by hand (when no FakeClock was given). */
   readonly scheduled: { task: () => void; ms: number }[];
   /** Waits until the Companion has published an event matching `match`. */
   until(match: (event: CompanionEvent) => boolean): Promise<CompanionEvent>;
+}
+
+/** A clock whose timers wait in `scheduled` until the test runs them. */
+function handDriven(scheduled: { task: () => void; ms: number }[]): Clock {
+  return {
+    now: Date.now,
+    schedule: (task, ms) => {
+      const entry = { task, ms };
+      scheduled.push(entry);
+      return () => {
+        const at = scheduled.indexOf(entry);
+        if (at >= 0) scheduled.splice(at, 1);
+      };
+    },
+  };
 }
 
 export async function companionHarness(
@@ -39,46 +53,28 @@ export async function companionHarness(
   settings: Partial<Settings> = {},
   clock?: FakeClock,
 ): Promise<Harness> {
-  const full: Settings = { ...defaultSettings('DE'), dialingRules: DUESSELDORF, ...settings };
-  const line = new SimulatorProvider({ line: '12' });
-  const journalFile = path.join(dataDir, 'journal.jsonl');
-  const journal = await CallJournal.open(journalFile);
+  const defaults = defaultSettings('DE');
+  const full: Settings = {
+    ...defaults,
+    dialingRules: DUESSELDORF,
+    line: { provider: 'simulator', line: '12' },
+    links: { ...defaults.links, confirm: false, confirmCallbacks: false },
+    popup: { ...defaults.popup, autoCloseSeconds: 0 },
+    ...settings,
+  };
   const warnings: string[] = [];
   const events: CompanionEvent[] = [];
   const scheduled: { task: () => void; ms: number }[] = [];
-  const environment = {
+  const parts = await createCompanion(full, {
     dataDir,
     templatesDir: bundledTemplatesDir(),
     locale: 'en-GB',
-    onWarning: (m: string) => warnings.push(m),
-  };
-  let ids = 0;
-  const companion = new Companion({
-    rules: full.dialingRules,
-    provider: line,
-    directories,
-    lookup: new ContactLookup(directories, { timeoutMs: full.lookup.timeoutMs }),
-    journal,
-    popups: createPopupBuilder(full, new TemplateStore(environment.templatesDir), environment),
-    blocklist: new Blocklist(full.blocklist, full.dialingRules),
-    picks: await PickMemory.open(path.join(dataDir, 'picks.json')),
-    reconnect: new ReconnectPolicy({ random: () => 0.5 }),
-    now: clock?.now ?? Date.now,
-    newId: () => `record-${++ids}`,
-    schedule:
-      clock?.schedule ??
-      ((task, ms) => {
-        const entry = { task, ms };
-        scheduled.push(entry);
-        return () => scheduled.splice(scheduled.indexOf(entry), 1);
-      }),
     onWarning: (message) => warnings.push(message),
-    confirmDials: {
-      links: settings.links?.confirm ?? false,
-      callbacks: settings.links?.confirmCallbacks ?? false,
-    },
-    autoCloseSeconds: settings.popup?.autoCloseSeconds ?? 0,
+    clock: clock ?? handDriven(scheduled),
+    directories,
   });
+  const { companion } = parts;
+  if (!(parts.provider instanceof SimulatorProvider)) throw new Error('the harness runs on the simulator');
   const waiters: { match: (event: CompanionEvent) => boolean; resolve: (event: CompanionEvent) => void }[] =
     [];
   companion.onEvent((event) => {
@@ -93,9 +89,9 @@ export async function companionHarness(
   await companion.start();
   return {
     companion,
-    line,
-    journal,
-    journalFile,
+    line: parts.provider,
+    journal: parts.journal,
+    journalFile: path.join(dataDir, 'journal.jsonl'),
     events,
     warnings,
     scheduled,

@@ -1,8 +1,11 @@
 /**
- * A fake clock for timers (the Companion's confirmations and popups, the AMI and TAPI
- * providers' pings and timeouts): `now` and `schedule` to inject, `advance` for the test. Nothing runs until the
- * test moves time forward, so no test depends on the machine's speed.
+ * The one fake clock (shared/clock.ts's seam) for every timer: the Companion's confirmations,
+ * popups and reconnects, the providers' pings and timeouts, the lookup's timeouts and cache, the
+ * REST transport, the file watcher. Nothing runs until the test moves time forward, so no test
+ * depends on the machine's speed.
  */
+
+import type { Clock, Schedule } from '../shared/clock.js';
 
 interface Task {
   readonly at: number;
@@ -10,8 +13,8 @@ interface Task {
   readonly run: () => void;
 }
 
-/** A manual clock: inject `now` and `schedule`; the test calls `advance`. */
-export class FakeClock {
+/** A manual clock: inject it (or its `now` and `schedule`); the test calls `advance`. */
+export class FakeClock implements Clock {
   private time: number;
   private order = 0;
   private tasks: Task[] = [];
@@ -24,7 +27,7 @@ export class FakeClock {
   readonly now = (): number => this.time;
 
   /** The `schedule` dependency: runs `run` after `ms`; returns the cancel function. */
-  readonly schedule = (run: () => void, ms: number): (() => void) => {
+  readonly schedule: Schedule = (run, ms) => {
     const task = { at: this.time + ms, order: this.order++, run };
     this.tasks.push(task);
     return () => {

@@ -4,6 +4,7 @@
  * sets up TLS. Everything that can be wrong with the settings fails here, before the first
  * call; the edges (HTTP client, environment, file reading) are injected so tests pass fakes.
  */
+import { systemClock, type Clock } from '../../shared/clock.js';
 import { readFile as readFileFromDisk } from 'node:fs/promises';
 import { Agent } from 'node:https';
 import path from 'node:path';
@@ -34,6 +35,8 @@ export interface RestDirectoryDeps {
   readonly onWarning?: ((message: string) => void) | undefined;
   /** Default 2 MiB. */
   readonly maxAnswerBytes?: number | undefined;
+  /** The clock for request timeouts (default: the system's). */
+  readonly clock?: Clock | undefined;
 }
 
 /**
@@ -92,6 +95,7 @@ export async function createRestDirectory(
     transport: {
       http: deps.http ?? axios.create(),
       timeoutMs: config.timeoutMs,
+      clock: deps.clock ?? systemClock,
       maxBytes: deps.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES,
       httpsAgent,
     },

@@ -5,6 +5,7 @@
  * memory), redirects are not followed (credentials never travel to another host), and every
  * failure becomes one short, specific problem for the directory to report.
  */
+import type { Clock } from '../../shared/clock.js';
 import type { Agent } from 'node:https';
 import type { Readable } from 'node:stream';
 import type { AxiosInstance, AxiosResponse } from 'axios';
@@ -21,6 +22,8 @@ export const DEFAULT_MAX_ANSWER_BYTES = 2 * 1024 * 1024;
 export interface TransportOptions {
   readonly http: HttpClient;
   readonly timeoutMs: number;
+  /** The clock for the timeout. */
+  readonly clock: Clock;
   readonly maxBytes: number;
   /** For https: the CA and verification settings. */
   readonly httpsAgent?: Agent | undefined;
@@ -72,7 +75,7 @@ const CERTIFICATE_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUE
 export async function exchangeJson(options: TransportOptions, exchange: JsonExchange): Promise<unknown> {
   const timeout = new AbortController();
   let timedOut = false;
-  const timer = setTimeout(() => {
+  const cancelTimer = options.clock.schedule(() => {
     timedOut = true;
     timeout.abort();
   }, options.timeoutMs);
@@ -108,7 +111,7 @@ export async function exchangeJson(options: TransportOptions, exchange: JsonExch
   } catch (error) {
     throw failure(error);
   } finally {
-    clearTimeout(timer);
+    cancelTimer();
   }
 }
 

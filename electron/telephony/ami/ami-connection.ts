@@ -10,12 +10,12 @@
  *   a reason, reported once through `onLost`.
  * - Once closed, it sends nothing and reports nothing more.
  */
+import type { Schedule } from '../../shared/clock.js';
 import { serializeAction, type AmiMessage } from './ami-message.js';
 import { AmiParser, AmiProtocolError } from './ami-parser.js';
 import type { AmiSocket, AmiTarget, OpenAmiSocket } from './ami-socket.js';
 
 /** Runs `task` after `ms`; returns a function that cancels it. */
-export type Schedule = (task: () => void, ms: number) => () => void;
 
 /** Asterisk did not answer an action in time. */
 export class AmiTimeoutError extends Error {

@@ -21,7 +21,8 @@
  * - At most 16 dials are in flight.
  */
 import { originateFailure } from './ami-causes.js';
-import { quote, type AmiConnection, type Schedule } from './ami-connection.js';
+import type { Schedule } from '../../shared/clock.js';
+import { quote, type AmiConnection } from './ami-connection.js';
 import type { AmiCallMapper } from './ami-call-mapper.js';
 import type { AmiMessage } from './ami-message.js';
 

@@ -16,7 +16,7 @@ import { useTempDir } from '../../test-support/temp-dir.js';
 import { CallState } from '../call-session.js';
 import type { LineEvent } from '../line-provider.js';
 import { AmiCallMapper } from './ami-call-mapper.js';
-import type { Schedule } from './ami-connection.js';
+import type { Schedule } from '../../shared/clock.js';
 import { createAmiProvider, type AmiProvider } from './ami-provider.js';
 import { amiLineSchema, type AmiLineInput } from './ami-settings.js';
 

@@ -21,7 +21,8 @@ import { readFile } from 'node:fs/promises';
 import { resolveSecret } from '../../settings/secret.js';
 import type { Capability, LineEvent, LineListener, LineProvider, ProviderState } from '../line-provider.js';
 import { AmiCallMapper } from './ami-call-mapper.js';
-import { AmiConnection, AmiTimeoutError, quote, type Schedule } from './ami-connection.js';
+import { systemClock, type Schedule } from '../../shared/clock.js';
+import { AmiConnection, AmiTimeoutError, quote } from './ami-connection.js';
 import { linesFromExtensionStates, type AmiLineChoice } from './ami-lines.js';
 import { checkBanner, login } from './ami-login.js';
 import type { AmiMessage } from './ami-message.js';
@@ -46,12 +47,6 @@ export interface AmiProviderDeps {
 }
 
 /** Real timers; unref'd, as the socket alone keeps the process alive while the line is up. */
-const realSchedule: Schedule = (task, ms) => {
-  const timer = setTimeout(task, ms).unref();
-  return () => {
-    clearTimeout(timer);
-  };
-};
 
 const DIALABLE = /^\+?[0-9*#]{1,40}$/;
 const MAX_HELD_EVENTS = 1000;
@@ -86,7 +81,7 @@ export class AmiProvider implements LineProvider {
     private readonly deps: AmiProviderDeps = {},
   ) {
     this.line = settings.line;
-    this.schedule = deps.schedule ?? realSchedule;
+    this.schedule = deps.schedule ?? systemClock.schedule;
     const channel = originateChannelFor(settings);
     this.mapper = new AmiCallMapper({
       line: settings.line,

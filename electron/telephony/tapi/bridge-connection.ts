@@ -14,6 +14,7 @@
  * - Memory is bounded: lines by the framer, pending requests by their timeouts, the stderr
  *   tail and the ids of abandoned requests by fixed caps.
  */
+import type { Schedule } from '../../shared/clock.js';
 import type { z } from 'zod';
 import type { BridgeProcess } from './bridge-process.js';
 import { cleanText, preview } from './clean-text.js';
@@ -33,7 +34,6 @@ import {
 } from './tapi-protocol.js';
 
 /** Runs `task` after `ms` milliseconds; returns the function that cancels it. */
-export type Schedule = (task: () => void, ms: number) => () => void;
 
 /** The bridge refused a request (a TAPI error such as LINEERR_CALLUNAVAIL, or a bad request). */
 export class BridgeRequestError extends Error {

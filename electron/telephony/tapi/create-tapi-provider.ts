@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DialingRules } from '../../numbers/dialing-rules.js';
-import type { Schedule } from './bridge-connection.js';
+import { systemClock, type Schedule } from '../../shared/clock.js';
 import { spawnBridgeProcess, type SpawnBridge } from './bridge-process.js';
 import { TapiProvider } from './tapi-provider.js';
 import type { TapiLineSettings } from './tapi-settings.js';
@@ -40,7 +40,7 @@ export function createTapiProvider(settings: TapiLineSettings, deps: TapiProvide
     settings,
     bridgePath: settings.bridgePath ?? deps.defaultBridgePath,
     spawn: deps.spawn ?? (platform === 'win32' ? (file) => spawnBridgeProcess(file) : notOnWindows(platform)),
-    schedule: deps.schedule ?? defaultSchedule,
+    schedule: deps.schedule ?? systemClock.schedule,
     rules: deps.rules,
     closeGraceMs: deps.closeGraceMs,
   });
@@ -66,13 +66,6 @@ export function bundledBridgePath(
   }
   return packaged ?? path.join(process.cwd(), 'dist', 'native', BRIDGE_FILE);
 }
-
-const defaultSchedule: Schedule = (task, ms) => {
-  const timer = setTimeout(task, ms);
-  return () => {
-    clearTimeout(timer);
-  };
-};
 
 function notOnWindows(platform: string): SpawnBridge {
   return () => {

@@ -13,7 +13,8 @@
  */
 import type { DialingRules } from '../../numbers/dialing-rules.js';
 import type { Capability, LineEvent, LineListener, LineProvider, ProviderState } from '../line-provider.js';
-import { BridgeConnection, BridgeRequestError, type Schedule } from './bridge-connection.js';
+import type { Schedule } from '../../shared/clock.js';
+import { BridgeConnection, BridgeRequestError } from './bridge-connection.js';
 import type { SpawnBridge } from './bridge-process.js';
 import { tapiAddress } from './canonical-address.js';
 import { cleanText } from './clean-text.js';
