@@ -116,10 +116,9 @@ async function benchLink(home: string, env: NodeJS.ProcessEnv): Promise<BenchRes
   }
 }
 
-async function dialledCount(host: {
-  readonly url: string;
-  readonly headers?: Record<string, string>;
-}): Promise<number> {
-  const response = await fetch(new URL('/api/sim/dialled', host.url), { headers: host.headers ?? {} });
+async function dialledCount(host: { readonly url: string; readonly key: string }): Promise<number> {
+  const response = await fetch(new URL('/api/sim/dialled', host.url), {
+    headers: { Authorization: `Bearer ${host.key}` },
+  });
   return ((await response.json()) as { dialled: unknown[] }).dialled.length;
 }

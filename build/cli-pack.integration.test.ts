@@ -73,7 +73,7 @@ describe('the packed ringdesk command', () => {
       bin,
     );
     try {
-      const page = await fetch(host.url);
+      const page = await fetch(host.url, { headers: { Authorization: `Bearer ${host.key}` } });
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('<div id="root">');
     } finally {

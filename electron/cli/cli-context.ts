@@ -5,7 +5,8 @@
  * provider's and directory's schema, which commands such as `number --rules` never need.
  */
 import type { ProcessEvents } from '../companion/crash-policy.js';
-import { regionOfLocale, type DialingRules } from '../numbers/dialing-rules.js';
+import type { DialingRules } from '../numbers/dialing-rules.js';
+import { regionOfLocale } from '../numbers/region-of-locale.js';
 import type { Settings } from '../settings/load-settings.js';
 import { defaultSettingsPath, userDataDir, type PathEnvironment } from '../settings/settings-paths.js';
 

@@ -75,37 +75,71 @@ export async function hostTarget(
 }
 
 /**
- * Calls the host's API; `body` present means POST.
+ * Calls the host's API; `body` present means POST. Plain `node:http`, not `fetch`: on Node 20
+ * the first `fetch` of a process loads undici and compiles its WebAssembly parser, which cost
+ * more than the rest of `ringdesk link open` together, and every click on a phone link pays it.
  * @throws HostUnreachableError when no host answers; HostKeyError when it refuses the key.
  */
 export async function callHost(target: HostTarget, route: string, body?: unknown): Promise<HostAnswer> {
-  let response: Response;
   const headers: Record<string, string> = body === undefined ? {} : { 'Content-Type': 'application/json' };
   if (target.key !== null) headers.Authorization = `Bearer ${target.key}`;
+  let answer: { status: number; text: string };
   try {
-    response = await fetch(new URL(route, target.url), {
-      method: body === undefined ? 'GET' : 'POST',
+    answer = await request(
+      new URL(route, target.url),
+      body === undefined ? null : JSON.stringify(body),
       headers,
-      body: body === undefined ? null : JSON.stringify(body),
-      signal: AbortSignal.timeout(10_000),
-    });
+    );
   } catch (error) {
     throw new HostUnreachableError(
-      `no Ringdesk host at ${target.url} (${String((error as Error).cause ?? error)}); start one with "ringdesk serve"`,
+      `no Ringdesk host at ${target.url} (${String(error instanceof Error ? error.message : error)}); start one with "ringdesk serve"`,
     );
   }
-  const text = await response.text();
-  if (response.status === 401)
+  if (answer.status === 401)
     throw new HostKeyError(
       target.key === null
         ? `the host at ${target.url} needs its key, and ${target.keyFile} cannot be read: run this as the user who started the host`
         : `the host at ${target.url} refused the key from ${target.keyFile}: is it another profile's host?`,
     );
   try {
-    return { status: response.status, body: JSON.parse(text) as Record<string, unknown> };
+    return { status: answer.status, body: JSON.parse(answer.text) as Record<string, unknown> };
   } catch {
-    return { status: response.status, body: { error: text.slice(0, 200) } };
+    return { status: answer.status, body: { error: answer.text.slice(0, 200) } };
   }
+}
+
+const TIMEOUT_MS = 10_000;
+const MAX_ANSWER = 4 * 1024 * 1024;
+
+/** One HTTP(S) exchange: the status and the answer's text (at most 4 MiB), within 10 s. */
+async function request(
+  url: URL,
+  body: string | null,
+  headers: Record<string, string>,
+): Promise<{ status: number; text: string }> {
+  const client = url.protocol === 'https:' ? await import('node:https') : await import('node:http');
+  return new Promise((resolve, reject) => {
+    const outgoing = client.request(
+      url,
+      { method: body === null ? 'GET' : 'POST', headers, timeout: TIMEOUT_MS },
+      (incoming) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        incoming.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > MAX_ANSWER) incoming.destroy(new Error('the answer is too long'));
+          else chunks.push(chunk);
+        });
+        incoming.on('error', reject);
+        incoming.on('end', () => {
+          resolve({ status: incoming.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') });
+        });
+      },
+    );
+    outgoing.on('timeout', () => outgoing.destroy(new Error(`no answer within ${TIMEOUT_MS / 1000} s`)));
+    outgoing.on('error', reject);
+    outgoing.end(body ?? undefined);
+  });
 }
 
 function sameOrigin(announced: string | undefined, url: string): boolean {

@@ -12,6 +12,9 @@
  */
 import { z } from 'zod';
 import { isCallingCode, mainRegionOf, prefixesOfRegion } from './calling-codes.js';
+import { regionOfLocale } from './region-of-locale.js';
+
+export { regionOfLocale };
 
 /** How a number in the agent's own area is dialled. */
 export const LOCAL_FORMATS = ['subscriber', 'area', 'trunk-area'] as const;
@@ -103,15 +106,3 @@ export function resolveDialingRules(input: DialingRulesInput, defaultRegion: str
   };
 }
 
-/**
- * The region (ISO 3166 alpha-2) of a BCP 47 locale, guessing from the language when the
- * locale names none ("de" → "DE"). Falls back to "US", as the C locale means en-US.
- */
-export function regionOfLocale(locale: string): string {
-  try {
-    const region = new Intl.Locale(locale).maximize().region;
-    return region !== undefined && /^[A-Z]{2}$/.test(region) ? region : 'US';
-  } catch {
-    return 'US';
-  }
-}

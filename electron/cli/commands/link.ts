@@ -8,8 +8,6 @@
 import type { CliContext } from '../cli-context.js';
 import { UsageError, type Command } from '../command.js';
 import { callHost, hostTarget } from '../host-client.js';
-import { DesktopEntryError } from '../link-desktop-entry.js';
-import { LinkRegistrationError, registerLinkOpener, unregisterLinkOpener } from '../link-registration.js';
 import { parseOptions } from '../parse-options.js';
 
 const link: Command = {
@@ -30,6 +28,10 @@ const link: Command = {
     }
     if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]?.slice(0, 40) ?? ''}"`);
     if (values.url !== undefined) throw new UsageError('--url belongs to link open');
+    // Registration is loaded only when asked for: `link open` runs at every click on a link.
+    const { DesktopEntryError } = await import('../link-desktop-entry.js');
+    const { LinkRegistrationError, registerLinkOpener, unregisterLinkOpener } =
+      await import('../link-registration.js');
     try {
       if (action === 'register') {
         const sip = values.sip === true || (await context.settings(values.config)).links.sip;
