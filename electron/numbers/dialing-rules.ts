@@ -105,4 +105,3 @@ export function resolveDialingRules(input: DialingRulesInput, defaultRegion: str
     incomingFilters: input.incomingFilters ?? [],
   };
 }
-

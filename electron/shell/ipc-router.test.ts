@@ -30,8 +30,7 @@ async function router() {
       removeHandler: () => undefined,
     },
     api: companionApi(harness, null, HOST_FACE),
-    isTrustedSender: (event) =>
-      kinds.has(event.sender.id) && isRendererUrl(event.senderFrame?.url ?? '', RENDERER),
+    rendererUrl: RENDERER,
     windowKindOf: (event) => kinds.get(event.sender.id) ?? null,
     openExternal: (url) => {
       opened.push(url);

@@ -14,8 +14,8 @@ import { isWebUrl } from '../popup/action-urls.js';
 export interface IpcRouterOptions {
   readonly ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
   readonly api: CompanionApi;
-  /** True for a sender that is one of our windows on our own page. */
-  readonly isTrustedSender: (event: IpcMainInvokeEvent) => boolean;
+  /** Our renderer's page (`file:///.../dist/renderer/index.html`): the only page trusted to send. */
+  readonly rendererUrl: string;
   readonly openExternal: (url: string) => Promise<void>;
   /** Which of our windows sent the event (null: none of ours); it decides the allowed verbs. */
   readonly windowKindOf: (event: IpcMainInvokeEvent) => WindowKind | null;
@@ -24,9 +24,12 @@ export interface IpcRouterOptions {
 /** Registers the router; returns the function that removes it. */
 export function registerIpcRouter(options: IpcRouterOptions): () => void {
   options.ipcMain.handle(INVOKE_CHANNEL, async (event, channel: unknown, args: unknown) => {
-    if (!options.isTrustedSender(event)) throw new Error('refused: not a Ringdesk window');
+    // Trusted: one of our windows, showing our own page in the frame that sent (not a page it
+    // was navigated to, not a frame inside it).
     const kind = options.windowKindOf(event);
-    const allowed: readonly string[] = kind === null ? [] : WINDOW_VERBS[kind];
+    if (kind === null || !isRendererUrl(event.senderFrame?.url ?? '', options.rendererUrl))
+      throw new Error('refused: not a Ringdesk window');
+    const allowed: readonly string[] = WINDOW_VERBS[kind];
     if (typeof channel !== 'string' || !allowed.includes(channel)) {
       throw new Error(`refused: ${String(channel).slice(0, 40)} is not available in this window`);
     }

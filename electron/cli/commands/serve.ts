@@ -2,15 +2,12 @@
 import { mkdirSync } from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
-import { CompanionRuntime } from '../../companion/companion-runtime.js';
+import { boot } from '../../companion/boot.js';
 import { installCrashPolicy } from '../../companion/crash-policy.js';
-import { createCompanion } from '../../companion/create-companion.js';
-import { SettingsService } from '../../companion/settings-service.js';
 import { HeadlessHost } from '../../host/headless-host.js';
 import { ensureHostKey, hostFilePath, writeHostFile } from '../../host/host-file.js';
 import { bundledTemplatesDir } from '../../popup/template-store.js';
 import { openHostSecretStore } from '../../settings/host-secrets.js';
-import { loadSettings, type Settings } from '../../settings/load-settings.js';
 import { defaultSettingsPath, userDataDir } from '../../settings/settings-paths.js';
 import { demoConfigFile, rendererDir } from '../app-paths.js';
 import { UsageError, type Command } from '../command.js';
@@ -43,42 +40,25 @@ const serve: Command = {
     const warn = (message: string) => context.say(`warning: ${message}`);
     const key = await ensureHostKey(announcement, warn);
     const configFile = demo ? demoConfigFile() : (values.config ?? defaultSettingsPath(context.io));
-    const secrets = await openHostSecretStore(home, (message) => context.say(`warning: ${message}`));
-    const settings = await loadSettings(configFile, {
-      defaultRegion: context.defaultRegion,
+    const booted = await boot({
+      configFile,
       required: demo || values.config !== undefined,
-      secrets,
-    });
-    const environment = {
+      // The demo's settings come with the app and are not the user's to change.
+      editable: !demo,
+      profileDir: home,
       dataDir,
       templatesDir: bundledTemplatesDir(),
       locale: context.io.locale,
+      defaultRegion: context.defaultRegion,
       env: context.io.env,
-      onWarning: (message: string) => context.say(`warning: ${message}`),
-    };
-    const runtime = await CompanionRuntime.start(settings, (each) => createCompanion(each, environment));
-    let current: Settings = settings;
-    // The demo's settings come with the app and are not the user's to change.
-    const service = demo
-      ? null
-      : new SettingsService({
-          file: configFile,
-          dataDir: home,
-          defaultRegion: context.defaultRegion,
-          secrets,
-          env: context.io.env,
-          current: () => current,
-          popups: () => runtime.parts.popups,
-          templates: () => runtime.parts.templates,
-          onSaved: async (saved) => {
-            await runtime.replace(saved);
-            current = saved;
-          },
-        });
+      openSecrets: () => openHostSecretStore(home, warn),
+      onWarning: warn,
+    });
+    const { runtime } = booted;
     const bindHost = values.host ?? '127.0.0.1';
     const host = new HeadlessHost({
       runtime,
-      settings: service,
+      settings: booted.settings,
       rendererDir: rendererDir(),
       key,
       host: bindHost,
@@ -89,7 +69,7 @@ const serve: Command = {
         registerLinkHandler: async () => {
           const { registered, refused, steps } = await registerLinkOpener({
             ...context.io,
-            sip: current.links.sip,
+            sip: booted.current().links.sip,
           });
           return { registered, refused, steps };
         },
@@ -104,7 +84,7 @@ const serve: Command = {
         `--host ${bindHost}: the API is now reachable from the network, behind the key only, over unencrypted HTTP; anyone who can read the traffic can take the key (it is in ${announcement})`,
       );
     context.say(
-      `Ringdesk is serving on ${url} (line: ${settings.line.provider} ${settings.line.line}). Open ${open} in your browser. Ctrl+C stops it.`,
+      `Ringdesk is serving on ${url} (line: ${booted.current().line.provider} ${booted.current().line.line}). Open ${open} in your browser. Ctrl+C stops it.`,
     );
 
     // What escapes every handler: logged, the journal flushed, the runtime restarted (crash-policy.ts).
@@ -120,7 +100,10 @@ const serve: Command = {
             stop: () => runtime.stop(),
             log: (message) => context.say(message),
             onFatal: fatal,
-            locale: () => (current.app.language === 'auto' ? context.io.locale : current.app.language),
+            locale: () => {
+              const { language } = booted.current().app;
+              return language === 'auto' ? context.io.locale : language;
+            },
             now: Date.now,
           });
     const reason = await Promise.race([context.io.waitForInterrupt().then(() => null), failed]);
