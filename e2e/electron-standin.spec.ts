@@ -259,3 +259,16 @@ test('the packaged app.asar boots too: the package holds every production depend
   await expect(page.getByRole('heading', { name: 'Anna Becker' })).toBeVisible();
   expect(await app.quit()).toBe(0);
 });
+
+test('a broken settings file starts the app on the simulator and opens the settings with the problems', async ({
+  rig,
+}) => {
+  rig.settings = { ...rig.settings, directories: 7 };
+  const app = await rig.launch();
+  await visible(app, 'settings');
+  expect(app.stderr).toMatch(/ringdesk: settings: .*directories/);
+  const { page } = await app.window('settings');
+  await expect(page.getByText(/directories/i).first()).toBeVisible();
+  expect((await app.state()).trays[0]?.tooltip).toMatch(/\(simulator\)/);
+  expect(await app.quit()).toBe(0);
+});

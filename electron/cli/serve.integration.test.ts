@@ -131,6 +131,30 @@ describe('ringdesk serve, sim and calls', () => {
     expect(local.stderr()).not.toMatch(/reachable from the network/);
   });
 
+  it('starts on a broken settings file as the desktop app does: the simulator runs, the problems are named and kept to fix', async () => {
+    const home = tempDir({ 'config.json': '{"line": {"provider": "ami", "host": "pbx"}, "directories": 7}' });
+    const env = { ...process.env, RINGDESK_HOME: home, RINGDESK_CONFIG: '' };
+    const host = await startServe(env);
+    try {
+      expect(host.stderr()).toMatch(/warning: settings: .*directories/);
+      const headers = { Authorization: `Bearer ${host.key}` };
+      const status = (await (await fetch(`${host.url}api/status`, { headers })).json()) as {
+        line: { provider: string; state: string };
+      };
+      expect(status.line).toMatchObject({ provider: 'simulator', state: 'connected' });
+      const settings = (await (
+        await fetch(`${host.url}api/command/getSettings`, {
+          method: 'POST',
+          headers: { ...headers, 'Content-Type': 'application/json', Origin: host.url.replace(/\/$/, '') },
+          body: '{}',
+        })
+      ).json()) as { problems: { path: string }[] };
+      expect(settings.problems.map((problem) => problem.path)).toContain('directories');
+    } finally {
+      await host.stop();
+    }
+  });
+
   it('says clearly when no host is running', () => {
     const result = spawnSync(
       process.execPath,
