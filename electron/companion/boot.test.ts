@@ -39,7 +39,10 @@ describe('boot', () => {
     const { booted, warnings } = await start(tempDir());
     expect(booted.firstRun).toBe(true);
     expect(booted.problems).toEqual([]);
-    expect(booted.runtime.companion.lineStatus()).toMatchObject({ provider: 'simulator', state: 'connected' });
+    expect(booted.runtime.companion.lineStatus()).toMatchObject({
+      provider: 'simulator',
+      state: 'connected',
+    });
     expect(warnings).toEqual([]);
   });
 
