@@ -42,7 +42,7 @@ describe('record and replay', () => {
     const recording = parseRecording(readFileSync(file, 'utf8'));
     expect(recording.slice(0, 2)).toEqual([
       { t: 250, event: { type: 'state', state: 'connecting' } },
-      { t: 250, event: { type: 'state', state: 'connected' } },
+      { t: 500, event: { type: 'state', state: 'connected' } },
     ]);
 
     const live = new CallTracker(Date.now);
