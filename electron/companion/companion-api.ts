@@ -64,6 +64,7 @@ export function companionApi(
     testDirectory: ({ directory }) => attempt(() => service().testDirectory(directory)),
     previewNumber: ({ rules, input }) => attempt(() => service().previewNumber(rules, input)),
     previewPopup: ({ template }) => attempt(() => service().previewPopup(template)),
+    previewActions: ({ actions, directory }) => attempt(() => service().previewActions(actions, directory)),
     registerLinkHandler: () => attempt(() => face.registerLinkHandler()),
   };
 }

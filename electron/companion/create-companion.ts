@@ -14,7 +14,8 @@ import { isLdapDirectory } from '../contacts/ldap/ldap-directory.js';
 import { directoryActions, directoryName, openDirectories } from './open-directories.js';
 import { CallJournal } from '../journal/call-journal.js';
 import type { ActionTemplates } from '../popup/action-urls.js';
-import { POPUP_TEXT, popupLanguage } from '../popup/popup-text.js';
+import { countryNamer } from '../popup/country-name.js';
+import { POPUP_TEXT, popupLanguage, popupLocale } from '../popup/popup-text.js';
 import { TemplateStore } from '../popup/template-store.js';
 import type { Settings } from '../settings/load-settings.js';
 import type { LineProvider } from '../telephony/line-provider.js';
@@ -110,16 +111,20 @@ export function createPopupBuilder(
     const actions = directoryActions(entry);
     if (actions !== undefined) actionsByDirectory.set(directoryName(entry), actions);
   }
-  const time = new Intl.DateTimeFormat(environment.locale, { hour: '2-digit', minute: '2-digit' });
+  // Times and country names in the UI language's locale (24-hour in German), not the OS's.
+  const locale = popupLocale(settings.app.language, environment.locale);
+  const language = popupLanguage(locale);
+  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
   return new PopupBuilder({
     templates,
     actions: settings.actions,
     directoryActions: actionsByDirectory,
+    colleagueActions: settings.actions.colleagues === true,
     countryCode: settings.dialingRules.countryCode,
     formatTime: (epochMs) => time.format(epochMs),
-    text: POPUP_TEXT[
-      popupLanguage(settings.app.language === 'auto' ? environment.locale : settings.app.language)
-    ],
+    text: POPUP_TEXT[language],
+    language,
+    countryOf: countryNamer(locale),
     contactTemplate: settings.popup.contactTemplate,
     onWarning: environment.onWarning,
   });

@@ -7,7 +7,7 @@ import type { DirectoryFailure } from '../contacts/contact-lookup.js';
 import type { ContactView, NumberView, PopupModel } from '../contract/models.js';
 import { popupActions, type ActionTemplates, type PopupAction } from '../popup/action-urls.js';
 import { templateData, templateFor, shownContact, type PopupSubject } from '../popup/popup-view.js';
-import { POPUP_TEXT, type PopupText } from '../popup/popup-text.js';
+import { POPUP_TEXT, type PopupLanguage, type PopupText } from '../popup/popup-text.js';
 import type { TemplateStore } from '../popup/template-store.js';
 import type { CallSnapshot } from '../telephony/call-session.js';
 
@@ -28,10 +28,15 @@ export interface PopupBuilderOptions {
   /** Global action URLs, and per directory (by name) those that replace them. */
   readonly actions: ActionTemplates;
   readonly directoryActions: ReadonlyMap<string, ActionTemplates>;
+  /** Offer "new ticket" and "new contact" on internal calls too (settings `actions.colleagues`). */
+  readonly colleagueActions?: boolean;
   readonly countryCode: string;
   readonly formatTime: (epochMs: number) => string;
-  /** The popup's words in the agent's language (default English). */
+  /** The popup's words in the agent's language (default English), and which language that is. */
   readonly text?: PopupText;
+  readonly language?: PopupLanguage;
+  /** The country of an E.164 number, named in the popup's language (default: none). */
+  readonly countryOf?: (e164: string) => string | null;
   /** The template for a known caller, instead of `contact-details` (a broken one falls back to it). */
   readonly contactTemplate?: string;
   readonly onWarning: (message: string) => void;
@@ -66,6 +71,7 @@ export class PopupBuilder {
       selected: state.selected,
       failures: [...state.failures],
       template,
+      language: this.options.language ?? 'en',
       html: await this.render(template, subject),
       actions: this.actions(state, contact),
     };
@@ -74,7 +80,7 @@ export class PopupBuilder {
   private async render(template: string, subject: PopupSubject): Promise<string> {
     try {
       return (await this.options.templates.get(template)).render(
-        templateData(subject, this.options.formatTime, this.text),
+        templateData(subject, this.options.formatTime, this.text, this.options.countryOf),
       );
     } catch (error) {
       this.options.onWarning(`popup template: ${error instanceof Error ? error.message : String(error)}`);
@@ -116,6 +122,7 @@ export class PopupBuilder {
           'new-ticket': this.text.newTicket,
           'new-contact': this.text.newContact,
         },
+        { internal: state.number.kind === 'internal', colleagues: this.options.colleagueActions === true },
       );
     } catch (error) {
       this.options.onWarning(`popup actions: ${error instanceof Error ? error.message : String(error)}`);

@@ -11,7 +11,7 @@ import { checkSettings, formatIssues, SettingsError, withAbsolutePaths } from '.
 import { writeFileAtomic } from '../settings/atomic-write.js';
 import { confinePaths } from '../settings/path-confinement.js';
 import type { SecretStore } from '../settings/secret-store.js';
-import { directorySchema, lineSchema } from '../settings/settings-schema.js';
+import { directorySchema, globalActionsSchema, lineSchema } from '../settings/settings-schema.js';
 import {
   maskClearSecrets,
   restoreClearSecrets,
@@ -26,7 +26,9 @@ import { NumberError } from '../numbers/number-error.js';
 import { dialingRulesWarnings } from '../numbers/rules-warnings.js';
 import type { Contact } from '../contacts/contact.js';
 import { CallState } from '../telephony/call-session.js';
+import { actionPlaceholders, actionPresets, previewActions, type ActionSample } from './action-preview.js';
 import { checkDirectory, type DirectoryCheck } from './check-directory.js';
+import { directoryActions } from './open-directories.js';
 import { checkLine, type LineCheck } from './check-line.js';
 import type { PopupBuilder } from './popup-builder.js';
 import { CompanionDownError } from './companion-runtime.js';
@@ -271,6 +273,36 @@ export class SettingsService {
       template,
     );
     return { html: model.html };
+  }
+
+  /**
+   * The Actions form's presets and placeholders, and what each action opens for sample callers
+   * under the global actions (unsaved) or, given one, a directory entry's own.
+   */
+  previewActions(
+    actions: unknown,
+    directory: unknown,
+  ):
+    | { presets: ReturnType<typeof actionPresets>; placeholders: string[]; samples: ActionSample[] }
+    | { ok: false; problems: FieldProblem[] } {
+    const global = globalActionsSchema.safeParse(actions ?? {});
+    if (!global.success)
+      return {
+        ok: false,
+        problems: formatIssues(global.error.issues).map((problem) => splitProblem(`actions.${problem}`)),
+      };
+    let templates = global.data;
+    if (directory !== undefined) {
+      const entry = directorySchema.safeParse(directory);
+      if (!entry.success)
+        return { ok: false, problems: formatIssues(entry.error.issues).map(splitProblem) };
+      templates = directoryActions(entry.data) ?? global.data;
+    }
+    return {
+      presets: actionPresets(),
+      placeholders: actionPlaceholders(),
+      samples: previewActions(templates, global.data.colleagues === true),
+    };
   }
 
   /** The document as saved, or null (no file, or not JSON). */

@@ -127,6 +127,45 @@ export const commandSchemas = {
     result: z.object({ html: z.string() }),
   },
   /**
+   * The Actions form: the helpdesk presets (their URLs hold `{{base}}`), the placeholders, and the
+   * exact URL each action opens for a sample known caller, unknown caller and colleague, with the
+   * global actions (unsaved) or, given a directory entry, the actions its contacts get.
+   */
+  previewActions: {
+    args: z.object({ actions: z.unknown(), directory: z.unknown().optional() }).strict(),
+    result: z.union([
+      z.object({
+        presets: z
+          .array(
+            z.object({
+              id: z.string(),
+              label: z.string(),
+              templates: z.object({ openContact: z.string(), newTicket: z.string(), newContact: z.string() }),
+            }),
+          )
+          .readonly(),
+        placeholders: z.array(z.string()).readonly(),
+        samples: z
+          .array(
+            z.object({
+              sample: z.enum(['known', 'unknown', 'colleague']),
+              who: z.string(),
+              actions: z
+                .array(
+                  z.union([
+                    z.object({ id: actionIdSchema, url: z.string() }),
+                    z.object({ id: actionIdSchema, error: z.string() }),
+                  ]),
+                )
+                .readonly(),
+            }),
+          )
+          .readonly(),
+      }),
+      problemsSchema,
+    ]),
+  },
+  /**
    * Makes Ringdesk the OS handler for phone links (tel, callto, phone; sip when the settings say
    * so), as far as the face can; `steps` are what the user must still do (Windows' Default Apps).
    */

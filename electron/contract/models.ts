@@ -49,6 +49,8 @@ export const popupModelSchema = z.object({
   failures: z.array(z.object({ directory: z.string(), error: z.string() })),
   /** The template the HTML was rendered with, and the HTML (every value escaped). */
   template: z.string(),
+  /** The language of the popup's words (its HTML's `lang`); absent means English. */
+  language: z.enum(['en', 'de']).optional(),
   html: z.string(),
   actions: z.array(z.object({ id: actionIdSchema, label: z.string(), url: z.string() })),
 });

@@ -40,6 +40,32 @@ describe('action URLs', () => {
     ]);
   });
 
+  const all = {
+    openContact: 'https://x.example/c/{{contact.id}}',
+    newTicket: 'https://x.example/t?c={{contact.id}}',
+    newContact: 'https://x.example/new?phone={{number.e164}}',
+  };
+
+  it('offers a known caller "open contact" and "new ticket", never "new contact"', () => {
+    expect(popupActions(subject, all).map((action) => action.id)).toEqual(['open-contact', 'new-ticket']);
+  });
+
+  it('offers a colleague only "open contact", unless colleagues get every action', () => {
+    const colleague = { internal: true, colleagues: false };
+    expect(popupActions(subject, all, undefined, colleague).map((action) => action.id)).toEqual([
+      'open-contact',
+    ]);
+    expect(popupActions({ ...subject, contact: null }, all, undefined, colleague)).toEqual([]);
+    const configured = { internal: true, colleagues: true };
+    expect(popupActions(subject, all, undefined, configured).map((action) => action.id)).toEqual([
+      'open-contact',
+      'new-ticket',
+    ]);
+    expect(popupActions({ ...subject, contact: null }, all, undefined, configured).map((a) => a.id)).toEqual([
+      'new-contact',
+    ]);
+  });
+
   it('never produces anything but http(s)', () => {
     expect(() => fillActionUrl('javascript:alert({{number.e164}})', { 'number.e164': '1' })).toThrow(/http/);
     expect(() => fillActionUrl('file:///etc/passwd', {})).toThrow(/http/);

@@ -40,6 +40,18 @@ export interface ActionSubject {
   readonly callId: string;
 }
 
+/**
+ * Which actions a call gets. MUST: "new contact" only for an unknown caller (a known one has
+ * "open contact" and "new ticket"); a colleague (an internal call) gets neither "new ticket" nor
+ * "new contact" unless `colleagues` is set, since colleagues are not the helpdesk's customers.
+ */
+export interface ActionPolicy {
+  /** The call is internal (a colleague's extension). */
+  readonly internal: boolean;
+  /** Offer "new ticket" and "new contact" on internal calls too (settings `actions.colleagues`). */
+  readonly colleagues: boolean;
+}
+
 /** An action URL that is not a plain http(s) URL. */
 export class ActionUrlError extends Error {
   override readonly name: string = 'ActionUrlError';
@@ -123,21 +135,22 @@ export function fillActionUrl(template: string, values: Readonly<Record<string, 
   return url;
 }
 
-/** The actions for a subject: open contact and new ticket need a contact; new contact is always there. */
+/**
+ * The actions for a subject: a known caller gets "open contact" and "new ticket", an unknown one
+ * "new contact" (see ActionPolicy for colleagues). Actions without a template are left out.
+ */
 export function popupActions(
   subject: ActionSubject,
   templates: ActionTemplates,
   labels: Readonly<Record<ActionId, string>> = LABELS,
+  policy: ActionPolicy = { internal: false, colleagues: false },
 ): PopupAction[] {
   const values = actionValues(subject);
-  const wanted: [ActionId, string | undefined][] =
-    subject.contact === null
-      ? [['new-contact', templates.newContact]]
-      : [
-          ['open-contact', templates.openContact],
-          ['new-ticket', templates.newTicket],
-          ['new-contact', templates.newContact],
-        ];
+  const customerActions = !policy.internal || policy.colleagues;
+  const wanted: [ActionId, string | undefined][] = [];
+  if (subject.contact !== null) wanted.push(['open-contact', templates.openContact]);
+  if (subject.contact !== null && customerActions) wanted.push(['new-ticket', templates.newTicket]);
+  if (subject.contact === null && customerActions) wanted.push(['new-contact', templates.newContact]);
   return wanted.flatMap(([id, template]) => {
     if (template === undefined) return [];
     try {

@@ -3,7 +3,7 @@
  * read (see templates/README.md), built from a call, its number and the matching contacts.
  */
 import type { TemplateData } from './template-engine.js';
-import { POPUP_TEXT, type PopupText } from './popup-text.js';
+import { phoneTypeName, POPUP_TEXT, type PopupText } from './popup-text.js';
 import type { TemplateName } from './template-store.js';
 
 /** A contact as the popup needs it (any directory's contact fits). */
@@ -55,27 +55,83 @@ export function templateFor(subject: PopupSubject): TemplateName {
   return shownContact(subject) === null ? 'contact-list' : 'contact-details';
 }
 
-/** The placeholder data for a subject; `formatTime` renders hours and minutes for the user. */
+/**
+ * How a number is named where no contact names it: a colleague's extension as "Ext. 12", a
+ * withheld number as such, any other as displayed.
+ */
+export function numberLabel(number: PopupSubject['number'], text: PopupText): string {
+  // An internal number's dialable form is the bare extension.
+  if (number.kind === 'internal')
+    return text.extension.replace('{number}', number.dialable === '' ? number.display : number.dialable);
+  if (number.kind === 'unknown' && number.raw.trim() === '') return text.withheld;
+  return number.display;
+}
+
+/**
+ * The number's kind in words: the country's name for an international number (when known),
+ * else internal, local or national in the popup's language; nothing for an unreadable one.
+ */
+function kindName(number: PopupSubject['number'], text: PopupText, country: string | null): string {
+  switch (number.kind) {
+    case 'internal':
+      return text.kindInternal;
+    case 'local':
+      return text.kindLocal;
+    case 'national':
+      return text.kindNational;
+    case 'international':
+      return country ?? text.kindInternational;
+    default:
+      return '';
+  }
+}
+
+/**
+ * The heading of a popup without a contact: a colleague's extension ("Ext. 12"), "Calling …"
+ * for a number the agent dialled (never "Unknown caller"), else "Unknown caller".
+ */
+function callerHeading(subject: PopupSubject, text: PopupText): string {
+  if (subject.number.kind === 'internal') return numberLabel(subject.number, text);
+  return subject.call.direction === 'outgoing' ? text.calling : text.unknownCaller;
+}
+
+/**
+ * The placeholder data for a subject; `formatTime` renders hours and minutes for the user,
+ * `countryOf` names the country of an E.164 number in the popup's language.
+ */
 export function templateData(
   subject: PopupSubject,
   formatTime: (epochMs: number) => string,
   text: PopupText = POPUP_TEXT.en,
+  countryOf: (e164: string) => string | null = () => null,
 ): TemplateData {
   const { call, number } = subject;
   const contact = shownContact(subject);
-  const describe = (each: PopupContact, index: number) => ({
-    index,
-    name: each.name,
-    company: each.company,
-    department: each.department,
-    title: each.title,
-    email: each.email,
-    directory: each.directory,
-    source: (each.sources ?? [each.directory]).join(' · '),
-    phoneType: each.phones.find((phone) => phone.e164 !== null && phone.e164 === number.e164)?.type ?? null,
-  });
+  const country = number.kind === 'international' && number.e164 !== null ? countryOf(number.e164) : null;
+  const describe = (each: PopupContact, index: number) => {
+    const phoneType =
+      each.phones.find((phone) => phone.e164 !== null && phone.e164 === number.e164)?.type ?? null;
+    return {
+      index,
+      name: each.name,
+      company: each.company,
+      department: each.department,
+      title: each.title,
+      email: each.email,
+      directory: each.directory,
+      source: (each.sources ?? [each.directory]).join(' · '),
+      phoneType,
+      phoneTypeName: phoneType === null ? null : phoneTypeName(phoneType, text),
+    };
+  };
   return {
-    number: { ...number },
+    number: {
+      ...number,
+      internal: number.kind === 'internal',
+      kindName: kindName(number, text, country),
+      country,
+      label: numberLabel(number, text),
+    },
     call: {
       id: call.callId,
       direction: call.direction,
@@ -86,6 +142,7 @@ export function templateData(
       startedAt: new Date(call.startedAt).toISOString(),
       time: formatTime(call.startedAt),
     },
+    caller: callerHeading(subject, text),
     contact: contact === null ? null : describe(contact, subject.contacts.indexOf(contact)),
     contacts: subject.contacts.map(describe),
     contactCount: subject.contacts.length,

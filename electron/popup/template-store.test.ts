@@ -61,7 +61,7 @@ describe('TemplateStore', () => {
     );
     expect((await store.get('brief')).render({ number: { display: '0211' } })).toBe('<p>0211</p>');
     expect(
-      (await store.get('unknown-caller')).render({ text: { unknownCaller: 'Unknown caller' } }),
+      (await store.get('unknown-caller')).render({ caller: 'Unknown caller' }),
     ).toContain('Unknown caller');
   });
 

@@ -59,6 +59,14 @@ export const actionsSchema = z
   })
   .strict();
 
+/** The global actions: the URLs, and whether colleagues (internal calls) get the customer actions too. */
+export const globalActionsSchema = actionsSchema
+  .extend({
+    /** Offer "new ticket" and "new contact" on internal calls too (default: only "open contact"). */
+    colleagues: z.boolean().optional(),
+  })
+  .strict();
+
 /** A local address book file. */
 export const fileDirectorySchema = z
   .object({
@@ -128,7 +136,7 @@ export const settingsSchema = z
     dialingRules: dialingRulesSchema.default({}),
     line: lineSchema.default({ provider: 'simulator', line: '1' }),
     directories: z.array(directorySchema).default([]),
-    actions: actionsSchema.default({}),
+    actions: globalActionsSchema.default({}),
     blocklist: z.array(blockedNumberSchema).max(10_000).default([]),
     journal: z
       .object({
@@ -159,7 +167,8 @@ export const settingsSchema = z
 export type SettingsDocument = z.infer<typeof settingsSchema>;
 export type LineSettings = z.infer<typeof lineSchema>;
 export type DirectorySettings = z.infer<typeof directorySchema>;
-export type ActionSettings = z.infer<typeof actionsSchema>;
+/** The global actions (with `colleagues`); a directory's own are `actionsSchema`. */
+export type ActionSettings = z.infer<typeof globalActionsSchema>;
 export type PopupSettings = z.infer<typeof popupSettingsSchema>;
 export type LinkSettings = z.infer<typeof linkSettingsSchema>;
 export type AppSettings = z.infer<typeof appSettingsSchema>;
