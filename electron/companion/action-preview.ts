@@ -32,8 +32,7 @@ export interface ActionSample {
 
 /** The URL an action opens, or why it cannot be made. */
 export type SampleAction =
-  | { readonly id: ActionId; readonly url: string }
-  | { readonly id: ActionId; readonly error: string };
+  { readonly id: ActionId; readonly url: string } | { readonly id: ActionId; readonly error: string };
 
 const TEMPLATE_KEYS: Readonly<Record<ActionId, keyof ActionTemplates>> = {
   'open-contact': 'openContact',
@@ -62,7 +61,11 @@ export function actionPresets(): ActionPreset[] {
 /** Every placeholder an action URL may use. */
 export function actionPlaceholders(): string[] {
   return Object.keys(
-    actionValues({ contact: null, number: { raw: '', e164: null, display: '', countryCode: '' }, callId: '' }),
+    actionValues({
+      contact: null,
+      number: { raw: '', e164: null, display: '', countryCode: '' },
+      callId: '',
+    }),
   );
 }
 
@@ -103,7 +106,11 @@ export function previewActions(templates: ActionTemplates, colleagues: boolean):
     // Which actions the popup offers, decided with placeholder-free stand-ins...
     const offered = popupActions(
       subject,
-      { openContact: 'https://x.invalid/', newTicket: 'https://x.invalid/', newContact: 'https://x.invalid/' },
+      {
+        openContact: 'https://x.invalid/',
+        newTicket: 'https://x.invalid/',
+        newContact: 'https://x.invalid/',
+      },
       undefined,
       { internal, colleagues },
     ).map((action) => action.id);

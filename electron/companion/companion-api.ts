@@ -49,7 +49,8 @@ export function companionApi(
         return {};
       }),
     markHandled: ({ journalId }) => companion().markHandled(journalId),
-    exportJournal: () => attempt(() => companion().exportJournal()),
+    setNote: ({ journalId, text }) => companion().setNote(journalId, text),
+    exportJournal: ({ language }) => attempt(() => companion().exportJournal(language)),
     selectContact: ({ callId, index }) => companion().selectContact(callId, index),
     chooseAgain: ({ callId }) => companion().chooseAgain(callId),
     dismissPopup: ({ callId }) =>

@@ -39,13 +39,9 @@ describe('Companion: incoming calls', () => {
     expect(done.contacts.map((contact) => contact.name)).toEqual(['Ann Example']);
     expect(done.template).toBe('contact-details');
     expect(done.html).toContain('Ann Example');
+    // A known caller never gets "new contact".
     expect(done.actions).toEqual([
       { id: 'open-contact', label: 'Open contact', url: 'https://desk.example/#user/ann' },
-      {
-        id: 'new-contact',
-        label: 'New contact',
-        url: 'https://desk.example/#user/new?phone=%2B492115551234',
-      },
     ]);
     expect(h.companion.actionUrl(callId, 'open-contact')).toBe('https://desk.example/#user/ann');
   });
@@ -236,18 +232,23 @@ describe('Companion: the call log', () => {
     const other = (await h.until((event) => event.channel === 'journal' && event.payload.callId === second))
       .payload as JournalRecord;
     const handled = await h.companion.markHandled(other.id);
-    expect(handled.handled).toBe(true);
+    expect(handled).toMatchObject({ handled: true, handledBy: '12' });
+    const noted = await h.companion.setNote(other.id, 'Asked for the invoice');
+    expect(noted.note).toBe('Asked for the invoice');
+    await expect(h.companion.setNote('nope', 'x')).rejects.toThrow(/no such call/);
     expect(
       h.events
         .filter((event) => event.channel === 'journal' && event.payload.id === other.id)
         .map((event) => (event.payload as JournalRecord).handled),
-    ).toEqual([false, true]);
+    ).toEqual([false, true, true]);
     await expect(h.companion.markHandled('nope')).rejects.toThrow(/no such call/);
 
     const { filename, csv } = h.companion.exportJournal();
     expect(filename).toMatch(/^ringdesk-calls-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(3);
     expect(csv).toContain('Ann Example');
+    expect(csv).toContain(',Asked for the invoice,');
+    expect(h.companion.exportJournal('de').csv).toMatch(/^\uFEFFBeginn;/);
   });
 });
 

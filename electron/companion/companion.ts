@@ -177,19 +177,35 @@ export class Companion {
     this.dialer.cancel(id);
   }
 
-  /** Marks a missed call as handled. */
+  /** Marks a missed call as handled, by the agent of this line, now. */
   async markHandled(journalId: string): Promise<JournalRecord> {
     if (this.options.journal.find(journalId) === undefined)
       throw new CompanionError('no such call in the journal');
-    const record = await this.options.journal.markHandled(journalId, new Date(this.options.now()));
+    const record = await this.options.journal.markHandled(
+      journalId,
+      new Date(this.options.now()),
+      this.options.provider.line,
+    );
     this.emit('journal', record);
     return record;
   }
 
-  /** The journal as CSV, for a spreadsheet. */
-  exportJournal(): { filename: string; csv: string } {
+  /** Keeps the agent's note on a call in the journal ('' removes it). */
+  async setNote(journalId: string, text: string): Promise<JournalRecord> {
+    if (this.options.journal.find(journalId) === undefined)
+      throw new CompanionError('no such call in the journal');
+    const record = await this.options.journal.setNote(journalId, text, new Date(this.options.now()));
+    this.emit('journal', record);
+    return record;
+  }
+
+  /** The journal as CSV for a spreadsheet, in the UI's language (its list separator, local times). */
+  exportJournal(language: 'en' | 'de' = 'en'): { filename: string; csv: string } {
     const date = new Date(this.options.now()).toISOString().slice(0, 10);
-    return { filename: `ringdesk-calls-${date}.csv`, csv: journalCsv(this.options.journal.all()) };
+    return {
+      filename: `ringdesk-calls-${date}.csv`,
+      csv: journalCsv(this.options.journal.all(), { language }),
+    };
   }
 
   /** The agent picks contact `index` of a popup. */

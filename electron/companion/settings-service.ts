@@ -294,8 +294,7 @@ export class SettingsService {
     let templates = global.data;
     if (directory !== undefined) {
       const entry = directorySchema.safeParse(directory);
-      if (!entry.success)
-        return { ok: false, problems: formatIssues(entry.error.issues).map(splitProblem) };
+      if (!entry.success) return { ok: false, problems: formatIssues(entry.error.issues).map(splitProblem) };
       templates = directoryActions(entry.data) ?? global.data;
     }
     return {

@@ -16,6 +16,7 @@ import {
   popupModelSchema,
   snapshotSchema,
 } from './models.js';
+import { NOTE_MAX_LENGTH } from '../journal/journal-record.js';
 
 const callId = z.string().min(1).max(128);
 const confirmationId = z.string().min(1).max(128);
@@ -53,8 +54,16 @@ export const commandSchemas = {
     args: z.object({ journalId: z.string().min(1).max(128) }).strict(),
     result: journalRecordSchema,
   },
-  /** The journal as CSV. */
-  exportJournal: { args: z.object({}).strict(), result: z.object({ filename: z.string(), csv: z.string() }) },
+  /** Keeps the agent's note on a call (an empty text removes it). */
+  setNote: {
+    args: z.object({ journalId: z.string().min(1).max(128), text: z.string().max(NOTE_MAX_LENGTH) }).strict(),
+    result: journalRecordSchema,
+  },
+  /** The journal as CSV, in the UI's language (its list separator and column names; default English). */
+  exportJournal: {
+    args: z.object({ language: z.enum(['en', 'de']).optional() }).strict(),
+    result: z.object({ filename: z.string(), csv: z.string() }),
+  },
   /** The agent picks one of several matching contacts. */
   selectContact: {
     args: z.object({ callId, index: z.int().min(0).max(999) }).strict(),

@@ -17,7 +17,7 @@ export type WindowKind = 'popup' | 'calls' | 'settings' | 'confirm';
 
 export const WINDOW_VERBS = {
   popup: ['getSnapshot', 'selectContact', 'chooseAgain', 'dismissPopup', 'openAction'],
-  calls: ['getSnapshot', 'callback', 'dial', 'markHandled', 'exportJournal'],
+  calls: ['getSnapshot', 'callback', 'dial', 'markHandled', 'setNote', 'exportJournal'],
   settings: [
     'getSnapshot',
     'getSettings',
@@ -26,6 +26,7 @@ export const WINDOW_VERBS = {
     'testDirectory',
     'previewNumber',
     'previewPopup',
+    'previewActions',
     'registerLinkHandler',
   ],
   confirm: ['getSnapshot', 'confirmDial', 'cancelDial'],

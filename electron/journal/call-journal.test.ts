@@ -114,6 +114,64 @@ describe('CallJournal: handled calls and retention', () => {
     await again.close();
   });
 
+  it('records who handled a missed call and when, kept across a restart', async () => {
+    const file = path.join(tempDir(), 'journal.jsonl');
+    const journal = await CallJournal.open(file);
+    await journal.append(record('a', true));
+    await journal.markHandled('a', new Date('2026-11-23T10:00:00Z'), '12');
+    await journal.close();
+    const again = await CallJournal.open(file);
+    expect(again.find('a')).toMatchObject({
+      handled: true,
+      handledAt: '2026-11-23T10:00:00.000Z',
+      handledBy: '12',
+    });
+    await again.close();
+  });
+
+  it('keeps the agent’s note on a call in an appended line; the last one counts, empty removes it', async () => {
+    const file = path.join(tempDir(), 'journal.jsonl');
+    const journal = await CallJournal.open(file);
+    await journal.append(record('a'));
+    await journal.append(record('b'));
+    expect(await journal.setNote('a', '  Wants a quote for 40 licences ', new Date())).toMatchObject({
+      note: 'Wants a quote for 40 licences',
+    });
+    await journal.setNote('b', 'first', new Date());
+    await journal.setNote('b', '', new Date());
+    await expect(journal.setNote('nope', 'x', new Date())).rejects.toThrow(/no such call/);
+    await expect(journal.setNote('a', 'x'.repeat(2001), new Date())).rejects.toThrow();
+    await journal.close();
+    expect(linesOf(file)).toHaveLength(5);
+
+    const again = await CallJournal.open(file, { retention: 10 });
+    expect(again.find('a')?.note).toBe('Wants a quote for 40 licences');
+    expect(again.find('b')).not.toHaveProperty('note');
+    await again.close();
+  });
+
+  it('keeps notes and handled marks when older calls roll into the archive', async () => {
+    const file = path.join(tempDir(), 'journal.jsonl');
+    const journal = await CallJournal.open(file, { retention: 10 });
+    for (let i = 0; i < 3; i++) await journal.append(record(`old${i}`));
+    await journal.append(record('m', true));
+    await journal.setNote('m', 'call back after lunch', new Date());
+    await journal.markHandled('m', new Date('2026-11-23T10:00:00Z'), '12');
+    for (let i = 0; i < 8; i++) await journal.append(record(`new${i}`));
+    await journal.close();
+    // Opening rolls the two oldest calls out and rewrites the journal without the marker lines.
+    const rolled = await CallJournal.open(file, { retention: 10 });
+    await rolled.close();
+    expect(linesOf(file)).toHaveLength(10);
+    const reopened = await CallJournal.open(file, { retention: 10 });
+    expect(reopened.find('m')).toMatchObject({
+      note: 'call back after lunch',
+      handled: true,
+      handledBy: '12',
+    });
+    await reopened.close();
+  });
+
   it('keeps the newest calls and rolls older ones into the archive, once each', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'journal.jsonl');

@@ -7,15 +7,22 @@
  * crash mid-write is cut off (the file always parses afterwards) and a damaged line elsewhere is
  * skipped with a warning, never deleted.
  *
- * Marking a missed call as handled appends a small marker line rather than rewriting. The file
+ * Marking a missed call as handled, and the agent's note on a call, append a small marker line
+ * rather than rewriting (the last note counts). The file
  * keeps the newest `retention` calls; older ones are rolled into `<name>-archive.jsonl` (archive
  * first, then the journal is rewritten atomically, so a crash in between can only leave a call in
  * both files, which the next roll notices and never archives twice).
  */
 import { appendFile, open, readFile, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import type { z } from 'zod';
 import { writeFileAtomic } from '../settings/atomic-write.js';
-import { handledMarkerSchema, journalRecordSchema, type JournalRecord } from './journal-record.js';
+import {
+  handledMarkerSchema,
+  journalRecordSchema,
+  noteMarkerSchema,
+  type JournalRecord,
+} from './journal-record.js';
 
 export interface JournalOptions {
   readonly onWarning?: (message: string) => void;
@@ -73,15 +80,34 @@ export class CallJournal {
     });
   }
 
-  /** Marks a call as handled; resolves with the updated record once the mark is on disk. */
-  async markHandled(id: string, at: Date): Promise<JournalRecord> {
+  /**
+   * Marks a call as handled (by the agent's line `by`, when given); resolves with the updated
+   * record once the mark is on disk.
+   */
+  async markHandled(id: string, at: Date, by?: string): Promise<JournalRecord> {
     return this.serialised(async () => {
       const index = this.records.findIndex((record) => record.id === id);
       const record = this.records[index];
       if (record === undefined) throw new Error('no such call in the journal');
       if (record.handled) return record;
-      await this.write(`${JSON.stringify({ handled: id, at: at.toISOString() })}\n`);
-      const updated = { ...record, handled: true };
+      const marker = handledMarkerSchema.parse({ handled: id, at: at.toISOString(), by });
+      await this.write(`${JSON.stringify(marker)}\n`);
+      const updated = withHandled(record, marker);
+      this.records[index] = updated;
+      return updated;
+    });
+  }
+
+  /** Sets the agent's note on a call ('' removes it); resolves with the record once on disk. */
+  async setNote(id: string, text: string, at: Date): Promise<JournalRecord> {
+    return this.serialised(async () => {
+      const index = this.records.findIndex((record) => record.id === id);
+      const record = this.records[index];
+      if (record === undefined) throw new Error('no such call in the journal');
+      const marker = noteMarkerSchema.parse({ note: id, text: text.trim(), at: at.toISOString() });
+      if ((record.note ?? '') === marker.text) return record;
+      await this.write(`${JSON.stringify(marker)}\n`);
+      const updated = withNote(record, marker.text);
       this.records[index] = updated;
       return updated;
     });
@@ -158,7 +184,8 @@ async function readJournal(file: string, onWarning: (message: string) => void) {
     throw error;
   }
   const records: JournalRecord[] = [];
-  const handled = new Set<string>();
+  const handled = new Map<string, HandledMarker>();
+  const notes = new Map<string, string>();
   const lines = text.split('\n');
   const last = lines.pop() ?? '';
   let keepBytes = Buffer.byteLength(text);
@@ -167,9 +194,9 @@ async function readJournal(file: string, onWarning: (message: string) => void) {
   const take = (line: string): boolean => {
     const parsed = parseLine(line);
     if (parsed === null) return false;
-    if ('handled' in parsed && typeof parsed.handled === 'string' && !('id' in parsed))
-      handled.add(parsed.handled);
-    else records.push(parsed as JournalRecord);
+    if ('id' in parsed) records.push(parsed);
+    else if ('handled' in parsed) handled.set(parsed.handled, parsed);
+    else notes.set(parsed.note, parsed.text);
     return true;
   };
   lines.forEach((line, index) => {
@@ -180,13 +207,21 @@ async function readJournal(file: string, onWarning: (message: string) => void) {
     else keepBytes -= Buffer.byteLength(last);
   }
   return {
-    records: records.map((record) => (handled.has(record.id) ? { ...record, handled: true } : record)),
+    records: records.map((record) => {
+      const marker = handled.get(record.id);
+      const note = notes.get(record.id);
+      const done = marker === undefined ? record : withHandled(record, marker);
+      return note === undefined ? done : withNote(done, note);
+    }),
     keepBytes,
     needsNewline,
   };
 }
 
-function parseLine(line: string): JournalRecord | { handled: string } | null {
+type HandledMarker = z.infer<typeof handledMarkerSchema>;
+type NoteMarker = z.infer<typeof noteMarkerSchema>;
+
+function parseLine(line: string): JournalRecord | HandledMarker | NoteMarker | null {
   let value: unknown;
   try {
     value = JSON.parse(line);
@@ -196,7 +231,25 @@ function parseLine(line: string): JournalRecord | { handled: string } | null {
   const record = journalRecordSchema.safeParse(value);
   if (record.success) return record.data;
   const marker = handledMarkerSchema.safeParse(value);
-  return marker.success ? { handled: marker.data.handled } : null;
+  if (marker.success) return marker.data;
+  const note = noteMarkerSchema.safeParse(value);
+  return note.success ? note.data : null;
+}
+
+function withHandled(record: JournalRecord, marker: HandledMarker): JournalRecord {
+  return {
+    ...record,
+    handled: true,
+    handledAt: marker.at,
+    ...(marker.by === undefined ? {} : { handledBy: marker.by }),
+  };
+}
+
+/** The record with `note` ('' removes the note). */
+function withNote(record: JournalRecord, note: string): JournalRecord {
+  const rest: JournalRecord = { ...record };
+  delete rest.note;
+  return note === '' ? rest : { ...rest, note };
 }
 
 /** The ids in the last 256 KiB of the archive: what a roll interrupted by a crash already moved. */

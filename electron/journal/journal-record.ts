@@ -5,6 +5,9 @@
  */
 import { z } from 'zod';
 
+/** The longest note an agent can keep on a call. */
+export const NOTE_MAX_LENGTH = 2000;
+
 export const journalRecordSchema = z.object({
   /** Unique across restarts (provider call ids are not). */
   id: z.string().min(1),
@@ -31,9 +34,21 @@ export const journalRecordSchema = z.object({
   /** A missed call the agent dealt with (called back, or marked as handled). */
   handled: z.boolean().default(false),
   cause: z.string().nullable(),
+  /** When a missed call was handled, and by whom (the agent's line). */
+  handledAt: z.iso.datetime().optional(),
+  handledBy: z.string().max(128).optional(),
+  /** The agent's note on the call. */
+  note: z.string().max(NOTE_MAX_LENGTH).optional(),
 });
 
 export type JournalRecord = z.infer<typeof journalRecordSchema>;
 
 /** A later note on a record, appended instead of rewriting the file: the call was handled. */
-export const handledMarkerSchema = z.object({ handled: z.string().min(1), at: z.iso.datetime() }).strict();
+export const handledMarkerSchema = z
+  .object({ handled: z.string().min(1), at: z.iso.datetime(), by: z.string().max(128).optional() })
+  .strict();
+
+/** The agent's note on a record, appended likewise; the last one counts, an empty text removes it. */
+export const noteMarkerSchema = z
+  .object({ note: z.string().min(1), text: z.string().max(NOTE_MAX_LENGTH), at: z.iso.datetime() })
+  .strict();

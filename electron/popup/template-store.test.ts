@@ -60,9 +60,9 @@ describe('TemplateStore', () => {
       '<p class="mine">Ann</p>',
     );
     expect((await store.get('brief')).render({ number: { display: '0211' } })).toBe('<p>0211</p>');
-    expect(
-      (await store.get('unknown-caller')).render({ caller: 'Unknown caller' }),
-    ).toContain('Unknown caller');
+    expect((await store.get('unknown-caller')).render({ caller: 'Unknown caller' })).toContain(
+      'Unknown caller',
+    );
   });
 
   it('loads templates by name only: no paths, no other files', async () => {
