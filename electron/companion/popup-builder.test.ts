@@ -163,6 +163,7 @@ describe('PopupBuilder in the agent’s language', () => {
       email: 'petra@mueller.example',
     };
     const popup = await german().build({ ...call({}, {}), contacts: [anna, petra] });
+    expect(popup.actions).toEqual([]);
     expect(popup.html).toContain(
       '<li><button type="button" class="rd-choice" data-contact-index="1"><span class="rd-name">Petra Müller</span>' +
         '<span class="rd-company">Müller Werkzeugbau</span><span class="rd-department">Einkauf</span>' +

@@ -91,6 +91,8 @@ export class PopupBuilder {
   }
 
   private actions(state: PopupState, contact: Contact | null): PopupAction[] {
+    // A choice among several contacts: nothing to act on until the agent picks one.
+    if (contact === null && state.contacts.length > 0) return [];
     const templates =
       contact === null
         ? this.options.actions

@@ -39,4 +39,9 @@ describe('call log filter and search', () => {
     expect(matches(call({}), 'all', 'bob')).toBe(false);
     expect(matches(call({}), 'all', '12')).toBe(false);
   });
+
+  it('finds a call by the agent’s note', () => {
+    expect(matches(call({ note: 'Wants a quote for 40 licences' }), 'all', 'quote')).toBe(true);
+    expect(matches(call({}), 'all', 'quote')).toBe(false);
+  });
 });

@@ -4,7 +4,7 @@ import { App } from './app.js';
 import { viewOf } from './view-of.js';
 import { AppContext } from './app-context.js';
 import { createBridge } from './bridge/create-bridge.js';
-import { translator } from './i18n/i18n.js';
+import { translator, uiLocale } from './i18n/i18n.js';
 import { createViewStore, withEvent, withSnapshot } from './state.js';
 import './app.css';
 
@@ -40,7 +40,7 @@ render();
 // The settings may choose the language (app.language); it arrives with every snapshot.
 store.subscribe((state, previous) => {
   if (state.language === previous.language) return;
-  i18n = translator(state.language ?? navigator.language);
+  i18n = translator(uiLocale(state.language, navigator.language));
   document.documentElement.lang = i18n.language;
   render();
 });

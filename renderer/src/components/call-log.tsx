@@ -1,39 +1,59 @@
 /**
- * Recent calls, newest first: filters (missed, incoming, outgoing), search by name or number,
- * missed calls marked until handled, callback and "mark as handled", and CSV export.
+ * Recent calls, newest first, with the current calls on top: filters (missed, incoming,
+ * outgoing), search by name, number or note, missed calls marked until handled, CSV export in
+ * the UI's language. Below about 640 CSS px (a narrow window, or 200 % zoom) the calls are
+ * cards instead of table rows; numbers and badges never wrap.
  */
 import { useState } from 'react';
-import type { JournalRecord } from '../../../electron/contract/models.js';
+import type { PopupModel } from '../../../electron/contract/models.js';
 import { useI18n, useRun, useServices, useView } from '../app-context.js';
 import { FILTERS, matches, type Filter } from '../call-filter.js';
-import type { Translator } from '../i18n/i18n.js';
+import { numberText } from '../number-text.js';
+import { useMediaQuery } from '../use-media-query.js';
+import { CallRow } from './call-row.js';
 
-function duration(record: JournalRecord): string {
-  if (record.answeredAt === null) return '';
-  const seconds = Math.max(
-    0,
-    Math.round((Date.parse(record.endedAt) - Date.parse(record.answeredAt)) / 1000),
+/** Narrower than this (in CSS px, so 200 % zoom of a 1,280 px window too), calls are cards. */
+export const CARDS_BELOW = '(max-width: 40rem)';
+
+const CURRENT: ReadonlySet<PopupModel['state']> = new Set(['ringing', 'dialing', 'connected']);
+
+/** The calls going on now (their popups), newest first. */
+function CurrentCalls() {
+  const popups = useView((state) => state.popups);
+  const { t, time } = useI18n();
+  const current = popups.filter((popup) => CURRENT.has(popup.state));
+  if (current.length === 0) return null;
+  return (
+    <section className="current-calls" aria-labelledby="current-calls-title">
+      <h3 id="current-calls-title">{t('calls.current')}</h3>
+      <ul>
+        {current.map((popup) => {
+          const contact =
+            popup.selected !== null
+              ? popup.contacts[popup.selected]
+              : popup.contacts.length === 1
+                ? popup.contacts[0]
+                : undefined;
+          return (
+            <li key={popup.callId} data-call-id={popup.callId}>
+              <span className={`badge badge-${popup.state}`}>{t(`popup.state.${popup.state}`)}</span>
+              <bdi className="who">{contact?.name ?? numberText(popup.number, t)}</bdi>
+              {contact?.company == null ? null : <bdi className="who-company">{contact.company}</bdi>}
+              <span className="nowrap muted">{time(popup.startedAt)}</span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
-}
-
-function Outcome({ record, t }: { record: JournalRecord; t: Translator['t'] }) {
-  if (record.blocked) return <span className="badge badge-ended">{t('calls.blocked')}</span>;
-  if (record.missed) {
-    return record.handled ? (
-      <span className="badge badge-ended">{t('calls.missedHandled')}</span>
-    ) : (
-      <span className="badge badge-missed">{t('calls.missed')}</span>
-    );
-  }
-  return <>{t(record.direction === 'incoming' ? 'calls.incoming' : 'calls.outgoing')}</>;
 }
 
 export function CallLog() {
   const journal = useView((state) => state.journal);
-  const { bridge, store } = useServices();
-  const { t, dateTime } = useI18n();
+  const { bridge } = useServices();
+  const { t, language } = useI18n();
   const run = useRun();
+  const cards = useMediaQuery(CARDS_BELOW);
   const [filter, setFilter] = useState<Filter>('all');
   const [search, setSearch] = useState('');
   const shown = journal.filter((record) => matches(record, filter, search));
@@ -41,7 +61,7 @@ export function CallLog() {
 
   const exportCsv = () => {
     run(async () => {
-      const { filename, csv } = await bridge.invoke('exportJournal', {});
+      const { filename, csv } = await bridge.invoke('exportJournal', { language });
       const link = document.createElement('a');
       link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
       link.download = filename;
@@ -51,7 +71,7 @@ export function CallLog() {
   };
 
   return (
-    <section className="call-log" aria-label={t('calls.region')}>
+    <section className="call-log" aria-label={t('calls.region')} data-layout={cards ? 'cards' : 'table'}>
       <header className="call-log-header">
         <h2>
           {t('calls.title')}{' '}
@@ -87,10 +107,18 @@ export function CallLog() {
           </button>
         </div>
       </header>
+      <CurrentCalls />
       {shown.length === 0 ? (
         <p className="empty">{journal.length === 0 ? t('calls.none') : t('calls.noMatch')}</p>
+      ) : cards ? (
+        <ul className="call-cards" aria-label={t('calls.region')}>
+          {shown.map((record) => (
+            <CallRow key={record.id} record={record} layout="cards" />
+          ))}
+        </ul>
       ) : (
         <table>
+          <caption className="visually-hidden">{t('calls.region')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('calls.column.time')}</th>
@@ -103,54 +131,9 @@ export function CallLog() {
             </tr>
           </thead>
           <tbody>
-            {shown.map((record) => {
-              const who = record.contact?.name ?? record.number.display;
-              return (
-                <tr
-                  key={record.id}
-                  data-record-id={record.id}
-                  className={record.missed && !record.handled ? 'missed' : undefined}
-                >
-                  <td>{dateTime(Date.parse(record.startedAt))}</td>
-                  <td>
-                    <Outcome record={record} t={t} />
-                  </td>
-                  <td>
-                    <span className="who">{who}</span>
-                    {record.contact !== null ? (
-                      <span className="who-number">{record.number.display}</span>
-                    ) : null}
-                  </td>
-                  <td>{duration(record)}</td>
-                  <td className="row-actions">
-                    {record.number.dialable !== '' ? (
-                      <button
-                        type="button"
-                        onClick={() =>
-                          run(async () => {
-                            const result = await bridge.invoke('callback', { journalId: record.id });
-                            // A callback that waits for confirmation shows its card instead.
-                            if (result.callId !== null)
-                              store.setState({ notice: { kind: 'info', text: t('calls.calling', { who }) } });
-                          })
-                        }
-                      >
-                        {t('calls.callBack')}
-                      </button>
-                    ) : null}
-                    {record.missed && !record.handled ? (
-                      <button
-                        type="button"
-                        className="secondary"
-                        onClick={() => run(() => bridge.invoke('markHandled', { journalId: record.id }))}
-                      >
-                        {t('calls.markHandled')}
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
+            {shown.map((record) => (
+              <CallRow key={record.id} record={record} layout="table" />
+            ))}
           </tbody>
         </table>
       )}

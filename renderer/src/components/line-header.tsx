@@ -14,9 +14,12 @@ export function LineHeader() {
   if (connection !== 'open') label = t('line.offline');
   else if (line === null) label = t('line.unknown');
   else {
+    const known = ['simulator', 'action-url', 'ami', 'tapi'] as const;
+    const product = known.find((each) => each === line.provider);
     const values = {
       line: line.line,
-      provider: line.provider,
+      // The product's name from the catalogue, not the settings' identifier.
+      provider: product === undefined ? line.provider : t(`providerName.${product}`),
       state: t(`line.state.${line.state}`),
       reason: line.reason ?? '',
     };

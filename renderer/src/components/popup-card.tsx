@@ -6,11 +6,13 @@
  * several popups on a page only the focused one acts): O or Enter opens the contact, T makes a
  * new ticket, N a new contact, 1–9 picks that contact in the chooser, Esc closes the popup. The
  * Electron popup is shown without focus: a click into it gives it the keys. Each key is shown
- * on its button (and announced with `aria-keyshortcuts`).
+ * on its button (and announced with `aria-keyshortcuts`). The first action is the primary one;
+ * after a pick in the chooser the focus moves to the resolved popup, so its keys keep working.
  */
 import { useEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import type { ActionId, PopupModel } from '../../../electron/contract/models.js';
 import { useI18n, useRun, useServices } from '../app-context.js';
+import { numberText } from '../number-text.js';
 import './popup-card.css';
 
 /** The key of each action (the same in every language). */
@@ -33,23 +35,34 @@ export function PopupCard({ popup }: { popup: PopupModel }) {
   const { t } = useI18n();
   const run = useRun();
   const body = useRef<HTMLDivElement>(null);
+  const card = useRef<HTMLElement>(null);
+  const picked = useRef(false);
 
-  // The template marks each choice with data-contact-index; make them keyboard-reachable buttons,
-  // the first nine with their number key.
+  // The template marks each choice with data-contact-index (the bundled one on real buttons);
+  // make any other element a keyboard-reachable button, and give the first nine their number key.
   useEffect(() => {
     for (const choice of body.current?.querySelectorAll<HTMLElement>('[data-contact-index]') ?? []) {
-      choice.setAttribute('role', 'button');
-      choice.tabIndex = 0;
+      if (!(choice instanceof HTMLButtonElement)) {
+        choice.setAttribute('role', 'button');
+        choice.tabIndex = 0;
+      }
       const index = Number(choice.dataset.contactIndex);
       if (Number.isInteger(index) && index < 9) {
         choice.dataset.key = String(index + 1);
         choice.setAttribute('aria-keyshortcuts', String(index + 1));
       }
     }
-  }, [popup.html]);
+    // The chooser's button that had the focus is gone: the resolved popup takes it.
+    if (picked.current && popup.selected !== null) {
+      picked.current = false;
+      card.current?.focus();
+    }
+  }, [popup.html, popup.selected]);
 
-  const select = (index: number) =>
+  const select = (index: number) => {
+    picked.current = true;
     run(() => bridge.invoke('selectContact', { callId: popup.callId, index }));
+  };
   const open = (action: ActionId) => {
     if (popup.actions.some((each) => each.id === action)) run(() => bridge.openAction(popup.callId, action));
   };
@@ -89,9 +102,11 @@ export function PopupCard({ popup }: { popup: PopupModel }) {
       : popup.contacts.length === 1
         ? popup.contacts[0]?.name
         : undefined;
+  const number = numberText(popup.number, t);
 
   return (
     <section
+      ref={card}
       className="popup"
       data-state={popup.state}
       data-call-id={popup.callId}
@@ -99,7 +114,7 @@ export function PopupCard({ popup }: { popup: PopupModel }) {
       title={t('popup.keysHint')}
       onKeyDown={onKeyDown}
       aria-label={t(popup.direction === 'incoming' ? 'popup.from' : 'popup.to', {
-        who: name ?? popup.number.display,
+        who: name ?? number,
       })}
     >
       <header className="popup-status">
@@ -109,7 +124,7 @@ export function PopupCard({ popup }: { popup: PopupModel }) {
       {popup.html === '' ? (
         <div className="popup-body">
           <h2 className="rd-name" dir="auto">
-            {name ?? popup.number.display}
+            {name ?? number}
           </h2>
           <p className="rd-number">
             <span className="rd-display">{popup.number.display}</span>
@@ -118,6 +133,7 @@ export function PopupCard({ popup }: { popup: PopupModel }) {
       ) : (
         <div
           className="popup-body"
+          lang={popup.language ?? 'en'}
           ref={body}
           onClick={onClick}
           onKeyDown={onBodyKeyDown}
@@ -125,10 +141,12 @@ export function PopupCard({ popup }: { popup: PopupModel }) {
         />
       )}
       <footer className="popup-actions">
-        {popup.actions.map((action) => (
+        {popup.actions.map((action, index) => (
           <button
             key={action.id}
             type="button"
+            className={index === 0 ? 'primary' : 'secondary'}
+            lang={popup.language ?? 'en'}
             data-action={action.id}
             aria-keyshortcuts={ACTION_KEYS[action.id] + (action.id === 'open-contact' ? ' Enter' : '')}
             onClick={() => open(action.id)}

@@ -22,27 +22,48 @@ export function languageOf(locale: string): Language {
   return locale.toLowerCase().startsWith('de') ? 'de' : 'en';
 }
 
+/**
+ * The locale the UI formats in: the browser's (or OS's) when the settings follow it or it is of
+ * the chosen language (`de-AT` stays `de-AT`), else the chosen language itself, so a German UI
+ * shows 21:38 in an English browser (the Companion's popups do the same).
+ */
+export function uiLocale(chosen: Language | null, systemLocale: string): string {
+  return chosen === null || languageOf(systemLocale) === chosen ? systemLocale : chosen;
+}
+
 export interface Translator {
   readonly language: Language;
   readonly locale: string;
   readonly t: (key: MessageKey, values?: Readonly<Record<string, string | number>>) => string;
   readonly dateTime: (epochMs: number) => string;
+  /** Hours and minutes. */
+  readonly time: (epochMs: number) => string;
 }
 
-/** A translator for `locale` (`de-DE`, `en-GB`, ...). */
-export function translator(locale: string): Translator {
+/**
+ * A translator for `locale` (`de-DE`, `en-GB`, ...). A key missing from a catalogue falls back to
+ * English (the German screens test fails on any English left, so it is found).
+ */
+export function translator(
+  locale: string,
+  catalog: Partial<Record<MessageKey, string>> = catalogs[languageOf(locale)],
+): Translator {
   const language = languageOf(locale);
-  const catalog = catalogs[language];
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
   const number = new Intl.NumberFormat(locale);
+  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
   return {
     language,
     locale,
     t: (key, values = {}) =>
-      catalog[key].replace(/\{(\w+)\}/g, (whole, name: string) => {
+      (catalog[key] ?? catalogs.en[key]).replace(/\{(\w+)\}/g, (whole, name: string) => {
         const value = values[name];
         return value === undefined ? whole : typeof value === 'number' ? number.format(value) : value;
       }),
     dateTime: (epochMs) => dateTime.format(epochMs),
+    time: (epochMs) => time.format(epochMs),
   };
 }
+
+/** Both catalogues, for the tests that compare them. */
+export const CATALOGS: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = catalogs;
