@@ -59,12 +59,27 @@ export function companionApi(
         return {};
       }),
     openAction: ({ callId, action }) => attempt(() => ({ url: companion().actionUrl(callId, action) })),
-    getSettings: () => attempt(() => service().read()),
+    getSettings: () =>
+      attempt(() =>
+        settings === null
+          ? {
+              // The demo: its settings come with the app; the window says so and offers a way back.
+              document: {},
+              file: '',
+              firstRun: false,
+              defaults: { dialingRules: companion().rules },
+              templates: [],
+              problems: [],
+              readOnly: true,
+            }
+          : service().read(),
+      ),
     saveSettings: ({ document }) => attempt(() => service().save(document)),
+    checkSettings: ({ document }) => attempt(() => service().check(document)),
     testLine: ({ line }) => attempt(() => service().testLine(line)),
     testDirectory: ({ directory }) => attempt(() => service().testDirectory(directory)),
     previewNumber: ({ rules, input }) => attempt(() => service().previewNumber(rules, input)),
-    previewPopup: ({ template }) => attempt(() => service().previewPopup(template)),
+    previewPopup: ({ template, rules }) => attempt(() => service().previewPopup(template, rules)),
     previewActions: ({ actions, directory }) => attempt(() => service().previewActions(actions, directory)),
     registerLinkHandler: () => attempt(() => face.registerLinkHandler()),
   };

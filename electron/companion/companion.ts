@@ -141,6 +141,11 @@ export class Companion {
     };
   }
 
+  /** The dialing rules in force. */
+  get rules(): DialingRules {
+    return this.options.rules;
+  }
+
   lineStatus(): LineStatus {
     const { provider } = this.options;
     return {

@@ -280,4 +280,84 @@ describe('SettingsService', () => {
     expect(settings.previewNumber({ ...berlin, extensionMaxLength: 2 }, '112').warnings).toEqual([]);
     await runtime.stop();
   });
+
+  it('previews the popup with the dialing rules just entered, and says what empty fields mean', async () => {
+    const { settings, runtime } = await service();
+    const vienna = await settings.previewPopup('contact-details', { countryCode: '43', areaCode: '1' });
+    expect(vienna.html).toContain('<span class="rd-display">01 5551234</span>');
+    const austria = await settings.previewPopup('contact-details', { countryCode: '43' });
+    expect(austria.html).toMatch(/<span class="rd-display">0664 \d/);
+    expect(settings.previewNumber({ countryCode: '43' }, '1')).toMatchObject({
+      rules: { trunkPrefix: '0', internationalPrefix: '00' },
+    });
+    expect(settings.previewNumber({ countryCode: '1' }, '1')).toMatchObject({
+      rules: { trunkPrefix: '1', internationalPrefix: '011' },
+    });
+    await runtime.stop();
+  });
+
+  it('checks a step without saving or storing anything', async () => {
+    const { settings, runtime, dir } = await service();
+    expect(await settings.check({ directories: [{ type: 'csv', path: 'book.csv' }] })).toEqual({ ok: true });
+    expect(await settings.check({ directories: [{ type: 'csv', path: 'gone.csv' }] })).toEqual({
+      ok: false,
+      problems: [{ path: 'directories[0].path', message: `file not found (${path.join(dir, 'gone.csv')})` }],
+    });
+    const withToken = {
+      line: {
+        provider: 'action-url',
+        line: '12',
+        listen: '127.0.0.1:0',
+        token: { secret: 'x'.repeat(20) },
+        zammad: {},
+      },
+    };
+    expect(await settings.check(withToken)).toEqual({ ok: true });
+    expect(() => readFileSync(path.join(dir, 'config.json'))).toThrow();
+    expect(() => readFileSync(path.join(dir, 'secrets.json'))).toThrow();
+    await runtime.stop();
+  });
+
+  it('refuses in a check what a save refuses: a typed secret outside a secret field, a path the API may not set', async () => {
+    const { settings, runtime, dir } = await service();
+    const misplaced = await settings.check({ dialingRules: { countryCode: '49', areaCode: { secret: '211' } } });
+    expect(misplaced).toEqual({
+      ok: false,
+      problems: [
+        {
+          path: 'dialingRules.areaCode',
+          message: 'only a secret field (a password or token) can hold a secret',
+        },
+      ],
+    });
+    const outside = await settings.check({ recordLine: path.join(path.dirname(dir), 'elsewhere.jsonl') });
+    expect(outside).toMatchObject({ ok: false, problems: [{ path: 'recordLine' }] });
+    expect(await settings.check({ recordLine: path.join(dir, 'line.jsonl') })).toEqual({ ok: true });
+    expect(() => readFileSync(path.join(dir, 'secrets.json'))).toThrow();
+    await runtime.stop();
+  });
+
+  it('previews the actions each sample caller gets, with the global or a directory’s own URLs', async () => {
+    const { settings, runtime } = await service();
+    const global = { openContact: 'https://desk.example.com/c/{{contact.id}}' };
+    const preview = settings.previewActions(global, undefined);
+    if (!('samples' in preview)) throw new Error('no preview');
+    expect(preview.samples[0]?.actions).toEqual([
+      { id: 'open-contact', url: 'https://desk.example.com/c/1042' },
+    ]);
+    const own = settings.previewActions(global, {
+      type: 'csv',
+      path: 'book.csv',
+      actions: { openContact: 'https://crm.example.com/p/{{contact.id}}' },
+    });
+    if (!('samples' in own)) throw new Error('no preview');
+    expect(own.samples[0]?.actions).toEqual([{ id: 'open-contact', url: 'https://crm.example.com/p/1042' }]);
+    expect(settings.previewActions({ openContact: 'javascript:alert(1)' }, undefined)).toEqual({
+      ok: false,
+      problems: [
+        { path: 'actions.openContact', message: 'must be an http:// or https:// URL with a fixed host' },
+      ],
+    });
+    await runtime.stop();
+  });
 });

@@ -14,6 +14,7 @@ import type { SecretStore } from '../settings/secret-store.js';
 import { directorySchema, globalActionsSchema, lineSchema } from '../settings/settings-schema.js';
 import {
   maskClearSecrets,
+  misplacedTypedSecrets,
   restoreClearSecrets,
   revealSecrets,
   sealSecrets,
@@ -24,6 +25,10 @@ import { dialingRulesSchema, resolveDialingRules, type DialingRules } from '../n
 import type { TemplateStore } from '../popup/template-store.js';
 import { NumberError } from '../numbers/number-error.js';
 import { dialingRulesWarnings } from '../numbers/rules-warnings.js';
+import { mainRegionOf } from '../numbers/calling-codes.js';
+import { getExampleNumber } from 'libphonenumber-js';
+import examples from 'libphonenumber-js/mobile/examples';
+import { numberView } from './number-view.js';
 import type { Contact } from '../contacts/contact.js';
 import { CallState } from '../telephony/call-session.js';
 import { actionPlaceholders, actionPresets, previewActions, type ActionSample } from './action-preview.js';
@@ -42,7 +47,7 @@ export interface FieldWarning extends FieldProblem {
 
 /** A number as unsaved rules complete it, or why not; with the rules' warnings when they are valid. */
 export type NumberPreview =
-  | (NumberReport & { readonly warnings: readonly FieldWarning[] })
+  | (NumberReport & { readonly rules: DialingRules; readonly warnings: readonly FieldWarning[] })
   | { readonly error: string; readonly warnings?: readonly FieldWarning[] };
 
 /** A problem with a field of the document: its path (`line.token`) and what is wrong. */
@@ -177,6 +182,32 @@ export class SettingsService {
     return { ok: true };
   }
 
+  /**
+   * Checks `document` as `save` would (schema, files, numbers, stored secrets in their places,
+   * secrets kept in the file, paths the API may set) without saving or storing anything: typed
+   * secrets are checked as plain values.
+   */
+  async check(document: unknown): Promise<{ ok: true } | { ok: false; problems: FieldProblem[] }> {
+    const before = await this.savedDocument();
+    const restored = restoreClearSecrets(document, before ?? {});
+    const refused = [
+      ...restored.problems,
+      ...(await confinePaths(document, before, { file: this.options.file, dataDir: this.options.dataDir })),
+      ...misplacedTypedSecrets(restored.document),
+    ];
+    if (refused.length > 0) return { ok: false, problems: refused.map(splitProblem) };
+    try {
+      await checkSettings(unsealTyped(restored.document), this.options.file, {
+        defaultRegion: this.options.defaultRegion,
+        secrets: this.options.secrets,
+      });
+      return { ok: true };
+    } catch (error) {
+      if (error instanceof SettingsError) return { ok: false, problems: error.problems.map(splitProblem) };
+      throw error;
+    }
+  }
+
   /** Tests a line's settings (unsaved) as the Test button does. */
   async testLine(line: unknown): Promise<LineCheck | { ok: false; problems: FieldProblem[] }> {
     const saved = await this.savedEntries();
@@ -218,9 +249,10 @@ export class SettingsService {
   }
 
   /**
-   * What dialing rules (unsaved) make of a number: its E.164 form, display form, kind, dialable;
-   * and, whenever the rules are valid, what is surprising about them (an extension length that
-   * reaches the country's emergency numbers), each with the path of its field.
+   * What dialing rules (unsaved) make of a number: its E.164 form, display form, kind, dialable,
+   * and the rules completed from the country (what the form's empty fields mean); and, whenever
+   * the rules are valid, what is surprising about them (an extension length that reaches the
+   * country's emergency numbers), each with the path of its field.
    */
   previewNumber(rules: unknown, input: string): NumberPreview {
     const parsed = dialingRulesSchema.safeParse(rules);
@@ -233,23 +265,32 @@ export class SettingsService {
       message,
     }));
     try {
-      return { ...analyzeNumber(input, resolved), warnings };
+      return { ...analyzeNumber(input, resolved), rules: resolved, warnings };
     } catch (error) {
       if (error instanceof NumberError) return { error: error.message, warnings };
       throw error;
     }
   }
 
-  /** A template rendered for a sample caller (Anna Becker of ACME, calling now). */
-  async previewPopup(template: string): Promise<{ html: string }> {
+  /**
+   * A template rendered for a sample caller (Anna Becker of ACME, calling now) whose number is
+   * shown under `rules` (unsaved, from the wizard), or the rules in force when they are not valid.
+   */
+  async previewPopup(template: string, rules?: unknown): Promise<{ html: string }> {
     const now = Date.now();
+    const parsed = rules === undefined ? null : dialingRulesSchema.safeParse(rules);
+    const resolved =
+      parsed?.success === true
+        ? resolveDialingRules(parsed.data, this.options.defaultRegion)
+        : this.options.current().dialingRules;
+    const e164 = sampleNumber(resolved);
     const model = await this.options.popups().build(
       {
         call: {
           callId: 'preview',
           direction: 'incoming',
           line: this.options.current().line.line,
-          remote: '+492115551234',
+          remote: e164,
           dialled: null,
           state: CallState.Ringing,
           startedAt: now,
@@ -257,16 +298,9 @@ export class SettingsService {
           endedAt: null,
           cause: null,
         },
-        number: {
-          raw: '+492115551234',
-          e164: '+492115551234',
-          display: '0211 5551234',
-          kind: 'local',
-          dialable: '05551234',
-          valid: true,
-        },
+        number: numberView(e164, resolved),
         lookup: 'done',
-        contacts: [SAMPLE_CONTACT],
+        contacts: [{ ...SAMPLE_CONTACT, phones: [{ type: 'work', raw: e164, e164 }] }],
         selected: null,
         failures: [],
       },
@@ -352,15 +386,7 @@ export class SettingsService {
       });
     }
     if (problems.length > 0) return { value, problems };
-    const unsealed = JSON.parse(JSON.stringify(value ?? null), (_key, item: unknown) =>
-      item !== null &&
-      typeof item === 'object' &&
-      !Array.isArray(item) &&
-      Object.keys(item).length === 1 &&
-      typeof (item as { secret?: unknown }).secret === 'string'
-        ? (item as { secret: string }).secret
-        : item,
-    ) as unknown;
+    const unsealed = unsealTyped(value);
     // Each reference was matched to its saved place above; the store still checks the owner.
     const revealed = await revealSecrets(unsealed, this.options.secrets, {
       owner: path.resolve(this.options.file),
@@ -383,6 +409,30 @@ const SAMPLE_CONTACT: Contact = {
   department: 'Purchasing',
   title: 'Buyer',
 };
+
+/**
+ * The sample caller's number under `rules`: in the rules' own area (a number there shows as the
+ * agent would see a neighbour's), else the country's example number, else Anna's in Düsseldorf.
+ */
+function sampleNumber(rules: DialingRules): string {
+  if (rules.areaCode !== '') return `+${rules.countryCode}${rules.areaCode}5551234`;
+  const region = mainRegionOf(rules.countryCode);
+  const example = region === undefined ? undefined : getExampleNumber(region, examples);
+  return example?.number ?? '+492115551234';
+}
+
+/** A document with typed secrets (`{"secret": "..."}`) as plain values, for a check. */
+function unsealTyped(document: unknown): unknown {
+  return JSON.parse(JSON.stringify(document ?? null), (_key, item: unknown) =>
+    item !== null &&
+    typeof item === 'object' &&
+    !Array.isArray(item) &&
+    Object.keys(item).length === 1 &&
+    typeof (item as { secret?: unknown }).secret === 'string'
+      ? (item as { secret: string }).secret
+      : item,
+  ) as unknown;
+}
 
 function parsesAsJson(text: string): boolean {
   try {

@@ -81,8 +81,12 @@ export const commandSchemas = {
       defaults: z.object({ dialingRules: dialingRulesModelSchema }),
       templates: z.array(z.string()).readonly(),
       problems: z.array(fieldProblemSchema).readonly(),
+      /** The settings cannot be changed here (the demo's come with the app). */
+      readOnly: z.boolean().optional(),
     }),
   },
+  /** Checks settings (unsaved) as a save would, without saving: the wizard checks each step so. */
+  checkSettings: { args: z.object({ document: z.unknown() }).strict(), result: saveResultSchema },
   /** Checks and saves the settings; field problems come back, nothing is saved then. */
   saveSettings: { args: z.object({ document: z.unknown() }).strict(), result: saveResultSchema },
   /** Tests a line's settings (unsaved) and lists its lines. */
@@ -125,14 +129,16 @@ export const commandSchemas = {
         dialable: z.string(),
         display: z.string(),
         valid: z.boolean(),
+        /** The rules completed from the country (what empty fields mean). */
+        rules: dialingRulesModelSchema.optional(),
         warnings: z.array(fieldWarningSchema).readonly().optional(),
       }),
       z.object({ error: z.string(), warnings: z.array(fieldWarningSchema).readonly().optional() }),
     ]),
   },
-  /** A template rendered for a sample caller, for the wizard's popup step. */
+  /** A template rendered for a sample caller, with the dialing rules given (unsaved) or in force. */
   previewPopup: {
-    args: z.object({ template: z.string().max(64) }).strict(),
+    args: z.object({ template: z.string().max(64), rules: z.unknown().optional() }).strict(),
     result: z.object({ html: z.string() }),
   },
   /**

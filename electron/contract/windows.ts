@@ -22,6 +22,7 @@ export const WINDOW_VERBS = {
     'getSnapshot',
     'getSettings',
     'saveSettings',
+    'checkSettings',
     'testLine',
     'testDirectory',
     'previewNumber',

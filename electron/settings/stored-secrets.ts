@@ -133,16 +133,8 @@ export async function revealSecrets(
   return { document: revealed, problems };
 }
 
-/**
- * Stores every `{"secret": value}` for the settings file `owner`, bound to its place, and puts
- * `{"stored": id}` there. A typed secret outside a secret field is a problem, and then nothing
- * is stored.
- */
-export async function sealSecrets(
-  document: unknown,
-  store: SecretStore,
-  owner: string,
-): Promise<{ document: Json; problems: string[] }> {
+/** A problem for every `{"secret": value}` outside a secret field (what {@link sealSecrets} refuses). */
+export function misplacedTypedSecrets(document: unknown): string[] {
   const problems: string[] = [];
   const check = (value: unknown, path: Path): void => {
     if (isOnly(value, 'secret')) {
@@ -153,6 +145,20 @@ export async function sealSecrets(
       for (const [key, item] of Object.entries(value)) check(item, [...path, key]);
   };
   check(document, []);
+  return problems;
+}
+
+/**
+ * Stores every `{"secret": value}` for the settings file `owner`, bound to its place, and puts
+ * `{"stored": id}` there. A typed secret outside a secret field is a problem, and then nothing
+ * is stored.
+ */
+export async function sealSecrets(
+  document: unknown,
+  store: SecretStore,
+  owner: string,
+): Promise<{ document: Json; problems: string[] }> {
+  const problems = misplacedTypedSecrets(document);
   if (problems.length > 0) return { document: document as Json, problems };
   const walk = async (value: unknown, path: Path): Promise<Json> => {
     if (isOnly(value, 'secret')) {
