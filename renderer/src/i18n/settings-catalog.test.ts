@@ -20,8 +20,8 @@ describe('the settings catalogues', () => {
   });
 
   it('are what the translator says', () => {
-    expect(translator('de-AT').t('settings.notSaved', { count: 2 })).toBe(
-      'Nicht gespeichert: erst 2 Problem(e) beheben.',
+    expect(translator('de-AT').t('settings.notSaved')).toBe(
+      'Noch nicht gespeichert: erst das Markierte beheben.',
     );
     expect(translator('en-GB').t('wizard.finish')).toBe('Finish');
   });

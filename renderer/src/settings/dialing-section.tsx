@@ -1,62 +1,34 @@
 /**
- * Dialing rules: where the agent sits and what the PBX wants, with a live preview: type any
- * number and see its E.164 form, how it is shown, what kind it is and the exact string the
- * phone will dial, under the rules as they are in the form (not yet saved).
+ * Dialing rules: the country by name (a searchable list, preselected from the browser's or OS's
+ * region), the area, the company number and the PBX's prefixes, with the trunk and international
+ * prefixes shown as the chosen country's defaults; beside the fields a live preview with the
+ * chosen country's examples and a number of the agent's choosing, under the rules as they are in
+ * the form (not yet saved).
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CommandResult } from '../../../electron/contract/channels.js';
 import { useI18n, useServices } from '../app-context.js';
+import { countries, countryOfCode, exampleMobile, regionOfLocales, type Country } from './countries.js';
 import { getAt } from './document-path.js';
-import { useEditorState } from './editor-context.js';
+import { useEditor, useEditorState } from './editor-context.js';
 import { DIALING_FIELDS } from './field-specs.js';
-import { Fields } from './fields.js';
+import { FieldProblems, Fields, fieldId } from './fields.js';
 
 type Preview = CommandResult<'previewNumber'>;
+type Rules = Extract<Preview, { e164: unknown }>['rules'];
 
 const KINDS = ['internal', 'local', 'national', 'international'] as const;
 function isKind(kind: string): kind is (typeof KINDS)[number] {
   return (KINDS as readonly string[]).includes(kind);
 }
 
-/** Placeholders: what applies to an empty field, for the country the computer is set to. */
-function usePlaceholders(): Record<string, string> {
-  const defaults = useEditorState((state) => state.defaults?.dialingRules ?? null);
-  const country = useEditorState((state) => getAt(state.draft, ['dialingRules', 'countryCode']));
-  if (defaults === null) return {};
-  const same = country === undefined || country === defaults.countryCode;
-  return {
-    countryCode: defaults.countryCode,
-    ...(same
-      ? {
-          trunkPrefix: defaults.trunkPrefix,
-          internationalPrefix: defaults.internationalPrefix,
-          extensionMaxLength: String(defaults.extensionMaxLength),
-        }
-      : {}),
-  };
-}
-
-export function DialingSection() {
-  const { t } = useI18n();
-  return (
-    <section className="settings-section" aria-labelledby="dialing-title">
-      <h2 id="dialing-title">{t('dialing.title')}</h2>
-      <p className="section-intro">{t('dialing.intro')}</p>
-      <Fields specs={DIALING_FIELDS} base={['dialingRules']} placeholders={usePlaceholders()} />
-      <NumberPreview />
-    </section>
-  );
-}
-
-function NumberPreview() {
+/** Asks the Companion what the draft's rules make of `input`, debounced; the newest answer wins. */
+function usePreview(input: string): Preview | null {
   const { bridge } = useServices();
-  const { t } = useI18n();
   const rules = useEditorState((state) => getAt(state.draft, ['dialingRules']));
-  const [input, setInput] = useState('+49 211 5551234');
+  const rulesText = JSON.stringify(rules ?? {});
   const [preview, setPreview] = useState<Preview | null>(null);
   const latest = useRef(0);
-  const rulesText = JSON.stringify(rules ?? {});
-
   useEffect(() => {
     if (input.trim() === '') {
       setPreview(null);
@@ -76,9 +48,167 @@ function NumberPreview() {
     }, 120);
     return () => clearTimeout(timer);
   }, [bridge, input, rulesText]);
+  return preview;
+}
 
+/** The country field: type to search the list; a name from it sets the calling code. */
+function CountryField({ list, country }: { list: readonly Country[]; country: Country | null }) {
+  const editor = useEditor();
+  const { t } = useI18n();
+  const path = ['dialingRules', 'countryCode'];
+  const id = fieldId(path);
+  const [text, setText] = useState(country?.label ?? '');
+  const [unknown, setUnknown] = useState(false);
+  const invalid = useEditorState((state) =>
+    state.problems.some((problem) => problem.path === 'dialingRules.countryCode'),
+  );
+  useEffect(() => setText(country?.label ?? ''), [country]);
+  const pick = (typed: string) => {
+    setText(typed);
+    const needle = typed.trim().toLowerCase();
+    const found = list.find(
+      (each) => each.label.toLowerCase() === needle || each.name.toLowerCase() === needle,
+    );
+    setUnknown(false);
+    if (found !== undefined) {
+      editor.setRegion(found.region);
+      editor.edit(path, found.callingCode);
+    }
+  };
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t('field.country')}</label>
+      <input
+        id={id}
+        type="text"
+        list="country-list"
+        autoComplete="off"
+        spellCheck={false}
+        value={text}
+        aria-invalid={invalid || unknown}
+        aria-describedby={`${id}-help${unknown ? ` ${id}-unknown` : ''}`}
+        onChange={(event) => pick(event.target.value)}
+        onBlur={() => setUnknown(text.trim() !== '' && text !== country?.label)}
+      />
+      <datalist id="country-list">
+        {list.map((each) => (
+          <option key={each.region} value={each.label} />
+        ))}
+      </datalist>
+      <p className="field-help" id={`${id}-help`}>
+        {t('help.country')}
+      </p>
+      {unknown ? (
+        <p className="field-problems" id={`${id}-unknown`}>
+          {t('problem.country')}
+        </p>
+      ) : null}
+      <FieldProblems path={path} id={`${id}-problems`} />
+    </div>
+  );
+}
+
+export function DialingSection() {
+  const { t, language } = useI18n();
+  const list = useMemo(() => countries(language), [language]);
+  const code = useEditorState((state) => getAt(state.draft, ['dialingRules', 'countryCode']));
+  const region = useEditorState((state) => state.region);
+  const defaults = useEditorState((state) => state.defaults?.dialingRules.countryCode ?? null);
+  const preferred = region ?? regionOfLocales(navigator.languages);
+  const country = countryOfCode(list, typeof code === 'string' ? code : (defaults ?? ''), preferred);
+  const [rules, setRules] = useState<Rules | undefined>(undefined);
+  const placeholders: Record<string, string> =
+    rules === undefined
+      ? {}
+      : {
+          trunkPrefix: rules.trunkPrefix,
+          internationalPrefix: rules.internationalPrefix,
+          extensionMaxLength: String(rules.extensionMaxLength),
+        };
+  return (
+    <section className="settings-section" aria-labelledby="dialing-title">
+      <h2 id="dialing-title">{t('dialing.title')}</h2>
+      <p className="section-intro">{t('dialing.intro')}</p>
+      <div className="beside">
+        <div className="fields">
+          <CountryField list={list} country={country} />
+          <Fields specs={DIALING_FIELDS} base={['dialingRules']} placeholders={placeholders} />
+        </div>
+        <NumberPreview country={country} onRules={setRules} />
+      </div>
+    </section>
+  );
+}
+
+/** One example of the chosen country and what the rules make of it. */
+function Example({
+  label,
+  input,
+  onRules,
+}: {
+  label: string;
+  input: string;
+  onRules?: (rules: Rules) => void;
+}) {
+  const preview = usePreview(input);
+  const rules = preview !== null && 'rules' in preview ? preview.rules : undefined;
+  useEffect(() => {
+    if (rules !== undefined) onRules?.(rules);
+  }, [rules, onRules]);
+  return (
+    <tr>
+      <th scope="row">
+        {label}
+        <span className="example-input nowrap">{input}</span>
+      </th>
+      <td className="nowrap">{preview === null ? '' : 'error' in preview ? '' : preview.display}</td>
+      <td>
+        <code className="nowrap">{preview === null || 'error' in preview ? '' : preview.dialable}</code>
+      </td>
+    </tr>
+  );
+}
+
+function NumberPreview({ country, onRules }: { country: Country | null; onRules: (rules: Rules) => void }) {
+  const { t } = useI18n();
+  const area = useEditorState((state) => getAt(state.draft, ['dialingRules', 'areaCode']));
+  const extension = useEditorState((state) => getAt(state.draft, ['dialingRules', 'extensionMaxLength']));
+  const base = useEditorState((state) => getAt(state.draft, ['dialingRules', 'baseNumber']));
+  const [input, setInput] = useState('+49 211 5551234');
+  const preview = usePreview(input);
+  const mobile = country === null ? null : exampleMobile(country.region);
+  const examples: { label: string; input: string }[] = [
+    ...(mobile === null ? [] : [{ label: t('dialing.exampleMobile'), input: mobile }]),
+    ...(typeof area === 'string' && area !== ''
+      ? [{ label: t('dialing.exampleLocal'), input: '555 1234' }]
+      : []),
+    ...(typeof extension === 'number' && extension > 0 && typeof base === 'string' && base !== ''
+      ? [{ label: t('dialing.exampleExtension'), input: '123456789'.slice(0, Math.min(extension, 2)) }]
+      : []),
+    {
+      label: t('dialing.exampleAbroad'),
+      input: country?.callingCode === '44' ? '+1 212 555 0100' : '+44 20 7946 0958',
+    },
+  ];
   return (
     <div className="number-preview">
+      {country === null ? null : (
+        <table className="examples">
+          <caption>{t('dialing.examples', { country: country.name })}</caption>
+          <thead>
+            <tr>
+              <td />
+              <th scope="col">{t('dialing.display')}</th>
+              <th scope="col">{t('dialing.dialable')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {examples.map((example, index) => (
+              <Example key={example.label} {...example} {...(index === 0 ? { onRules } : {})} />
+            ))}
+          </tbody>
+        </table>
+      )}
       <div className="field">
         <label htmlFor="preview-number">{t('dialing.try')}</label>
         <input

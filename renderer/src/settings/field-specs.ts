@@ -207,9 +207,11 @@ export function lineProvider(line: unknown): LineProvider | null {
   return (LINE_PROVIDERS as readonly unknown[]).includes(provider) ? (provider as LineProvider) : null;
 }
 
-/** The dialing rules' fields; placeholders show what applies when a field is left empty. */
+/**
+ * The dialing rules' fields after the country (chosen by name, see dialing-section.tsx);
+ * placeholders show what applies when a field is left empty.
+ */
 export const DIALING_FIELDS: readonly FieldSpec[] = [
-  { path: ['countryCode'], label: 'field.countryCode', help: 'help.countryCode', kind: 'text' },
   { path: ['areaCode'], label: 'field.areaCode', help: 'help.areaCode', kind: 'text' },
   { path: ['baseNumber'], label: 'field.baseNumber', help: 'help.baseNumber', kind: 'text' },
   {
@@ -245,6 +247,13 @@ export const DIALING_FIELDS: readonly FieldSpec[] = [
     kind: 'lines',
     placeholder: '@(\\d+)$',
   },
+];
+
+/** The popup's action URLs (global, or a directory's own). */
+export const ACTION_FIELDS: readonly FieldSpec[] = [
+  { path: ['openContact'], label: 'field.openContact', help: 'help.actionUrl', kind: 'text' },
+  { path: ['newTicket'], label: 'field.newTicket', help: 'help.actionUrl', kind: 'text' },
+  { path: ['newContact'], label: 'field.newContact', help: 'help.newContactUrl', kind: 'text' },
 ];
 
 /** The popup window's place and when it closes. */

@@ -6,15 +6,8 @@ import { useI18n } from '../app-context.js';
 import { getAt, pathText, problemsAt, type Json, type Path } from './document-path.js';
 import { useEditor, useEditorState } from './editor-context.js';
 import type { FieldSpec } from './field-specs.js';
-import {
-  fromCheckbox,
-  fromNumber,
-  fromSection,
-  fromText,
-  isMissingValue,
-  sectionOn,
-  shownText,
-} from './field-values.js';
+import { fromCheckbox, fromNumber, fromSection, fromText, sectionOn, shownText } from './field-values.js';
+import { plainProblem } from './plain-problem.js';
 import { SecretField } from './secret-field.js';
 
 /** A DOM id for a settings path. */
@@ -31,7 +24,7 @@ export function FieldProblems({ path, id }: { path: Path; id: string }) {
   return (
     <ul className="field-problems" id={id}>
       {messages.map((message) => (
-        <li key={message}>{isMissingValue(message) ? t('problem.required') : message}</li>
+        <li key={message}>{plainProblem(pathText(path), message, t)}</li>
       ))}
     </ul>
   );

@@ -15,17 +15,19 @@ const SITUATION_TEMPLATES = new Set(['contact-list', 'unknown-caller', 'missed-c
 export function PopupSection() {
   const editor = useEditor();
   const { bridge } = useServices();
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const templates = useEditorState((state) => state.templates);
   const chosen = useEditorState((state) => getAt(state.draft, ['popup', 'contactTemplate']));
   const template = typeof chosen === 'string' ? chosen : 'contact-details';
   const choices = templates.filter((name) => !SITUATION_TEMPLATES.has(name));
   const [html, setHtml] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The sample caller's number is shown with the dialing rules just entered, not the saved ones.
+  const rules = JSON.stringify(useEditorState((state) => getAt(state.draft, ['dialingRules'])) ?? {});
 
   useEffect(() => {
     let current = true;
-    bridge.invoke('previewPopup', { template }).then(
+    bridge.invoke('previewPopup', { template, rules: JSON.parse(rules) as unknown }).then(
       (result) => {
         if (!current) return;
         setHtml(result.html);
@@ -38,7 +40,7 @@ export function PopupSection() {
     return () => {
       current = false;
     };
-  }, [bridge, template]);
+  }, [bridge, template, rules]);
 
   const label = (name: string) =>
     name === 'contact-details'
@@ -70,7 +72,9 @@ export function PopupSection() {
         </select>
       </div>
       <figure className="popup-preview">
-        <figcaption>{t('popupSettings.preview')}</figcaption>
+        <figcaption>
+          {t('popupSettings.preview')} · {t('popupSettings.rulesNote')}
+        </figcaption>
         {error !== null ? (
           <p className="test-verdict test-bad" role="alert">
             {error}
@@ -83,6 +87,7 @@ export function PopupSection() {
           // The Companion renders templates with every value escaped and no script (see templates/README.md).
           <div
             className="popup popup-body"
+            lang={language}
             data-testid="popup-preview"
             dangerouslySetInnerHTML={{ __html: html ?? '' }}
           />

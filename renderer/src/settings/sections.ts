@@ -1,6 +1,7 @@
 /** The parts of the settings, in the order the settings window's tabs and the wizard's steps show them. */
 import type { ComponentType } from 'react';
 import type { SettingsKey } from '../i18n/settings-en.js';
+import { ActionsSection } from './actions-section.js';
 import { AppSection } from './app-section.js';
 import { CallsSection } from './calls-section.js';
 import { DialingSection } from './dialing-section.js';
@@ -9,7 +10,7 @@ import type { Path } from './document-path.js';
 import { LineSection } from './line-section.js';
 import { PopupSection } from './popup-section.js';
 
-export type SectionId = 'line' | 'directories' | 'dialing' | 'popup' | 'calls' | 'app';
+export type SectionId = 'line' | 'directories' | 'actions' | 'dialing' | 'popup' | 'calls' | 'app';
 
 export interface Section {
   readonly id: SectionId;
@@ -24,9 +25,10 @@ export const SECTIONS: readonly [Section, ...Section[]] = [
   {
     id: 'directories',
     label: 'section.directories',
-    paths: [['directories'], ['lookup'], ['actions']],
+    paths: [['directories'], ['lookup']],
     Component: DirectoriesSection,
   },
+  { id: 'actions', label: 'section.actions', paths: [['actions']], Component: ActionsSection },
   { id: 'dialing', label: 'section.dialing', paths: [['dialingRules']], Component: DialingSection },
   { id: 'popup', label: 'section.popup', paths: [['popup']], Component: PopupSection },
   {

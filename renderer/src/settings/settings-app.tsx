@@ -6,6 +6,7 @@ import { useEffect, useMemo } from 'react';
 import { useI18n, useServices, useView } from '../app-context.js';
 import { EditorContext, useEditorState } from './editor-context.js';
 import { createSettingsEditor } from './settings-editor.js';
+import { BackToCalls } from './back-to-calls.js';
 import { SettingsView } from './settings-view.js';
 import { WizardView } from './wizard-view.js';
 import './settings.css';
@@ -30,12 +31,20 @@ function Loaded({ mode, onClose }: { mode: 'settings' | 'wizard'; onClose: () =>
   const { t } = useI18n();
   const phase = useEditorState((state) => state.phase);
   const error = useEditorState((state) => state.error);
-  if (phase === 'loading') return <p role="status">{t('settings.loading')}</p>;
-  if (phase === 'failed')
+  const readOnly = useEditorState((state) => state.readOnly);
+  if (phase === 'loading' || phase === 'failed' || readOnly)
     return (
-      <p className="test-verdict test-bad" role="alert">
-        {t('settings.cannotLoad', { error: error ?? '' })}
-      </p>
+      <div className="settings">
+        <BackToCalls onClose={onClose} />
+        <h1>{t(readOnly ? 'settings.readOnlyTitle' : 'settings.title')}</h1>
+        {phase === 'loading' ? <p role="status">{t('settings.loading')}</p> : null}
+        {phase === 'failed' ? (
+          <p className="test-verdict test-bad" role="alert">
+            {t('settings.cannotLoad', { error: error ?? '' })}
+          </p>
+        ) : null}
+        {readOnly ? <p className="read-only-note">{t('settings.readOnly')}</p> : null}
+      </div>
     );
-  return mode === 'wizard' ? <WizardView onClose={onClose} /> : <SettingsView />;
+  return mode === 'wizard' ? <WizardView onClose={onClose} /> : <SettingsView onClose={onClose} />;
 }

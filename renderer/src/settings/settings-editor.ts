@@ -9,6 +9,7 @@ import type { CommandResult } from '../../../electron/contract/channels.js';
 import type { RendererBridge } from '../bridge/bridge.js';
 import {
   getAt,
+  hasProblemsUnder,
   moveItem,
   pathText,
   setAt,
@@ -35,6 +36,10 @@ export interface EditorState {
   readonly firstRun: boolean;
   readonly defaults: SettingsDefaults | null;
   readonly templates: readonly string[];
+  /** The settings cannot be changed here (the demo's). */
+  readonly readOnly: boolean;
+  /** The country the agent picked by name (a calling code such as +1 is shared by several). */
+  readonly region: string | null;
   readonly saved: Json;
   readonly draft: Json;
   readonly problems: readonly FieldProblem[];
@@ -58,6 +63,8 @@ const initial: EditorState = {
   firstRun: false,
   defaults: null,
   templates: [],
+  readOnly: false,
+  region: null,
   saved: {},
   draft: {},
   problems: [],
@@ -95,6 +102,7 @@ export function createSettingsEditor(bridge: RendererBridge) {
           firstRun: view.firstRun,
           defaults: view.defaults,
           templates: view.templates,
+          readOnly: view.readOnly === true,
           saved: document,
           draft: document,
           problems: view.problems,
@@ -139,20 +147,43 @@ export function createSettingsEditor(bridge: RendererBridge) {
       }));
     },
 
+    /** The country picked by name (its calling code goes into the draft with `edit`). */
+    setRegion(region: string): void {
+      set({ region });
+    },
+
     /**
      * Starts the wizard: on a first run the draft begins with the simulator line and the
-     * country of the computer's locale, so every step has something that works.
+     * country of the browser's region (`de-AT`: Austria), else of the computer's locale, so
+     * every step has something that works.
      */
-    startWizard(): void {
+    startWizard(browser: { region: string; callingCode: string } | null = null): void {
       const state = store.getState();
       if (!state.firstRun || getAt(state.draft, ['line']) !== undefined) return;
-      const country = state.defaults?.dialingRules.countryCode;
+      const country = browser?.callingCode ?? state.defaults?.dialingRules.countryCode;
       set({
+        region: browser?.region ?? null,
         draft: {
           line: { provider: 'simulator', line: '1' },
           ...(country === undefined ? {} : { dialingRules: { countryCode: country } }),
         },
       });
+    },
+
+    /**
+     * Checks the draft as a save would, without saving, and keeps only the problems under
+     * `paths` (the wizard's step being left); true when there are none.
+     */
+    async checkStep(paths: readonly Path[]): Promise<boolean> {
+      const draft = store.getState().draft;
+      const result = await bridge.invoke('checkSettings', { document: draft });
+      const problems = result.ok
+        ? []
+        : result.problems.filter((problem) => paths.some((path) => hasProblemsUnder([problem], path)));
+      // A check of a draft that changed meanwhile says nothing about the new one.
+      if (store.getState().draft !== draft) return false;
+      set({ problems });
+      return problems.length === 0;
     },
 
     /** Throws the draft away. */

@@ -5,12 +5,13 @@
  */
 import { useState } from 'react';
 import { useI18n } from '../app-context.js';
-import { hasProblemsUnder, type FieldProblem } from './document-path.js';
+import { hasProblemsUnder } from './document-path.js';
 import { useEditor, useEditorState } from './editor-context.js';
-import { isMissingValue } from './field-values.js';
+import { BackToCalls } from './back-to-calls.js';
+import { ProblemList } from './problem-list.js';
 import { SECTIONS, type SectionId } from './sections.js';
 
-export function SettingsView() {
+export function SettingsView({ onClose }: { onClose: () => void }) {
   const editor = useEditor();
   const { t } = useI18n();
   const [tab, setTab] = useState<SectionId>('line');
@@ -31,6 +32,7 @@ export function SettingsView() {
   };
   return (
     <div className="settings">
+      <BackToCalls onClose={onClose} />
       <h1>{t('settings.title')}</h1>
       <div className="tabs" role="tablist" aria-label={t('settings.title')}>
         {SECTIONS.map((section) => {
@@ -101,31 +103,6 @@ export function SettingsView() {
           {t('settings.save')}
         </button>
       </footer>
-    </div>
-  );
-}
-
-/** Every problem of the last save or test, with where it is. */
-export function ProblemList({
-  problems,
-  title = 'settings.notSaved',
-}: {
-  problems: readonly FieldProblem[];
-  title?: 'settings.notSaved' | 'settings.fileProblems';
-}) {
-  const { t } = useI18n();
-  if (problems.length === 0) return null;
-  return (
-    <div className="problem-list" role="alert">
-      <p>{t(title, { count: problems.length })}</p>
-      <ul>
-        {problems.map((problem) => (
-          <li key={`${problem.path}: ${problem.message}`}>
-            {problem.path === '' ? '' : <code>{problem.path}</code>}{' '}
-            {isMissingValue(problem.message) ? t('problem.required') : problem.message}
-          </li>
-        ))}
-      </ul>
     </div>
   );
 }
