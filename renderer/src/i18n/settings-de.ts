@@ -105,7 +105,7 @@ export const settingsDe: Record<SettingsKey, string> = {
   'directoryType.vcard': 'vCard-Adressbuch',
   'directoryType.rest': 'Helpdesk',
   'directoryType.ldap': 'LDAP / Active Directory',
-  'directoryType.unknown': 'Verzeichnis',
+  'directoryType.unknown': 'Anderes Verzeichnis',
   'preset.csv': 'CSV-Adressbuch (Outlook-Export)',
   'preset.vcard': 'vCard-Adressbuch',
   'preset.activeDirectory': 'Active Directory',

@@ -102,7 +102,7 @@ export const settingsEn = {
   'directoryType.vcard': 'vCard address book',
   'directoryType.rest': 'Helpdesk',
   'directoryType.ldap': 'LDAP / Active Directory',
-  'directoryType.unknown': 'Directory',
+  'directoryType.unknown': 'Other directory',
   'preset.csv': 'CSV address book (Outlook export)',
   'preset.vcard': 'vCard address book',
   'preset.activeDirectory': 'Active Directory',
