@@ -25,7 +25,8 @@ test('the keys are shown on the buttons and open the contact or a new contact', 
   const open = popup.getByRole('button', { name: 'Open contact' });
   await expect(open).toHaveAttribute('aria-keyshortcuts', 'O Enter');
   await expect(open.locator('kbd')).toHaveText('O');
-  await expect(popup.getByRole('button', { name: 'New contact' })).toHaveAttribute('aria-keyshortcuts', 'N');
+  // A known caller is no new contact: only an unknown caller gets that button.
+  await expect(popup.getByRole('button', { name: 'New contact' })).toHaveCount(0);
   await expect(popup.getByRole('button', { name: 'Close' })).toHaveAttribute('aria-keyshortcuts', 'Escape');
 
   await popup.getByRole('heading', { name: 'Anna Becker' }).click();
@@ -37,10 +38,15 @@ test('the keys are shown on the buttons and open the contact or a new contact', 
   opened = page.waitForEvent('popup');
   await page.keyboard.press('Enter');
   expect((await opened).url()).toBe('https://helpdesk.example.com/#user/profile/anna');
-  await popup.focus();
+  const unknown = popupFor(page, await host.incoming('+44 20 7946 0958'));
+  await expect(unknown.getByRole('button', { name: 'New contact' })).toHaveAttribute(
+    'aria-keyshortcuts',
+    'N',
+  );
+  await unknown.focus();
   opened = page.waitForEvent('popup');
   await page.keyboard.press('Shift+N');
-  expect((await opened).url()).toBe('https://helpdesk.example.com/#user/new?phone=%2B492115551111');
+  expect((await opened).url()).toBe('https://helpdesk.example.com/#user/new?phone=%2B442079460958');
 });
 
 test('digits pick in the chooser, Esc closes only the focused popup', async ({ page, host }) => {

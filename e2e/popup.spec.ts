@@ -14,7 +14,7 @@ async function openApp(page: Page, url: string): Promise<string[]> {
     void dialog.dismiss();
   });
   await page.goto(url);
-  await expect(page.getByRole('status').first()).toContainText('Line 12 · simulator · connected');
+  await expect(page.getByRole('status').first()).toContainText('Line 12 · Simulator · connected');
   return problems;
 }
 

@@ -51,6 +51,9 @@ async function incoming(page: Page, url: string, from: string): Promise<string> 
   return ((await response.json()) as { callId: string }).callId;
 }
 
+// An English browser in Germany: the country comes from the browser's region.
+test.use({ locale: 'en-DE' });
+
 test('the wizard sets up a line and directories from an empty profile, and they survive a restart', async ({
   page,
 }) => {
@@ -100,8 +103,12 @@ test('the wizard sets up a line and directories from an empty profile, and they 
     }
     await page.getByRole('button', { name: 'Next' }).click();
 
-    // 3. Dialing rules: the country comes from the locale; the preview follows every keystroke.
-    await expect(page.getByLabel('Country code')).toHaveValue('49');
+    // 3. Actions: none for this profile.
+    await expect(page.getByRole('heading', { name: 'Helpdesk actions' })).toBeVisible();
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    // 4. Dialing rules: the country comes from the browser; the preview follows every keystroke.
+    await expect(page.getByLabel('Country', { exact: true })).toHaveValue('Germany (+49)');
     await page.getByLabel('Area code').fill('211');
     await page.getByLabel('Company number').fill('339903');
     await page.getByLabel('Longest extension').fill('3');
@@ -117,14 +124,14 @@ test('the wizard sets up a line and directories from an empty profile, and they 
     await expect(page.getByTestId('preview-error')).toContainText('x');
     await page.getByRole('button', { name: 'Next' }).click();
 
-    // 4. The popup template, previewed against a sample caller.
+    // 5. The popup template, previewed against a sample caller.
     await page.locator('#popup-template').selectOption('contact-compact');
     await expect(page.getByTestId('popup-preview').locator('.rd-contact-compact')).toContainText(
       'Anna Becker',
     );
     await page.getByRole('button', { name: 'Finish' }).click();
 
-    // 5. Done: links, and what the user must still do.
+    // 6. Done: links, and what the user must still do.
     await expect(page.getByRole('heading', { name: 'Ringdesk is ready' })).toBeVisible();
     // The host registers its link opener with xdg-mime, in the profile's own XDG folders.
     await page.getByRole('button', { name: 'Handle phone links' }).click();
@@ -134,7 +141,7 @@ test('the wizard sets up a line and directories from an empty profile, and they 
       'x-scheme-handler/tel=ringdesk-link.desktop',
     );
     await page.getByRole('button', { name: 'Start working' }).click();
-    await expect(page.locator('.line-state')).toContainText('Line 12 · simulator · connected');
+    await expect(page.locator('.line-state')).toContainText('Line 12 · Simulator · connected');
 
     // The line and the directories work: callers from the book and from LDAP pop up.
     const fromBook = await incoming(page, host.url, '0211 5552222');

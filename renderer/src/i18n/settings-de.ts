@@ -266,7 +266,6 @@ export const settingsDe: Record<SettingsKey, string> = {
   'placeholder.number.display': 'die Nummer, wie sie angezeigt wird, etwa 0211 5551234',
   'placeholder.call.id': 'die Kennung des Anrufs auf der Leitung',
   'actions.try': 'Mit einem Beispielkontakt ausprobieren',
-  'actions.tryFor': 'Die Aktionen von {name} mit einem Beispielkontakt ausprobieren',
   'actions.sample.known': '{who}, ein bekannter Anrufer',
   'actions.sample.unknown': '{who}, ein unbekannter Anrufer',
   'actions.sample.colleague': 'Durchwahl {who}, ein Kollege',

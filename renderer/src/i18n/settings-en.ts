@@ -258,7 +258,6 @@ export const settingsEn = {
   'placeholder.number.display': 'the number as shown, such as 0211 5551234',
   'placeholder.call.id': 'the call’s ID on the line',
   'actions.try': 'Try with a sample contact',
-  'actions.tryFor': 'Try the actions of {name} with a sample contact',
   'actions.sample.known': '{who}, a known caller',
   'actions.sample.unknown': '{who}, an unknown caller',
   'actions.sample.colleague': 'Extension {who}, a colleague',

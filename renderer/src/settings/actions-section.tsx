@@ -121,7 +121,7 @@ function ActionUrls({ base, presets }: { base: Path; presets: Presets }) {
 }
 
 /** "Try with a sample contact": what each button opens for three sample callers. */
-function TrySample({ directory, label }: { directory: number | null; label: string }) {
+function TrySample({ directory }: { directory: number | null }) {
   const { bridge } = useServices();
   const { t } = useI18n();
   const actions = useEditorState((state) => getAt(state.draft, ['actions']));
@@ -147,7 +147,7 @@ function TrySample({ directory, label }: { directory: number | null; label: stri
   const preview = result !== null && result.for === asked ? result.preview : null;
   return (
     <div className="try-sample">
-      <button type="button" className="secondary" onClick={run} aria-label={label}>
+      <button type="button" className="secondary" onClick={run}>
         {t('actions.try')}
       </button>
       {error === null ? null : (
@@ -225,7 +225,7 @@ function DirectoryActions({ index, presets }: { index: number; presets: Presets 
         </select>
       </div>
       {own ? <ActionUrls base={['directories', index, 'actions']} presets={presets} /> : null}
-      <TrySample directory={index} label={t('actions.tryFor', { name })} />
+      <TrySample directory={index} />
     </fieldset>
   );
 }
@@ -258,7 +258,7 @@ export function ActionsSection() {
           ))}
         </dl>
       </details>
-      <TrySample directory={null} label={t('actions.try')} />
+      <TrySample directory={null} />
       {count === 0 ? null : (
         <>
           <h3>{t('actions.perDirectory')}</h3>

@@ -159,11 +159,11 @@ function Example({
     <tr>
       <th scope="row">
         {label}
-        <span className="example-input nowrap">{input}</span>
+        <span className="example-input">{input}</span>
       </th>
-      <td className="nowrap">{preview === null ? '' : 'error' in preview ? '' : preview.display}</td>
+      X
       <td>
-        <code className="nowrap">{preview === null || 'error' in preview ? '' : preview.dialable}</code>
+        <code className="dialable">{preview === null || 'error' in preview ? '' : preview.dialable}</code>
       </td>
     </tr>
   );
