@@ -239,7 +239,7 @@ for (const language of ['en', 'de'] as const) {
         // The popup's buttons now open Zammad: no JSON was touched.
         const callId = (await post(page, `${server.url}api/sim/incoming`, { from: '0211 5551111' }))
           .callId as string;
-        const popup = page.locator(`section.popup[data-call-id="${String(callId)}"]`);
+        const popup = page.locator(`section.popup[data-call-id="${callId}"]`);
         const opened = page.waitForEvent('popup');
         await popup.getByRole('button', { name: german ? 'Kontakt öffnen' : 'Open contact' }).click();
         expect((await opened).url()).toBe('https://zammad.example.com/#user/profile/anna');
