@@ -38,7 +38,7 @@ export async function expectReflow(page: Page, screen: string): Promise<void> {
       .slice(0, 3)
       .map(
         (element) =>
-          `${element.tagName.toLowerCase()}.${element.className}: ${String(element.textContent).slice(0, 40)}`,
+          `${element.tagName.toLowerCase()}.${element.className}: ${element.textContent.slice(0, 40)}`,
       );
     return { scroll: document.documentElement.scrollWidth - width, over };
   });
