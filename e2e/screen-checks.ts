@@ -63,7 +63,7 @@ export async function expectGermanOnly(
 ): Promise<void> {
   const texts = await page.evaluate(() => {
     const hidden = (element: Element) =>
-      element.closest('code, kbd, script, style, [data-testid="popup-preview"] .rd-source');
+      element.closest('code, kbd, script, style, textarea, [data-testid="popup-preview"] .rd-source');
     const seen: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {

@@ -6,7 +6,7 @@
  * in German has no English word left and no word broken at 1,000 px. With
  * RINGDESK_SCREENSHOTS=docs the main screens are saved into docs/ (the README's pictures).
  */
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,17 +34,27 @@ const DATA = [
 ];
 const docs = process.env.RINGDESK_SCREENSHOTS === 'docs';
 
-async function host(config: 'fixture' | 'empty'): Promise<HostProcess & { home: string }> {
+/**
+ * A host on the e2e settings, or on an empty profile. In German the UI language is German: chosen
+ * in the settings (`app.language`), or, on an empty profile, the computer's (the popups are
+ * rendered by the host in that language).
+ */
+async function host(config: 'fixture' | 'empty', german: boolean): Promise<HostProcess & { home: string }> {
   requireChromium();
   const home = mkdtempSync(path.join(tmpdir(), 'ringdesk-e2e-screens-'));
   if (config === 'fixture') {
-    copyFileSync(path.join(fixtures, 'config.json'), path.join(home, 'config.json'));
+    const settings = JSON.parse(readFileSync(path.join(fixtures, 'config.json'), 'utf8')) as object;
+    writeFileSync(
+      path.join(home, 'config.json'),
+      JSON.stringify(german ? { ...settings, app: { language: 'de' } } : settings),
+    );
     copyFileSync(path.join(fixtures, 'contacts.csv'), path.join(home, 'contacts.csv'));
   }
   copyFileSync(path.join(fixtures, 'contacts.csv'), path.join(home, 'book.csv'));
   const process = await spawnHost({
     home,
     ...(config === 'fixture' ? { config: path.join(home, 'config.json') } : {}),
+    ...(german ? { env: { LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' } } : {}),
   });
   return { ...process, home };
 }
@@ -73,7 +83,7 @@ for (const language of ['en', 'de'] as const) {
     test.setTimeout(300_000);
 
     test('the main screens, light and dark', async ({ page }) => {
-      const server = await host('fixture');
+      const server = await host('fixture', german);
       try {
         const call = async (from: string) =>
           (await post(page, `${server.url}api/sim/incoming`, { from })).callId as string;
@@ -179,7 +189,7 @@ for (const language of ['en', 'de'] as const) {
     });
 
     test('every wizard step, from an empty profile to working Zammad buttons', async ({ page, context }) => {
-      const server = await host('empty');
+      const server = await host('empty', german);
       await context.route('https://zammad.example.com/**', (route) =>
         route.fulfill({ body: 'zammad', contentType: 'text/plain' }),
       );

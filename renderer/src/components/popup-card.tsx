@@ -146,12 +146,11 @@ export function PopupCard({ popup }: { popup: PopupModel }) {
             key={action.id}
             type="button"
             className={index === 0 ? 'primary' : 'secondary'}
-            lang={popup.language ?? 'en'}
             data-action={action.id}
             aria-keyshortcuts={ACTION_KEYS[action.id] + (action.id === 'open-contact' ? ' Enter' : '')}
             onClick={() => open(action.id)}
           >
-            {action.label} <kbd aria-hidden="true">{ACTION_KEYS[action.id]}</kbd>
+            {t(`popup.action.${action.id}`)} <kbd aria-hidden="true">{ACTION_KEYS[action.id]}</kbd>
           </button>
         ))}
         {popup.selected !== null && popup.contacts.length > 1 ? (

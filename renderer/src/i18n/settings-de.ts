@@ -284,7 +284,7 @@ export const settingsDe: Record<SettingsKey, string> = {
   'problem.in': '{section}: {problem}',
   'settings.readOnlyTitle': 'Die Einstellungen der Demo',
   'settings.readOnly':
-    'Dies ist die Demo: Ihre Einstellungen gehören zu Ringdesk und lassen sich hier nicht ändern. Für Ihre eigene Leitung und Ihre Verzeichnisse starten Sie „npx ringdesk serve“ ohne --demo.',
+    'Dies ist die Demo: Ihre Einstellungen gehören zu Ringdesk und lassen sich hier nicht ändern. Für Ihre eigene Leitung und Ihre Verzeichnisse starten Sie {command} ohne {flag}.',
   'nav.back': 'Zurück zu den Anrufen',
   'field.country': 'Land',
   'help.country': 'Zum Suchen tippen. Vorbelegt mit der Region dieses Browsers oder Computers.',

@@ -276,7 +276,7 @@ export const settingsEn = {
   'problem.in': '{section}: {problem}',
   'settings.readOnlyTitle': 'The demo’s settings',
   'settings.readOnly':
-    'This is the demo: its settings come with Ringdesk and cannot be changed here. To set up your own line and directories, run “npx ringdesk serve” without --demo.',
+    'This is the demo: its settings come with Ringdesk and cannot be changed here. To set up your own line and directories, run {command} without {flag}.',
   'nav.back': 'Back to the calls',
   'field.country': 'Country',
   'help.country': 'Type to search. Prefilled from this browser’s or computer’s region.',

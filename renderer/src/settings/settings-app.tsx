@@ -43,7 +43,25 @@ function Loaded({ mode, onClose }: { mode: 'settings' | 'wizard'; onClose: () =>
             {t('settings.cannotLoad', { error: error ?? '' })}
           </p>
         ) : null}
-        {readOnly ? <p className="read-only-note">{t('settings.readOnly')}</p> : null}
+        {readOnly ? (
+          <p className="read-only-note">
+            {t('settings.readOnly')
+              .split(/(\{command\}|\{flag\})/)
+              .map((part, index) =>
+                part === '{command}' ? (
+                  <code key={index} className="nowrap">
+                    npx ringdesk serve
+                  </code>
+                ) : part === '{flag}' ? (
+                  <code key={index} className="nowrap">
+                    --demo
+                  </code>
+                ) : (
+                  part
+                ),
+              )}
+          </p>
+        ) : null}
       </div>
     );
   return mode === 'wizard' ? <WizardView onClose={onClose} /> : <SettingsView onClose={onClose} />;
