@@ -227,8 +227,11 @@ for (const language of ['en', 'de'] as const) {
           .getByRole('button', {
             name: german ? 'Mit einem Beispielkontakt ausprobieren' : 'Try with a sample contact',
           })
+          .first()
           .click();
-        await expect(page.locator('.samples')).toContainText('https://zammad.example.com/#user/profile/1042');
+        await expect(page.locator('.samples').first()).toContainText(
+          'https://zammad.example.com/#user/profile/1042',
+        );
         await page.locator('.placeholders summary').click();
         await check(page, 'wizard: actions', german);
         await next();
