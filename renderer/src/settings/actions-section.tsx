@@ -158,33 +158,35 @@ function TrySample({ directory }: { directory: number | null }) {
       {preview === null ? null : 'problems' in preview ? (
         <ProblemList problems={preview.problems} />
       ) : (
-        <ul className="samples" role="status">
-          {preview.samples.map((sample) => (
-            <li key={sample.sample}>
-              <p className="sample-who">{t(`actions.sample.${sample.sample}`, { who: sample.who })}</p>
-              {sample.actions.length === 0 ? (
-                <p className="muted">{t('actions.noButtons')}</p>
-              ) : (
-                <dl className="sample-urls">
-                  {sample.actions.map((action) => (
-                    <div key={action.id}>
-                      <dt>{t(ACTION_LABELS[action.id])}</dt>
-                      <dd>
-                        {'url' in action ? (
-                          <code className="sample-url" dir="ltr">
-                            {action.url}
-                          </code>
-                        ) : (
-                          <span className="test-bad">{action.error}</span>
-                        )}
-                      </dd>
-                    </div>
-                  ))}
-                </dl>
-              )}
-            </li>
-          ))}
-        </ul>
+        <div role="status">
+          <ul className="samples">
+            {preview.samples.map((sample) => (
+              <li key={sample.sample}>
+                <p className="sample-who">{t(`actions.sample.${sample.sample}`, { who: sample.who })}</p>
+                {sample.actions.length === 0 ? (
+                  <p className="muted">{t('actions.noButtons')}</p>
+                ) : (
+                  <dl className="sample-urls">
+                    {sample.actions.map((action) => (
+                      <div key={action.id}>
+                        <dt>{t(ACTION_LABELS[action.id])}</dt>
+                        <dd>
+                          {'url' in action ? (
+                            <code className="sample-url" dir="ltr">
+                              {action.url}
+                            </code>
+                          ) : (
+                            <span className="test-bad">{action.error}</span>
+                          )}
+                        </dd>
+                      </div>
+                    ))}
+                  </dl>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
     </div>
   );
