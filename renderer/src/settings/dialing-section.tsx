@@ -161,9 +161,13 @@ function Example({
         {label}
         <span className="example-input">{input}</span>
       </th>
-      X
       <td>
-        <code className="dialable">{preview === null || 'error' in preview ? '' : preview.dialable}</code>
+        {preview === null || 'error' in preview ? null : (
+          <>
+            <span className="example-display">{preview.display}</span>
+            <code className="dialable">{preview.dialable}</code>
+          </>
+        )}
       </td>
     </tr>
   );
@@ -198,8 +202,9 @@ function NumberPreview({ country, onRules }: { country: Country | null; onRules:
           <thead>
             <tr>
               <td />
-              <th scope="col">{t('dialing.display')}</th>
-              <th scope="col">{t('dialing.dialable')}</th>
+              <th scope="col">
+                {t('dialing.display')} · {t('dialing.dialable')}
+              </th>
             </tr>
           </thead>
           <tbody>
