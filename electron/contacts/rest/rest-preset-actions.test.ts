@@ -35,7 +35,12 @@ function actionUrls(preset: 'zammad' | 'kix' | 'znuny'): Record<string, URL> {
   const { actions } = resolveRestSettings(
     restDirectorySchema.parse({ type: 'rest', preset, baseUrl: 'https://desk.example/app', credentials }),
   );
-  return Object.fromEntries(popupActions(subject, actions).map((action) => [action.id, new URL(action.url)]));
+  // A known caller gets open contact and new ticket; new contact is an unknown caller's.
+  const offered = [
+    ...popupActions(subject, actions),
+    ...popupActions({ ...subject, contact: null }, actions),
+  ];
+  return Object.fromEntries(offered.map((action) => [action.id, new URL(action.url)]));
 }
 
 // Zammad: app/assets/javascripts/app/controllers/*.coffee, App.Config.set(route, Router, 'Routes').

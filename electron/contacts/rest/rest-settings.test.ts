@@ -68,9 +68,12 @@ describe('REST directory settings', () => {
       baseUrl: 'https://desk.example/otrs',
       credentials: { username: 'ringdesk', password: 'x' },
     });
+    // A known caller: open contact and new ticket; new contact is only for an unknown caller.
     expect(popupActions(subject, znuny.actions).map((action) => action.url)).toEqual([
       'https://desk.example/otrs/index.pl?Action=AgentCustomerUserInformationCenter;CustomerUserID=anna%40example.com',
       'https://desk.example/otrs/index.pl?Action=AgentTicketPhone;Subaction=StoreNew;ExpandCustomerName=2;CustomerUser=anna%40example.com',
+    ]);
+    expect(popupActions({ ...subject, contact: null }, znuny.actions).map((action) => action.url)).toEqual([
       'https://desk.example/otrs/index.pl?Action=AdminCustomerUser;Nav=Agent;Subaction=Add',
     ]);
     for (const preset of ['zammad', 'kix', 'consol', 'json'] as const) {
