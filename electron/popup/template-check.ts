@@ -6,7 +6,8 @@
  * slip past.
  *
  * Rules: only the elements and attributes below; no `style` (the app styles the popup); URLs
- * (`href`, `src`) only http(s) (and mailto:/tel: for links), fixed, without placeholders;
+ * (`href`, `src`) only http(s) (and mailto:/tel: for links), fixed, without placeholders; a
+ * `<button>` only as `type="button"`, with no form or popover attributes;
  * placeholders only in text and in quoted values of plain attributes. Each refusal names the
  * first problem in plain words.
  */
@@ -63,6 +64,9 @@ const ELEMENTS = new Set([
   'blockquote',
   'a',
   'img',
+  // The chooser's choices are real buttons (keyboard and screen readers know them); only
+  // type="button", which submits nothing and carries no URL (see checkButton).
+  'button',
 ]);
 
 /** Attributes any allowed element may carry (besides `aria-*` and `data-*`). */
@@ -77,6 +81,7 @@ const ELEMENT_ATTRIBUTES: Readonly<Record<string, ReadonlySet<string>>> = {
   ol: new Set(['start', 'reversed']),
   li: new Set(['value']),
   time: new Set(['datetime']),
+  button: new Set(['type']),
 };
 
 const URL_ATTRIBUTES = new Set(['href', 'src']);
@@ -92,7 +97,7 @@ const REFUSED_ELEMENTS: readonly [RegExp, string][] = [
     'scripts, frames, objects, forms and <base>/<meta>/<link> are not allowed',
   ],
   [
-    /^(form|input|button|select|option|textarea|isindex|keygen)$/,
+    /^(form|input|select|option|textarea|isindex|keygen)$/,
     'scripts, frames, objects, forms and <base>/<meta>/<link> are not allowed',
   ],
   [
@@ -178,6 +183,18 @@ function checkElement(element: Element, source: string): void {
     else if (PLACEHOLDER.test(value) && !isQuoted(element, name, source))
       throw new TemplateCheckError(`a placeholder in an attribute must be inside quotes (at "${where}")`);
   }
+  if (element.tagName === 'button') checkButton(element, where);
+}
+
+/**
+ * A button MUST say `type="button"` in so many words: it then does nothing by itself (the popup
+ * handles the click), where a default or `submit` button would send whatever form a page puts
+ * around the popup.
+ */
+function checkButton(element: Element, where: string): void {
+  const type = element.attrs.find((attribute) => attribute.name === 'type')?.value;
+  if (type?.toLowerCase() !== 'button')
+    throw new TemplateCheckError(`a <button> must say type="button" (at "${where}")`);
 }
 
 function checkUrl(tag: string, value: string, where: string): void {

@@ -70,6 +70,16 @@ describe('template engine', () => {
     ['<p style="color:{{color}}">x</p>', /style attributes are not allowed/],
     ['<style>p { color: red }</style>', /styles are not allowed/],
     ['<p class={{name}}>x</p>', /inside quotes/],
+    // Buttons: only type="button", never a form's or a popover's.
+    ['<button>go</button>', /must say type="button"/],
+    ['<button type="submit">go</button>', /must say type="button"/],
+    ['<button type="{{kind}}">go</button>', /must say type="button"/],
+    ['<button type="button" formaction="javascript:alert(1)">go</button>', /attribute "formaction"/],
+    ['<button type="button" form="f" name="n" value="v">go</button>', /attribute "form"/],
+    ['<button type="button" popovertarget="p">go</button>', /attribute "popovertarget"/],
+    ['<button type="button" commandfor="d" command="show-modal">go</button>', /attribute "commandfor"/],
+    ['<button type="button" onfocus="alert(1)" autofocus>go</button>', /event handler/],
+    ['<input type="button" value="go">', /forms/],
   ])('refuses %s', (source, message) => {
     expect(() => compileTemplate('bad', source)).toThrow(TemplateError);
     expect(() => compileTemplate('bad', source)).toThrow(message);
@@ -88,6 +98,8 @@ describe('template engine', () => {
     for (const source of [
       '<article class="rd-popup"><h2 class="rd-name" title="{{contact.name}}">{{contact.name}}</h2></article>',
       '<ul>{{#contacts}}<li class="rd-choice" data-contact-index="{{index}}">{{name}}</li>{{/contacts}}</ul>',
+      '<ul>{{#contacts}}<li><button type="button" class="rd-choice" data-contact-index="{{index}}">{{name}}</button></li>{{/contacts}}</ul>',
+      '<button type="BUTTON" aria-label="{{name}}">x</button>',
       '<p>Call <a href="https://intranet.example/phone">the intranet</a> or <a href="tel:+49211">us</a></p>',
       '<table><tr><th scope="row">Tel</th><td colspan="2">{{number.display}}</td></tr></table>',
       '<!-- a comment --><p aria-label="{{text.line}}">x</p>',
