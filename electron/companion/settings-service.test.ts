@@ -320,7 +320,9 @@ describe('SettingsService', () => {
 
   it('refuses in a check what a save refuses: a typed secret outside a secret field, a path the API may not set', async () => {
     const { settings, runtime, dir } = await service();
-    const misplaced = await settings.check({ dialingRules: { countryCode: '49', areaCode: { secret: '211' } } });
+    const misplaced = await settings.check({
+      dialingRules: { countryCode: '49', areaCode: { secret: '211' } },
+    });
     expect(misplaced).toEqual({
       ok: false,
       problems: [
