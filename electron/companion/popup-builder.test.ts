@@ -140,6 +140,16 @@ describe('PopupBuilder in the agent’s language', () => {
     expect(popup.html).not.toContain('Unbekannter Anrufer');
   });
 
+  it('names an emergency or service number’s kind in German', async () => {
+    const popup = await german().build(
+      call(
+        { direction: 'outgoing', state: CallState.Dialing },
+        { raw: '112', e164: null, display: '112', kind: 'short', dialable: '112' },
+      ),
+    );
+    expect(popup.html).toContain('<span class="rd-kind">Notruf- oder Servicenummer</span>');
+  });
+
   it('shows a colleague as "Ext. 12" without customer actions, unless configured', async () => {
     const colleague = call(
       {},

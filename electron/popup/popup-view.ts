@@ -69,7 +69,8 @@ export function numberLabel(number: PopupSubject['number'], text: PopupText): st
 
 /**
  * The number's kind in words: the country's name for an international number (when known),
- * else internal, local or national in the popup's language; nothing for an unreadable one.
+ * else internal, local, national or short (emergency or service) in the popup's language;
+ * nothing for an unreadable one.
  */
 function kindName(number: PopupSubject['number'], text: PopupText, country: string | null): string {
   switch (number.kind) {
@@ -81,6 +82,8 @@ function kindName(number: PopupSubject['number'], text: PopupText, country: stri
       return text.kindNational;
     case 'international':
       return country ?? text.kindInternational;
+    case 'short':
+      return text.kindShort;
     default:
       return '';
   }

@@ -165,6 +165,15 @@ export const settingsDe: Record<SettingsKey, string> = {
   'kind.local': 'Ortsgespräch',
   'kind.national': 'national',
   'kind.international': 'international',
+  'kind.short': 'Notruf- oder Servicenummer',
+  'dialing.warnEmergency.one':
+    'Nebenstellen dieser Länge umfassen {numbers}, hier eine Notrufnummer: Sie ruft immer den Notruf, nie eine Kollegin oder einen Kollegen.',
+  'dialing.warnEmergency.other':
+    'Nebenstellen dieser Länge umfassen {numbers}, hier Notrufnummern: Sie rufen immer den Notruf, nie eine Kollegin oder einen Kollegen.',
+  'dialing.warnService.one':
+    'Nebenstellen dieser Länge umfassen {numbers}, hier eine Servicenummer: Gewählt wird die Nebenstelle, nicht der Dienst.',
+  'dialing.warnService.other':
+    'Nebenstellen dieser Länge umfassen {numbers}, hier Servicenummern: Gewählt werden die Nebenstellen, nicht die Dienste.',
   'popupSettings.title': 'Das Popup',
   'popupSettings.intro':
     'Wie ein bekannter Anrufer angezeigt wird. Die Vorschau zeigt einen Beispielanrufer.',

@@ -161,6 +161,15 @@ export const settingsEn = {
   'kind.local': 'local',
   'kind.national': 'national',
   'kind.international': 'international',
+  'kind.short': 'emergency or service number',
+  'dialing.warnEmergency.one':
+    'Extensions this long include {numbers}, an emergency number here: it always calls the emergency services, never a colleague.',
+  'dialing.warnEmergency.other':
+    'Extensions this long include {numbers}, emergency numbers here: they always call the emergency services, never a colleague.',
+  'dialing.warnService.one':
+    'Extensions this long include {numbers}, a service number here: it calls the colleague with that extension, not the service.',
+  'dialing.warnService.other':
+    'Extensions this long include {numbers}, service numbers here: they call the colleagues with those extensions, not the services.',
   'popupSettings.title': 'The popup',
   'popupSettings.intro': 'How a known caller is shown. The preview uses a sample caller.',
   'popupSettings.preview': 'Preview',

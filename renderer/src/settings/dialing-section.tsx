@@ -3,11 +3,13 @@
  * region), the area, the company number and the PBX's prefixes, with the trunk and international
  * prefixes shown as the chosen country's defaults; beside the fields a live preview with the
  * chosen country's examples and a number of the agent's choosing, under the rules as they are in
- * the form (not yet saved).
+ * the form (not yet saved); an extension length that reaches the country's emergency or service
+ * numbers is said in words beside its field.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CommandResult } from '../../../electron/contract/channels.js';
 import { useI18n, useServices } from '../app-context.js';
+import { warningText } from './rules-warning-text.js';
 import { countries, countryOfCode, exampleMobile, regionOfLocales, type Country } from './countries.js';
 import { getAt } from './document-path.js';
 import { useEditor, useEditorState } from './editor-context.js';
@@ -17,7 +19,13 @@ import { FieldProblems, Fields, fieldId } from './fields.js';
 type Preview = CommandResult<'previewNumber'>;
 type Rules = Extract<Preview, { e164: unknown }>['rules'];
 
-const KINDS = ['internal', 'local', 'national', 'international'] as const;
+/**
+ * A number every valid set of rules can complete: its preview carries what the empty fields
+ * mean (the completed rules) and the rules' warnings, whatever the agent tries beside it.
+ */
+const RULES_PROBE = '+44 20 7946 0958';
+
+const KINDS = ['internal', 'local', 'national', 'international', 'short'] as const;
 function isKind(kind: string): kind is (typeof KINDS)[number] {
   return (KINDS as readonly string[]).includes(kind);
 }
@@ -109,14 +117,20 @@ function CountryField({ list, country }: { list: readonly Country[]; country: Co
 }
 
 export function DialingSection() {
-  const { t, language } = useI18n();
+  const i18n = useI18n();
+  const { t, language } = i18n;
   const list = useMemo(() => countries(language), [language]);
   const code = useEditorState((state) => getAt(state.draft, ['dialingRules', 'countryCode']));
   const region = useEditorState((state) => state.region);
   const defaults = useEditorState((state) => state.defaults?.dialingRules.countryCode ?? null);
   const preferred = region ?? regionOfLocales(navigator.languages);
   const country = countryOfCode(list, typeof code === 'string' ? code : (defaults ?? ''), preferred);
+  const probe = usePreview(RULES_PROBE);
   const [rules, setRules] = useState<Rules | undefined>(undefined);
+  useEffect(() => {
+    if (probe !== null && 'rules' in probe && probe.rules !== undefined) setRules(probe.rules);
+  }, [probe]);
+  const warnings = (probe?.warnings ?? []).filter((each) => each.path === 'dialingRules.extensionMaxLength');
   const placeholders: Record<string, string> =
     rules === undefined
       ? {}
@@ -132,29 +146,22 @@ export function DialingSection() {
       <div className="beside">
         <div className="fields">
           <CountryField list={list} country={country} />
-          <Fields specs={DIALING_FIELDS} base={['dialingRules']} placeholders={placeholders} />
+          <Fields
+            specs={DIALING_FIELDS}
+            base={['dialingRules']}
+            placeholders={placeholders}
+            notes={{ extensionMaxLength: warnings.map((warning) => warningText(warning, i18n)) }}
+          />
         </div>
-        <NumberPreview country={country} onRules={setRules} />
+        <NumberPreview country={country} />
       </div>
     </section>
   );
 }
 
 /** One example of the chosen country and what the rules make of it. */
-function Example({
-  label,
-  input,
-  onRules,
-}: {
-  label: string;
-  input: string;
-  onRules?: (rules: Rules) => void;
-}) {
+function Example({ label, input }: { label: string; input: string }) {
   const preview = usePreview(input);
-  const rules = preview !== null && 'rules' in preview ? preview.rules : undefined;
-  useEffect(() => {
-    if (rules !== undefined) onRules?.(rules);
-  }, [rules, onRules]);
   return (
     <tr>
       <th scope="row">
@@ -173,7 +180,7 @@ function Example({
   );
 }
 
-function NumberPreview({ country, onRules }: { country: Country | null; onRules: (rules: Rules) => void }) {
+function NumberPreview({ country }: { country: Country | null }) {
   const { t } = useI18n();
   const area = useEditorState((state) => getAt(state.draft, ['dialingRules', 'areaCode']));
   const extension = useEditorState((state) => getAt(state.draft, ['dialingRules', 'extensionMaxLength']));
@@ -208,8 +215,8 @@ function NumberPreview({ country, onRules }: { country: Country | null; onRules:
             </tr>
           </thead>
           <tbody>
-            {examples.map((example, index) => (
-              <Example key={example.label} {...example} {...(index === 0 ? { onRules } : {})} />
+            {examples.map((example) => (
+              <Example key={example.label} {...example} />
             ))}
           </tbody>
         </table>

@@ -34,15 +34,20 @@ function isSet(value: Json | undefined): boolean {
   return value !== undefined && value !== null && value !== false && value !== '';
 }
 
-/** The fields of one part of the settings (`base`: where that part is). */
+/**
+ * The fields of one part of the settings (`base`: where that part is); `notes` are warnings
+ * already in the user's words, by field (`extensionMaxLength`): the value saves, but will surprise.
+ */
 export function Fields({
   specs,
   base,
   placeholders = {},
+  notes = {},
 }: {
   specs: readonly FieldSpec[];
   base: Path;
   placeholders?: Readonly<Record<string, string>>;
+  notes?: Readonly<Record<string, readonly string[]>>;
 }) {
   const draft = useEditorState((state) => state.draft);
   return (
@@ -55,6 +60,7 @@ export function Fields({
             spec={spec}
             base={base}
             placeholder={placeholders[spec.path.join('.')]}
+            notes={notes[spec.path.join('.')]}
           />
         ))}
     </div>
@@ -65,10 +71,13 @@ export function FormField({
   spec,
   base,
   placeholder,
+  notes,
 }: {
   spec: FieldSpec;
   base: Path;
   placeholder?: string;
+  /** Warnings about the value; given (even empty), they are announced as they change. */
+  notes?: readonly string[] | undefined;
 }) {
   const editor = useEditor();
   const { t } = useI18n();
@@ -76,7 +85,11 @@ export function FormField({
   const id = fieldId(path);
   const value = useEditorState((state) => getAt(state.draft, path));
   const invalid = useEditorState((state) => problemsAt(state.problems, path).length > 0);
-  const describedBy = [invalid ? `${id}-problems` : '', spec.help === undefined ? '' : `${id}-help`]
+  const describedBy = [
+    invalid ? `${id}-problems` : '',
+    spec.help === undefined ? '' : `${id}-help`,
+    notes === undefined || notes.length === 0 ? '' : `${id}-warnings`,
+  ]
     .filter((each) => each !== '')
     .join(' ');
   const common = {
@@ -192,6 +205,17 @@ export function FormField({
         </p>
       )}
       <FieldProblems path={path} id={`${id}-problems`} />
+      {notes === undefined ? null : (
+        <div aria-live="polite">
+          {notes.length === 0 ? null : (
+            <ul className="field-warnings" id={`${id}-warnings`}>
+              {notes.map((note) => (
+                <li key={note}>{note}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
     </div>
   );
 }
