@@ -28,7 +28,7 @@ const test = base.extend<{ host: HostProcess }>({
 
 test('the printed address lets the browser in, and the key leaves the URL', async ({ page, host }) => {
   await page.goto(host.open);
-  await expect(page.getByRole('status').first()).toContainText('Line 12 · simulator · connected');
+  await expect(page.getByRole('status').first()).toContainText('Line 12 · Simulator · connected');
   expect(page.url()).toBe(host.url);
   const cookies = await page.context().cookies(host.url);
   expect(cookies).toEqual([

@@ -15,7 +15,7 @@ import { isolatedDesktopEnv } from '../electron/test-support/isolated-desktop.js
 import { startServe } from '../electron/test-support/serve-process.js';
 import { requireChromium } from './require-chromium.js';
 import { expectAxeClean, expectGermanOnly, expectNoBrokenWords, expectReflow } from './screen-checks.js';
-import { spawnHost, type HostProcess } from './spawn-host.js';
+import { admit, spawnHost, type HostProcess } from './spawn-host.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const fixtures = path.join(root, 'e2e', 'fixtures');
@@ -84,6 +84,8 @@ for (const language of ['en', 'de'] as const) {
 
     test('the main screens, light and dark', async ({ page }) => {
       const server = await host('fixture', german);
+      // The key as a browser gets it from the printed address (api-key.spec.ts opens that for real).
+      await admit(page.context(), server);
       try {
         const call = async (from: string) =>
           (await post(page, `${server.url}api/sim/incoming`, { from })).callId as string;
@@ -190,6 +192,7 @@ for (const language of ['en', 'de'] as const) {
 
     test('every wizard step, from an empty profile to working Zammad buttons', async ({ page, context }) => {
       const server = await host('empty', german);
+      await admit(context, server);
       await context.route('https://zammad.example.com/**', (route) =>
         route.fulfill({ body: 'zammad', contentType: 'text/plain' }),
       );
@@ -240,6 +243,21 @@ for (const language of ['en', 'de'] as const) {
           german ? 'Deutschland (+49)' : 'Germany (+49)',
         );
         await page.getByLabel(german ? 'Ortsvorwahl' : 'Area code').fill('211');
+        // Three-digit extensions reach 110, 112 and 115: said beside the field, in the UI's words.
+        await page.getByLabel(german ? 'Firmennummer' : 'Company number').fill('339903');
+        await page.getByLabel(german ? 'Längste Nebenstelle' : 'Longest extension').fill('3');
+        await expect(page.locator('#f-dialingRules-extensionMaxLength-warnings li')).toHaveText([
+          german
+            ? /^Nebenstellen dieser Länge umfassen 110 und 112, hier Notrufnummern/
+            : /^Extensions this long include 110 and 112, emergency numbers here/,
+          german
+            ? /^Nebenstellen dieser Länge umfassen 115, hier eine Servicenummer/
+            : /^Extensions this long include 115, a service number here/,
+        ]);
+        await page.getByLabel(german ? 'Nummer ausprobieren' : 'Try a number').fill('112');
+        await expect(page.getByTestId('preview-kind')).toHaveText(
+          german ? 'Notruf- oder Servicenummer' : 'emergency or service number',
+        );
         await check(page, 'wizard: dialing rules', german);
         await next();
         await expect(page.getByTestId('popup-preview')).toContainText('0211 5551234');
@@ -269,6 +287,7 @@ for (const language of ['en', 'de'] as const) {
         { ...isolatedDesktopEnv(path.join(home, 'desktop')), RINGDESK_HOME: home },
         ['--demo'],
       );
+      await admit(page.context(), server);
       try {
         await page.goto(`${server.url}#settings`);
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(

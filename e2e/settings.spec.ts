@@ -67,6 +67,20 @@ test('the dialing-rules preview follows unsaved rules', async ({ page, host }) =
   await expect(page.getByTestId('preview-e164')).toHaveText('+49305551234');
   await page.getByLabel('Outside line prefix').fill('');
   await expect(page.getByTestId('preview-dialable')).toHaveText('5551234');
+  // Extensions that reach the emergency numbers are said beside their field, and go when they no longer do.
+  const warnings = page.locator('#f-dialingRules-extensionMaxLength-warnings li');
+  await page.getByLabel('Longest extension').fill('3');
+  await expect(warnings).toHaveCount(2);
+  await expect(warnings.first()).toHaveText(
+    'Extensions this long include 110 and 112, emergency numbers here: they always call the emergency services, never a colleague.',
+  );
+  await expect(page.getByLabel('Longest extension')).toHaveAccessibleDescription(/include 110 and 112/);
+  await page.getByLabel('Try a number').fill('112');
+  await expect(page.getByTestId('preview-kind')).toHaveText('emergency or service number');
+  await expect(page.getByTestId('preview-dialable')).toHaveText('112');
+  await page.getByLabel('Longest extension').fill('2');
+  await expect(page.getByTestId('preview-kind')).toHaveText('emergency or service number');
+  await expect(warnings).toHaveCount(0);
   await page.getByLabel('Try a number').fill('+1 206 555 0100');
   await expect(page.getByTestId('preview-kind')).toHaveText('international');
   await expect(page.getByTestId('preview-dialable')).toHaveText('0012065550100');

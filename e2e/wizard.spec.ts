@@ -58,6 +58,8 @@ test('the wizard sets up a line and directories from an empty profile, and they 
   page,
 }) => {
   requireChromium();
+  // Six steps, a real slapd and two host starts: close to 30 s on the shared 2-core machine.
+  test.setTimeout(90_000);
   const home = mkdtempSync(path.join(tmpdir(), 'ringdesk-e2e-wizard-'));
   folders.push(home);
   writeFileSync(path.join(home, 'book.csv'), BOOK);
