@@ -14,8 +14,8 @@
  */
 import { appendFile, open, readFile, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from '../settings/atomic-write.js';
-import { handledMarkerSchema, journalRecordSchema, type JournalRecord } from './journal-record.js';
+import { writeFileAtomic } from '../shared/atomic-write.js';
+import { handledMarkerSchema, journalRecordSchema, type JournalRecord } from '../contract/journal-record.js';
 
 export interface JournalOptions {
   readonly onWarning?: (message: string) => void;

@@ -3,7 +3,7 @@
  * needed, and cells that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR at the
  * start) prefixed with `'`, so a caller ID like `=HYPERLINK(...)` stays text.
  */
-import type { JournalRecord } from './journal-record.js';
+import type { JournalRecord } from '../contract/journal-record.js';
 
 const COLUMNS = [
   'started',
