@@ -5,16 +5,13 @@ import { defineConfig } from 'eslint/config';
 import { builtinModules } from 'node:module';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import floors from './build/eslint-floors.js';
 
 const electronOnlyInFaces = {
   name: 'electron',
   message: 'Only electron/main.ts, electron/preload/ and electron/shell/ may import electron.',
 };
 const noTestSupport = { regex: '(^|/)test-support/', message: 'test-support/ is for tests only.' };
-const leaveNumbers = {
-  regex: '^\\.\\./(?!test-support/)',
-  message: 'numbers/ is a leaf: it imports no other part of the app.',
-};
 const nodeBuiltins = `^(node:|(${builtinModules.join('|')})(/|$))`;
 const restrict = (paths, patterns) => ['error', { paths, patterns }];
 
@@ -47,16 +44,19 @@ export default defineConfig(
     },
   },
   { files: ['**/*.js', '**/*.mjs'], extends: [tseslint.configs.disableTypeChecked] },
+  // The floors (build/eslint-floors.js): leaves, contract, domains, Companion, faces; imports go
+  // down, never round.
+  {
+    files: ['electron/**/*.ts'],
+    plugins: { ringdesk: floors },
+    rules: { 'ringdesk/floors': ['error', { root: 'electron' }] },
+  },
   // Import boundaries. For each file the last matching block decides, so each block states its
   // area's whole list.
   {
     files: ['electron/**/*.ts'],
     ignores: ['electron/main.ts', 'electron/preload/**', 'electron/shell/**'],
     rules: { 'no-restricted-imports': restrict([electronOnlyInFaces], [noTestSupport]) },
-  },
-  {
-    files: ['electron/numbers/**/*.ts'],
-    rules: { 'no-restricted-imports': restrict([electronOnlyInFaces], [leaveNumbers, noTestSupport]) },
   },
   {
     files: ['electron/**/*.test.ts', 'electron/test-support/**/*.ts'],
@@ -81,10 +81,6 @@ export default defineConfig(
         },
       ],
     },
-  },
-  {
-    files: ['electron/numbers/**/*.test.ts'],
-    rules: { 'no-restricted-imports': restrict([electronOnlyInFaces], [leaveNumbers]) },
   },
   {
     // The renderer runs in a sandboxed page: no Node, no Electron, nothing of electron/ but the contract.

@@ -16,7 +16,7 @@ import { fixedRuntime } from '../electron/companion/companion-runtime.js';
 import { newApiKey } from '../electron/host/api-key.js';
 import { HeadlessHost } from '../electron/host/headless-host.js';
 import { bundledTemplatesDir } from '../electron/popup/template-store.js';
-import { loadSettings } from '../electron/settings/load-settings.js';
+import { loadSettings } from '../electron/companion/settings/load-settings.js';
 import { SimulatorProvider } from '../electron/telephony/simulator-provider.js';
 import { median, type BenchResult } from './measure.js';
 import { rawPhones } from './synthetic-book.js';

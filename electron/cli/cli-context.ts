@@ -7,7 +7,7 @@
 import type { ProcessEvents } from '../companion/crash-policy.js';
 import type { DialingRules } from '../numbers/dialing-rules.js';
 import { regionOfLocale } from '../numbers/region-of-locale.js';
-import type { Settings } from '../settings/load-settings.js';
+import type { Settings } from '../companion/settings/load-settings.js';
 import { defaultSettingsPath, userDataDir, type PathEnvironment } from '../settings/settings-paths.js';
 
 /** The edges of the process a command runs in. */
@@ -55,7 +55,7 @@ export class CliContext {
   async settings(configFile: string | undefined): Promise<Settings> {
     const file = configFile ?? defaultSettingsPath(this.io);
     const [{ loadSettings }, { existingHostSecretStore }] = await Promise.all([
-      import('../settings/load-settings.js'),
+      import('../companion/settings/load-settings.js'),
       import('../settings/host-secrets.js'),
     ]);
     const secrets = await existingHostSecretStore(userDataDir(this.io));
@@ -72,7 +72,7 @@ export class CliContext {
     config?: string | undefined;
   }): Promise<DialingRules> {
     if (options.rules !== undefined) {
-      const { loadDialingRules } = await import('../settings/load-settings.js');
+      const { loadDialingRules } = await import('../companion/settings/load-settings.js');
       return loadDialingRules(options.rules, this.defaultRegion);
     }
     return (await this.settings(options.config)).dialingRules;

@@ -11,7 +11,7 @@ import { newApiKey } from '../host/api-key.js';
 import { HeadlessHost } from '../host/headless-host.js';
 import { hostFilePath, writeHostFile } from '../host/host-file.js';
 import { bundledTemplatesDir } from '../popup/template-store.js';
-import { loadSettings } from '../settings/load-settings.js';
+import { loadSettings } from '../companion/settings/load-settings.js';
 import { ActionUrlProvider } from '../telephony/action-url/action-url-provider.js';
 import { memoryCliIo } from '../test-support/memory-cli-io.js';
 import { useTempDir } from '../test-support/temp-dir.js';

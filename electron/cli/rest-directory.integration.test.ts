@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PopupModel } from '../contract/models.js';
-import { loadSettings } from '../settings/load-settings.js';
+import { loadSettings } from '../companion/settings/load-settings.js';
 import { companionHarness } from '../test-support/companion-harness.js';
 import { memoryCliIo } from '../test-support/memory-cli-io.js';
 import { FakeHelpdesk } from '../test-support/rest-fake-helpdesk.js';

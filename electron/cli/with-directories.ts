@@ -4,7 +4,7 @@
  */
 import { openDirectories } from '../companion/open-directories.js';
 import type { Directory } from '../contacts/directory.js';
-import type { Settings } from '../settings/load-settings.js';
+import type { Settings } from '../companion/settings/load-settings.js';
 import type { CliContext } from './cli-context.js';
 
 export async function withDirectories<T>(

@@ -5,15 +5,15 @@
  * the same code the popups use, so what the form shows is what the popup opens.
  */
 import { PRESETS, REST_PRESETS, type RestPresetName } from '../contacts/rest/rest-presets.js';
+import { popupActions } from '../popup/action-urls.js';
 import {
   ACTION_IDS,
   actionValues,
   fillActionUrl,
-  popupActions,
   type ActionId,
   type ActionSubject,
   type ActionTemplates,
-} from '../popup/action-urls.js';
+} from '../shared/action-templates.js';
 
 /** A preset of the forms: its templates hold `{{base}}`, the helpdesk's address typed in the form. */
 export interface ActionPreset {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bundledTemplatesDir } from '../popup/template-store.js';
 import { openHostSecretStore } from '../settings/host-secrets.js';
-import { SettingsError } from '../settings/load-settings.js';
+import { SettingsError } from './settings/load-settings.js';
 import { FakeClock } from '../test-support/fake-clock.js';
 import { useTempDir } from '../test-support/temp-dir.js';
 import { boot, type Booted, type BootOptions } from './boot.js';

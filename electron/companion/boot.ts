@@ -17,7 +17,7 @@
  *   NOT undo the save (it is reported as a warning).
  */
 import { existsSync } from 'node:fs';
-import { defaultSettings, loadSettings, SettingsError, type Settings } from '../settings/load-settings.js';
+import { defaultSettings, loadSettings, SettingsError, type Settings } from './settings/load-settings.js';
 import type { SecretStore } from '../settings/secret-store.js';
 import type { Clock } from '../shared/clock.js';
 import { CompanionRuntime } from './companion-runtime.js';

@@ -3,8 +3,8 @@
  * counts its contacts, optionally asks it for a number, closes it. `ringdesk directory test`
  * and the wizard's "Test" button both use it.
  */
-import type { Settings } from '../settings/load-settings.js';
-import type { DirectorySettings } from '../settings/settings-schema.js';
+import type { Settings } from './settings/load-settings.js';
+import type { DirectorySettings } from './settings/settings-schema.js';
 import { directoryName, openDirectory } from './open-directories.js';
 
 export interface DirectoryCheck {

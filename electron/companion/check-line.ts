@@ -5,7 +5,7 @@
  * disconnect. `ringdesk provider test` and the wizard's "Test" button both use it.
  */
 import { systemClock, withTimeout, type Clock } from '../shared/clock.js';
-import type { Settings } from '../settings/load-settings.js';
+import type { Settings } from './settings/load-settings.js';
 import type { LineProvider, ProviderCheck } from '../telephony/line-provider.js';
 import { createProvider } from './create-companion.js';
 

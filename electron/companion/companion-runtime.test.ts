@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bundledTemplatesDir } from '../popup/template-store.js';
-import { defaultSettings, type Settings } from '../settings/load-settings.js';
+import { defaultSettings, type Settings } from './settings/load-settings.js';
 import { useTempDir } from '../test-support/temp-dir.js';
 import { CompanionRuntime } from './companion-runtime.js';
 import { createCompanion } from './create-companion.js';

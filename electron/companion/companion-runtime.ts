@@ -5,7 +5,7 @@
  */
 import type { CompanionEvent } from '../contract/channels.js';
 import type { Snapshot } from '../contract/models.js';
-import type { Settings } from '../settings/load-settings.js';
+import type { Settings } from './settings/load-settings.js';
 import type { LineProvider } from '../telephony/line-provider.js';
 import type { Companion } from './companion.js';
 import type { CompanionParts } from './create-companion.js';

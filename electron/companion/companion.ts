@@ -31,7 +31,7 @@ import { journalCsv } from '../journal/journal-csv.js';
 import type { Blocklist } from './blocklist.js';
 import { selectionAfterLookup, type PickMemory } from './pick-memory.js';
 import type { DialingRules } from '../numbers/dialing-rules.js';
-import { isWebUrl } from '../popup/action-urls.js';
+import { isWebUrl } from '../shared/web-url.js';
 import { CallTracker, type CallChange } from '../telephony/call-tracker.js';
 import type { LineEvent, LineProvider } from '../telephony/line-provider.js';
 import { numberView } from './number-view.js';

@@ -2,7 +2,7 @@ import { statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundledTemplatesDir } from '../popup/template-store.js';
-import { defaultSettings } from '../settings/load-settings.js';
+import { defaultSettings } from './settings/load-settings.js';
 import { SimulatorProvider } from '../telephony/simulator-provider.js';
 import { useTempDir } from '../test-support/temp-dir.js';
 import { createCompanion } from './create-companion.js';

@@ -11,9 +11,9 @@ import { createLdapDirectory } from '../contacts/ldap/ldap-directory.js';
 import { ldapDirectoryName } from '../contacts/ldap/ldap-settings.js';
 import { createRestDirectory } from '../contacts/rest/create-rest-directory.js';
 import { resolveRestSettings, restDirectoryName } from '../contacts/rest/rest-settings.js';
-import type { ActionTemplates } from '../popup/action-urls.js';
-import type { Settings } from '../settings/load-settings.js';
-import type { DirectorySettings } from '../settings/settings-schema.js';
+import type { ActionTemplates } from '../shared/action-templates.js';
+import type { Settings } from './settings/load-settings.js';
+import type { DirectorySettings } from './settings/settings-schema.js';
 
 export interface OpenOptions {
   readonly onWarning: (message: string) => void;

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Contact } from '../contacts/contact.js';
-import { writeFileAtomic } from '../settings/atomic-write.js';
+import { writeFileAtomic } from '../shared/atomic-write.js';
 import type { PopupState } from './popup-builder.js';
 
 export interface PickedContact {

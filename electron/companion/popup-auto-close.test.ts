@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CompanionEvent } from '../contract/channels.js';
 import type { PopupModel } from '../contract/models.js';
-import { defaultSettings } from '../settings/load-settings.js';
+import { defaultSettings } from './settings/load-settings.js';
 import { companionHarness } from '../test-support/companion-harness.js';
 import { FakeClock } from '../test-support/fake-clock.js';
 import { contactWith, FakeDirectory } from '../test-support/fake-directory.js';

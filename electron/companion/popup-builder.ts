@@ -5,7 +5,8 @@
 import type { Contact } from '../contacts/contact.js';
 import type { DirectoryFailure } from '../contacts/contact-lookup.js';
 import type { ContactView, NumberView, PopupModel } from '../contract/models.js';
-import { popupActions, type ActionTemplates, type PopupAction } from '../popup/action-urls.js';
+import { popupActions, type PopupAction } from '../popup/action-urls.js';
+import type { ActionTemplates } from '../shared/action-templates.js';
 import { templateData, templateFor, shownContact, type PopupSubject } from '../popup/popup-view.js';
 import { POPUP_TEXT, type PopupLanguage, type PopupText } from '../popup/popup-text.js';
 import type { TemplateStore } from '../popup/template-store.js';

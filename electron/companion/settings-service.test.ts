@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundledTemplatesDir } from '../popup/template-store.js';
 import { keyFileCipher } from '../settings/key-file-cipher.js';
-import { defaultSettings, loadSettings, type Settings } from '../settings/load-settings.js';
+import { defaultSettings, loadSettings, type Settings } from './settings/load-settings.js';
 import { SecretStore } from '../settings/secret-store.js';
 import { FakeHelpdesk } from '../test-support/rest-fake-helpdesk.js';
 import { useTempDir } from '../test-support/temp-dir.js';

@@ -6,12 +6,12 @@
  */
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Settings } from '../settings/load-settings.js';
-import { checkSettings, formatIssues, SettingsError, withAbsolutePaths } from '../settings/load-settings.js';
-import { writeFileAtomic } from '../settings/atomic-write.js';
-import { confinePaths } from '../settings/path-confinement.js';
+import type { Settings } from './settings/load-settings.js';
+import { checkSettings, formatIssues, SettingsError, withAbsolutePaths } from './settings/load-settings.js';
+import { writeFileAtomic } from '../shared/atomic-write.js';
+import { confinePaths } from './settings/path-confinement.js';
 import type { SecretStore } from '../settings/secret-store.js';
-import { directorySchema, globalActionsSchema, lineSchema } from '../settings/settings-schema.js';
+import { directorySchema, globalActionsSchema, lineSchema } from './settings/settings-schema.js';
 import {
   maskClearSecrets,
   misplacedTypedSecrets,
@@ -19,7 +19,7 @@ import {
   revealSecrets,
   sealSecrets,
   storedSecretIds,
-} from '../settings/stored-secrets.js';
+} from './settings/stored-secrets.js';
 import { analyzeNumber, type NumberReport } from '../numbers/analyze-number.js';
 import { dialingRulesSchema, resolveDialingRules, type DialingRules } from '../numbers/dialing-rules.js';
 import type { TemplateStore } from '../popup/template-store.js';

@@ -16,7 +16,7 @@ import {
   popupModelSchema,
   snapshotSchema,
 } from './models.js';
-import { NOTE_MAX_LENGTH } from '../journal/journal-record.js';
+import { NOTE_MAX_LENGTH } from './journal-record.js';
 
 const callId = z.string().min(1).max(128);
 const confirmationId = z.string().min(1).max(128);

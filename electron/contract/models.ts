@@ -4,7 +4,7 @@
  * only the types.
  */
 import { z } from 'zod';
-import { journalRecordSchema } from '../journal/journal-record.js';
+import { journalRecordSchema } from './journal-record.js';
 
 export const numberViewSchema = z.object({
   /** As the line reported it. */
@@ -137,4 +137,4 @@ export type DialResult = z.infer<typeof dialResultSchema>;
 export type DialConfirmation = z.infer<typeof dialConfirmationSchema>;
 export type ConfirmationOutcome = z.infer<typeof confirmationOutcomeSchema>;
 export type Snapshot = z.infer<typeof snapshotSchema>;
-export type { JournalRecord } from '../journal/journal-record.js';
+export type { JournalRecord } from './journal-record.js';

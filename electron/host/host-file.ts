@@ -12,7 +12,7 @@
  */
 import { chmod, mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from '../settings/atomic-write.js';
+import { writeFileAtomic } from '../shared/atomic-write.js';
 import { isApiKey, newApiKey } from './api-key.js';
 
 /** What the host file holds. */

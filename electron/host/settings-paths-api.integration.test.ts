@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { settingsPathFields } from '../settings/path-confinement.js';
+import { settingsPathFields } from '../companion/settings/path-confinement.js';
 import { startServe, type ServeProcess } from '../test-support/serve-process.js';
 
 // The hosts run for the whole file: their folders go when it ends, not after each test.

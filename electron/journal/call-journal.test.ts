@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../test-support/temp-dir.js';
 import { CallJournal } from './call-journal.js';
-import type { JournalRecord } from './journal-record.js';
+import type { JournalRecord } from '../contract/journal-record.js';
 
 const tempDir = useTempDir();
 

@@ -16,13 +16,13 @@
 import { appendFile, open, readFile, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
-import { writeFileAtomic } from '../settings/atomic-write.js';
+import { writeFileAtomic } from '../shared/atomic-write.js';
 import {
   handledMarkerSchema,
   journalRecordSchema,
   noteMarkerSchema,
   type JournalRecord,
-} from './journal-record.js';
+} from '../contract/journal-record.js';
 
 export interface JournalOptions {
   readonly onWarning?: (message: string) => void;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { journalCsv, localTime } from './journal-csv.js';
-import type { JournalRecord } from './journal-record.js';
+import type { JournalRecord } from '../contract/journal-record.js';
 
 const base: JournalRecord = {
   id: 'r1',

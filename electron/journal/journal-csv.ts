@@ -8,7 +8,7 @@
  * separator: with commas it reads one column); times are local, with their offset
  * (`2026-12-06T08:55:42+01:00`), because agents read local time.
  */
-import type { JournalRecord } from './journal-record.js';
+import type { JournalRecord } from '../contract/journal-record.js';
 
 const COLUMNS = [
   'started',

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fillActionUrl, isWebUrl, popupActions, type ActionSubject } from './action-urls.js';
+import { isWebUrl } from '../shared/web-url.js';
+import { popupActions } from './action-urls.js';
+import { fillActionUrl, type ActionSubject } from '../shared/action-templates.js';
 
 const subject: ActionSubject = {
   contact: { id: 'u/1 2', name: 'Müller & Söhne', company: null, email: 'a@b.example', directory: 'Zammad' },

@@ -16,7 +16,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '../shared/atomic-write.js';
 
 /** Encrypts and decrypts one secret; `scheme` names how, so a store never mixes them up. */
 export interface SecretCipher {

@@ -9,7 +9,7 @@ import { runCommand } from '../companion/companion-api.js';
 import type { CompanionApi } from '../contract/channels.js';
 import { parseCommand } from '../contract/parse-command.js';
 import { INVOKE_CHANNEL, WINDOW_VERBS, type WindowKind } from '../contract/windows.js';
-import { isWebUrl } from '../popup/action-urls.js';
+import { isWebUrl } from '../shared/web-url.js';
 
 export interface IpcRouterOptions {
   readonly ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;

@@ -6,7 +6,7 @@
 import type { App } from 'electron';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../settings/atomic-write.js';
+import { writeFileAtomic } from '../shared/atomic-write.js';
 import type { CommandResult, LinkHandlerStep } from '../contract/channels.js';
 import { makeDefaultSchemeHandler } from './xdg-default-handler.js';
 

@@ -5,7 +5,7 @@
  */
 import type { BrowserWindow, BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
 import { RENDERER_CSP } from '../contract/renderer-policy.js';
-import { isWebUrl } from '../popup/action-urls.js';
+import { isWebUrl } from '../shared/web-url.js';
 
 /** The web preferences every window gets; only the preload differs. */
 export function secureWebPreferences(

@@ -13,7 +13,7 @@ import type { Directory } from '../contacts/directory.js';
 import type { CompanionEvent } from '../contract/channels.js';
 import type { CallJournal } from '../journal/call-journal.js';
 import { bundledTemplatesDir } from '../popup/template-store.js';
-import { defaultSettings, type Settings } from '../settings/load-settings.js';
+import { defaultSettings, type Settings } from '../companion/settings/load-settings.js';
 import type { Clock } from '../shared/clock.js';
 import { SimulatorProvider } from '../telephony/simulator-provider.js';
 import type { FakeClock } from './fake-clock.js';

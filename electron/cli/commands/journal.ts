@@ -2,7 +2,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { journalCsv } from '../../journal/journal-csv.js';
-import { journalRecordSchema, type JournalRecord } from '../../journal/journal-record.js';
+import { journalRecordSchema, type JournalRecord } from '../../contract/journal-record.js';
 import { userDataDir } from '../../settings/settings-paths.js';
 import { UsageError, type Command } from '../command.js';
 import { parseOptions } from '../parse-options.js';

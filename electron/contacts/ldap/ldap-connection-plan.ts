@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as tls from 'node:tls';
-import { resolveSecret } from '../../settings/secret.js';
+import { resolveSecret } from '../../shared/secret.js';
 import type { ConnectionPlan } from './ldap-connection.js';
 import { LdapDirectoryError } from './ldap-errors.js';
 import type { LdapDirectorySettings } from './ldap-settings.js';

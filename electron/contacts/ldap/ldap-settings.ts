@@ -8,8 +8,8 @@
  */
 import { FilterParser } from 'ldapts';
 import { z } from 'zod';
-import { pathField } from '../../settings/field-kinds.js';
-import { secretSchema } from '../../settings/secret.js';
+import { pathField } from '../../shared/field-kinds.js';
+import { secretSchema } from '../../shared/secret.js';
 import { LdapFilterError, normalizeFilter } from './ldap-filter.js';
 
 /** The phone attributes read when the settings name none: AD's and inetOrgPerson's. */

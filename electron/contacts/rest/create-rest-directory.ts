@@ -11,7 +11,7 @@ import path from 'node:path';
 import { rootCertificates } from 'node:tls';
 import axios from 'axios';
 import type { DialingRules } from '../../numbers/dialing-rules.js';
-import { resolveSecret, SecretError, type SecretSetting } from '../../settings/secret.js';
+import { resolveSecret, SecretError, type SecretSetting } from '../../shared/secret.js';
 import type { AuthConfig } from './rest-config.js';
 import { RestDirectory } from './rest-directory.js';
 import { directorySubject, RestSettingsError } from './rest-error.js';

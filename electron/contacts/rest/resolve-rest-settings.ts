@@ -4,13 +4,13 @@
  * placeholders, a URL whose host a placeholder could change — with its path in the settings, so
  * the settings loader reports every problem at once and nothing is ever sent half-configured.
  */
-import { actionValues, type ActionTemplates } from '../../popup/action-urls.js';
-import type { SecretSetting } from '../../settings/secret.js';
+import { actionValues, type ActionTemplates } from '../../shared/action-templates.js';
+import type { SecretSetting } from '../../shared/secret.js';
 import { RestSettingsError, directorySubject } from './rest-error.js';
 import { NUMBER_PLACEHOLDERS } from './number-forms.js';
 import type { AuthConfig, ListingConfig, RestConfig, RestRequest } from './rest-config.js';
 import { PRESETS, type PresetAuth, type RestPreset } from './rest-presets.js';
-import type { RestDirectorySettings } from './rest-settings.js';
+import type { RestDirectorySettings } from './rest-entry-schema.js';
 import type { ResponseMapping } from './response-mapping.js';
 import { insertVerbatim, placeholdersOf, unknownPlaceholders } from './template.js';
 

@@ -3,7 +3,7 @@
  * checked: everything the directory needs to ask its helpdesk, with secrets still as the
  * settings wrote them (`{"env": "NAME"}`) until the directory is created.
  */
-import type { SecretSetting } from '../../settings/secret.js';
+import type { SecretSetting } from '../../shared/secret.js';
 import type { ResponseMapping } from './response-mapping.js';
 
 export type RestMethod = 'GET' | 'POST';

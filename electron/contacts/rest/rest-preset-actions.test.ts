@@ -19,7 +19,8 @@
  * ConSol CM's routes are not checked: no public reference was found (the preset says so).
  */
 import { describe, expect, it } from 'vitest';
-import { popupActions, type ActionSubject } from '../../popup/action-urls.js';
+import { popupActions } from '../../popup/action-urls.js';
+import type { ActionSubject } from '../../shared/action-templates.js';
 import { PRESETS } from './rest-presets.js';
 import { resolveRestSettings, restDirectorySchema } from './rest-settings.js';
 

@@ -11,7 +11,7 @@
  * ConSol CM preset has none (no public reference was found) and says so wherever it is used.
  * docs/directories.md says what each helpdesk needs.
  */
-import type { ActionTemplates } from '../../popup/action-urls.js';
+import type { ActionTemplates } from '../../shared/action-templates.js';
 import type { AuthConfig, ListingConfig, ProblemHint, RestRequest } from './rest-config.js';
 import type { ResponseMapping } from './response-mapping.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fillActionUrl, popupActions } from '../../popup/action-urls.js';
+import { popupActions } from '../../popup/action-urls.js';
+import { fillActionUrl } from '../../shared/action-templates.js';
 import { RestSettingsError } from './rest-error.js';
 import { resolveRestSettings, restDirectoryName, restDirectorySchema } from './rest-settings.js';
 

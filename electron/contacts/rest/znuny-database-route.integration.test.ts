@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { actionValues, fillActionUrl, type ActionSubject } from '../../popup/action-urls.js';
+import { actionValues, fillActionUrl, type ActionSubject } from '../../shared/action-templates.js';
 import { describeWithMariadb, MariadbServer } from '../../test-support/mariadb-server.js';
 import { DUESSELDORF } from '../../test-support/rules.js';
 import { useTempDir } from '../../test-support/temp-dir.js';

@@ -10,7 +10,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { resolveSecret } from '../../settings/secret.js';
+import { resolveSecret } from '../../shared/secret.js';
 import type {
   Capability,
   LineEvent,

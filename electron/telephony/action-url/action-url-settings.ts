@@ -4,8 +4,8 @@
  * the admin switched on, each behind the secret token.
  */
 import { z } from 'zod';
-import { secretField } from '../../settings/field-kinds.js';
-import { envSecretSchema, secretSchema } from '../../settings/secret.js';
+import { secretField } from '../../shared/field-kinds.js';
+import { envSecretSchema, secretSchema } from '../../shared/secret.js';
 
 const listenSchema = z
   .string()

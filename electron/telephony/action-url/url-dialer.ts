@@ -8,7 +8,7 @@
 import axios, { type AxiosInstance, type AxiosRequestConfig } from 'axios';
 import { connect } from 'node:net';
 import type { ProviderCheck } from '../line-provider.js';
-import { resolveSecret } from '../../settings/secret.js';
+import { resolveSecret } from '../../shared/secret.js';
 import type { DialSettings } from './action-url-settings.js';
 
 /** The URL templates of the presets. */

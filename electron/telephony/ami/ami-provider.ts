@@ -18,7 +18,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { resolveSecret } from '../../settings/secret.js';
+import { resolveSecret } from '../../shared/secret.js';
 import type { Capability, LineEvent, LineListener, LineProvider, ProviderState } from '../line-provider.js';
 import { AmiCallMapper } from './ami-call-mapper.js';
 import { systemClock, type Schedule } from '../../shared/clock.js';

@@ -6,8 +6,8 @@
  * file can never smuggle a line break (and with it further action fields) onto the wire.
  */
 import { z } from 'zod';
-import { pathField } from '../../settings/field-kinds.js';
-import { secretSchema } from '../../settings/secret.js';
+import { pathField } from '../../shared/field-kinds.js';
+import { secretSchema } from '../../shared/secret.js';
 
 const NAME = /^[A-Za-z0-9_.@-]{1,64}$/;
 const LINE = /^([A-Za-z][A-Za-z0-9]*\/)?[A-Za-z0-9_.+-]{1,64}$/;

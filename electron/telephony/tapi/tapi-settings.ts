@@ -9,7 +9,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
-import { pathField } from '../../settings/field-kinds.js';
+import { pathField } from '../../shared/field-kinds.js';
 
 /** How a number reaches TAPI: as Ringdesk dials it, or canonical for Windows' dialing rules. */
 export const ADDRESS_FORMATS = ['dialable', 'canonical'] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useTempDir } from '../test-support/temp-dir.js';
+import { useTempDir } from '../../test-support/temp-dir.js';
 import { loadDialingRules, loadSettings, SettingsError } from './load-settings.js';
 
 const tempDir = useTempDir();

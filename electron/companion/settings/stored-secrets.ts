@@ -14,9 +14,9 @@
  * - A `{"secret": ...}` is stored only from a secret field.
  * - One stored secret stands in one place only.
  */
-import { addressOf } from './entry-address.js';
-import { parsePathText, pathText, patternOf, schemaFields } from './field-kinds.js';
-import type { SecretStore } from './secret-store.js';
+import { addressOf } from '../../settings/entry-address.js';
+import { parsePathText, pathText, patternOf, schemaFields } from '../../shared/field-kinds.js';
+import type { SecretStore } from '../../settings/secret-store.js';
 import { settingsSchema } from './settings-schema.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

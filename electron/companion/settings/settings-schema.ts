@@ -7,13 +7,13 @@
  * misspelt key (`"dialingRule"`) would otherwise leave the agent with defaults and no clue.
  */
 import { z } from 'zod';
-import { ldapDirectorySchema } from '../contacts/ldap/ldap-settings.js';
-import { restDirectorySchema } from '../contacts/rest/rest-settings.js';
-import { dialingRulesSchema } from '../numbers/dialing-rules.js';
-import { pathField } from './field-kinds.js';
-import { actionUrlLineSchema } from '../telephony/action-url/action-url-settings.js';
-import { amiLineSchema } from '../telephony/ami/ami-settings.js';
-import { tapiLineSchema } from '../telephony/tapi/tapi-settings.js';
+import { ldapDirectorySchema } from '../../contacts/ldap/ldap-settings.js';
+import { restDirectorySchema } from '../../contacts/rest/rest-settings.js';
+import { dialingRulesSchema } from '../../numbers/dialing-rules.js';
+import { pathField } from '../../shared/field-kinds.js';
+import { actionUrlLineSchema } from '../../telephony/action-url/action-url-settings.js';
+import { amiLineSchema } from '../../telephony/ami/ami-settings.js';
+import { tapiLineSchema } from '../../telephony/tapi/tapi-settings.js';
 
 /** The simulated line: calls come from the CLI or the host's control API. */
 export const simulatorLineSchema = z

@@ -18,7 +18,7 @@
  */
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { pathText, schemaFields, type SchemaField } from './field-kinds.js';
+import { pathText, schemaFields, type SchemaField } from '../../shared/field-kinds.js';
 import { settingsSchema } from './settings-schema.js';
 
 let pathFields: readonly SchemaField[] | null = null;

@@ -1,10 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useTempDir } from '../test-support/temp-dir.js';
-import { keyFileCipher } from './key-file-cipher.js';
+import { useTempDir } from '../../test-support/temp-dir.js';
+import { keyFileCipher } from '../../settings/key-file-cipher.js';
 import { loadSettings } from './load-settings.js';
-import { SecretStore } from './secret-store.js';
+import { SecretStore } from '../../settings/secret-store.js';
 import { isSecretPath, revealSecrets, sealSecrets } from './stored-secrets.js';
 
 const tempDir = useTempDir();

@@ -9,11 +9,11 @@
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
-import { complete } from '../numbers/complete.js';
-import { dialingRulesSchema, resolveDialingRules, type DialingRules } from '../numbers/dialing-rules.js';
-import { NumberError } from '../numbers/number-error.js';
-import type { SecretStore } from './secret-store.js';
-import { SettingsError } from './settings-error.js';
+import { complete } from '../../numbers/complete.js';
+import { dialingRulesSchema, resolveDialingRules, type DialingRules } from '../../numbers/dialing-rules.js';
+import { NumberError } from '../../numbers/number-error.js';
+import type { SecretStore } from '../../settings/secret-store.js';
+import { SettingsError } from '../../settings/settings-error.js';
 import { revealSecrets } from './stored-secrets.js';
 import {
   settingsSchema,
