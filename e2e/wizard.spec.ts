@@ -137,7 +137,10 @@ test('the wizard sets up a line and directories from an empty profile, and they 
     await expect(page.getByRole('heading', { name: 'Ringdesk is ready' })).toBeVisible();
     // The host registers its link opener with xdg-mime, in the profile's own XDG folders.
     await page.getByRole('button', { name: 'Handle phone links' }).click();
-    await expect(page.getByText('Ringdesk now handles: tel, callto, phone.')).toBeVisible();
+    // xdg-mime and gio run one process per scheme: seconds on a busy machine.
+    await expect(page.getByText('Ringdesk now handles: tel, callto, phone.')).toBeVisible({
+      timeout: 30_000,
+    });
     await expect(page.getByText(/your browser asks whether to open Ringdesk/)).toBeVisible();
     expect(readFileSync(path.join(home, 'desktop', 'config', 'mimeapps.list'), 'utf8')).toContain(
       'x-scheme-handler/tel=ringdesk-link.desktop',
