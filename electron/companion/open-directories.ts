@@ -75,6 +75,7 @@ export async function openDirectory(
         onWarning: options.onWarning,
         baseDir: settings.source === null ? undefined : path.dirname(settings.source),
         resync: options.watch ?? true,
+        ...(options.clock === undefined ? {} : { clock: options.clock }),
       }).open();
   }
 }

@@ -54,4 +54,35 @@ export class FakeClock implements Clock {
     }
     this.time = end;
   }
+
+  /** The delays (from now) of the timers still set, soonest first. */
+  get delays(): number[] {
+    return this.tasks.map((task) => task.at - this.time).sort((a, b) => a - b);
+  }
+
+  /**
+   * Moves time forward by `ms` as {@link advance} does, but lets the promise jobs each timer
+   * starts run before the next one falls due: for code whose timers start asynchronous work
+   * (a sync that schedules the next one when it has finished).
+   */
+  async advanceSettled(ms: number): Promise<void> {
+    const end = this.time + ms;
+    for (;;) {
+      const due = this.tasks
+        .filter((task) => task.at <= end)
+        .sort((a, b) => a.at - b.at || a.order - b.order)[0];
+      if (due === undefined) break;
+      this.tasks = this.tasks.filter((task) => task !== due);
+      this.time = due.at;
+      due.run();
+      await settle();
+    }
+    this.time = end;
+    await settle();
+  }
+}
+
+/** Lets pending promise jobs (and the jobs they queue, and I/O callbacks between) run. */
+export async function settle(): Promise<void> {
+  for (let round = 0; round < 20; round++) await new Promise<void>((resolve) => setImmediate(resolve));
 }

@@ -16,7 +16,8 @@ import { isConnectionLost, LdapDirectoryError, ldapError, type LdapStage } from 
 import { LdaptsClient } from './ldapts-client.js';
 
 export type { AbandonableSearch, LdapClient } from './ldap-client.js';
-import { withDeadline, type LdapTimers } from './ldap-timers.js';
+import { withDeadline } from './ldap-deadline.js';
+import type { Clock } from '../../shared/clock.js';
 
 /** Makes a client for a URL; tests pass a fake. */
 export type CreateLdapClient = (options: ClientOptions) => LdapClient;
@@ -50,7 +51,7 @@ export class LdapConnection {
   constructor(
     private readonly plan: ConnectionPlan,
     private readonly createClient: CreateLdapClient,
-    private readonly timers: LdapTimers,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -86,7 +87,7 @@ export class LdapConnection {
     if (client === null) return;
     await withDeadline(client.unbind(), {
       ms: this.plan.timeoutMs,
-      timers: this.timers,
+      clock: this.clock,
       onExpiry: () => new Error('unbind timed out'),
     }).catch(() => undefined);
   }
@@ -143,7 +144,7 @@ export class LdapConnection {
     try {
       await withDeadline(work, {
         ms: timeoutMs,
-        timers: this.timers,
+        clock: this.clock,
         onExpiry: () =>
           new LdapDirectoryError(
             directory,

@@ -23,7 +23,7 @@ import { DUESSELDORF } from '../../test-support/rules.js';
 import { createLdapDirectory, type LdapDirectory } from './ldap-directory.js';
 import { ldapDirectorySchema, type LdapDirectoryInput } from './ldap-settings.js';
 import { SWEEP_EVERY_MS } from './ldap-sync.js';
-import { systemTimers, type LdapTimers } from './ldap-timers.js';
+import { systemClock, type Clock } from '../../shared/clock.js';
 
 const COUNT = 2000;
 const ids = (contacts: readonly { id: string }[]) => contacts.map((contact) => contact.id);
@@ -37,7 +37,7 @@ for (const profile of ['ad', 'openldap'] as const satisfies readonly SlapdProfil
     const opened: LdapDirectory[] = [];
     /** A clock the test can move on by an hour. */
     let shift = 0;
-    const timers: LdapTimers = { ...systemTimers, now: () => systemTimers.now() + shift };
+    const clock: Clock = { ...systemClock, now: () => systemClock.now() + shift };
 
     function directory(input: Partial<LdapDirectoryInput> = {}, warnings: string[] = []): LdapDirectory {
       const settings = ldapDirectorySchema.parse({
@@ -53,7 +53,7 @@ for (const profile of ['ad', 'openldap'] as const satisfies readonly SlapdProfil
       });
       const made = createLdapDirectory(settings, {
         rules: DUESSELDORF,
-        timers,
+        clock,
         resync: false,
         onWarning: (warning) => warnings.push(warning),
       });

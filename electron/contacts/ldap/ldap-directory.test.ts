@@ -1,7 +1,7 @@
 import type { Entry } from 'ldapts';
 import { describe, expect, it } from 'vitest';
 import { fakeResultError, FakeLdapServer } from '../../test-support/ldap-fake-server.js';
-import { FakeLdapTimers, settle } from '../../test-support/ldap-fake-timers.js';
+import { FakeClock, settle } from '../../test-support/fake-clock.js';
 import { DUESSELDORF } from '../../test-support/rules.js';
 import { createLdapDirectory, isLdapDirectory, type LdapDirectoryDeps } from './ldap-directory.js';
 import { ldapDirectorySchema, type LdapDirectoryInput } from './ldap-settings.js';
@@ -22,7 +22,7 @@ const carla: Entry = {
 function setup(input: Partial<LdapDirectoryInput> = {}, deps: Partial<LdapDirectoryDeps> = {}) {
   const server = new FakeLdapServer();
   server.entries = [anna, bernd];
-  const timers = new FakeLdapTimers();
+  const clock = new FakeClock();
   const warnings: string[] = [];
   const settings = ldapDirectorySchema.parse({
     type: 'ldap',
@@ -37,12 +37,12 @@ function setup(input: Partial<LdapDirectoryInput> = {}, deps: Partial<LdapDirect
   const directory = createLdapDirectory(settings, {
     rules: DUESSELDORF,
     createClient: server.createClient,
-    timers,
+    clock,
     env: { LDAP_PASSWORD: 'pw' },
     onWarning: (warning) => warnings.push(warning),
     ...deps,
   });
-  return { server, timers, warnings, directory };
+  return { server, clock, warnings, directory };
 }
 
 const ids = (contacts: readonly { id: string }[]) => contacts.map((contact) => contact.id);
@@ -61,13 +61,13 @@ describe('LDAP directory, sync mode', () => {
   });
 
   it('loads again on schedule, and refresh() loads at once, telling listeners', async () => {
-    const { server, timers, directory } = setup({ syncIntervalMinutes: 15 });
+    const { server, clock, directory } = setup({ syncIntervalMinutes: 15 });
     const synced: number[] = [];
     directory.onSync((count) => synced.push(count));
     await directory.open();
-    expect(timers.delays).toEqual([15 * 60_000]);
+    expect(clock.delays).toEqual([15 * 60_000]);
     server.entries = [carla];
-    await timers.advance(15 * 60_000);
+    await clock.advanceSettled(15 * 60_000);
     expect(ids(await directory.lookup('+492115559876'))).toEqual([carla.dn]);
     expect(ids(await directory.lookup('+492115551234'))).toEqual([]);
     server.entries = [anna];
@@ -78,20 +78,20 @@ describe('LDAP directory, sync mode', () => {
   });
 
   it('keeps the last good contacts when a re-sync fails, says why, and recovers on the next', async () => {
-    const { server, timers, warnings, directory } = setup({ syncIntervalMinutes: 1 });
+    const { server, clock, warnings, directory } = setup({ syncIntervalMinutes: 1 });
     await directory.open();
     server.failAfterPages = 1;
-    await timers.advance(60_000);
+    await clock.advanceSettled(60_000);
     expect(warnings).toEqual([
       "LDAP directory 'AD': connection lost during sync (the server closed the connection); kept the 2 contacts of the last good sync",
     ]);
     expect(ids(await directory.lookup('+492115551234'))).toEqual([anna.dn]);
-    expect(timers.delays).toEqual([60_000]);
+    expect(clock.delays).toEqual([60_000]);
 
     await expect(directory.refresh()).rejects.toThrow("LDAP directory 'AD': connection lost during sync");
     server.failAfterPages = null;
     server.entries = [carla];
-    await timers.advance(60_000);
+    await clock.advanceSettled(60_000);
     expect(ids(await directory.lookup('+492115559876'))).toEqual([carla.dn]);
     expect(server.binds.length).toBeGreaterThanOrEqual(2); // the lost connection was made again
   });
@@ -154,10 +154,10 @@ describe('LDAP directory, sync mode', () => {
   });
 
   it('fails to open with the reason when the bind is refused, and leaves nothing scheduled', async () => {
-    const { server, timers, directory } = setup();
+    const { server, clock, directory } = setup();
     server.bindError = fakeResultError(49, '');
     await expect(directory.open()).rejects.toThrow("LDAP directory 'AD': bind failed: invalid credentials");
-    expect(timers.delays).toEqual([]);
+    expect(clock.delays).toEqual([]);
   });
 
   it('fails to open without connecting when the password variable is not set', async () => {
@@ -177,17 +177,17 @@ describe('LDAP directory, sync mode', () => {
   });
 
   it('schedules nothing for a one-shot command', async () => {
-    const { timers, directory } = setup({}, { resync: false });
+    const { clock, directory } = setup({}, { resync: false });
     await directory.open();
     expect(ids(await directory.list())).toEqual([anna.dn, bernd.dn]);
-    expect(timers.delays).toEqual([]);
+    expect(clock.delays).toEqual([]);
   });
 
   it('stops the schedule and unbinds on close', async () => {
-    const { server, timers, directory } = setup();
+    const { server, clock, directory } = setup();
     await directory.open();
     await directory.close();
-    expect(timers.delays).toEqual([]);
+    expect(clock.delays).toEqual([]);
     expect(server.clients.every((client) => client.unbound)).toBe(true);
     await expect(directory.refresh()).rejects.toThrow("LDAP directory 'AD': closed");
   });
@@ -216,7 +216,7 @@ describe('LDAP directory, live mode', () => {
   });
 
   it('rejects at once when the lookup is cancelled, and after the timeout when the server is silent', async () => {
-    const { server, timers, directory } = setup({ mode: 'live', timeoutMs: 800 });
+    const { server, clock, directory } = setup({ mode: 'live', timeoutMs: 800 });
     await directory.open();
     server.silent = true;
     const controller = new AbortController();
@@ -230,9 +230,9 @@ describe('LDAP directory, live mode', () => {
       (error: unknown) => String(error),
     );
     await settle();
-    await timers.advance(799);
+    await clock.advanceSettled(799);
     expect(await Promise.race([outcome, Promise.resolve('pending')])).toBe('pending');
-    await timers.advance(1);
+    await clock.advanceSettled(1);
     expect(await outcome).toBe("LdapDirectoryError: LDAP directory 'AD': no answer within 800 ms (search)");
   });
 
@@ -328,7 +328,7 @@ describe('LDAP directory, live mode', () => {
   });
 
   it('abandons a search it gave up on, on the server', async () => {
-    const { server, timers, directory } = setup({ mode: 'live', timeoutMs: 800 });
+    const { server, clock, directory } = setup({ mode: 'live', timeoutMs: 800 });
     await directory.open();
     server.silent = true;
     const lookup = directory.lookup('+492115551234');
@@ -338,7 +338,7 @@ describe('LDAP directory, live mode', () => {
     );
     await settle();
     expect(server.abandoned).toEqual([]);
-    await timers.advance(800);
+    await clock.advanceSettled(800);
     expect(await outcome).toBe("LdapDirectoryError: LDAP directory 'AD': no answer within 800 ms (search)");
     expect(server.abandoned).toEqual([server.filters[0]]);
   });

@@ -39,7 +39,8 @@ import { defaultFilter, readServerInfo, type ServerInfo } from './ldap-server-in
 import { ldapDirectoryName, type LdapDirectorySettings } from './ldap-settings.js';
 import { keyAttributes, LdapSync, type SyncReport } from './ldap-sync.js';
 import { liveCost, searchLive, syncMethod } from './ldap-live.js';
-import { systemTimers, withDeadline, type LdapTimers } from './ldap-timers.js';
+import { withDeadline } from './ldap-deadline.js';
+import { systemClock, type Clock } from '../../shared/clock.js';
 
 /** What an LDAP directory needs from its surroundings; every edge can be replaced in tests. */
 export interface LdapDirectoryDeps {
@@ -51,8 +52,8 @@ export interface LdapDirectoryDeps {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Makes the LDAP client (default ldapts). */
   readonly createClient?: CreateLdapClient;
-  /** The sync schedule's and the deadlines' timers (default the system's, unreferenced). */
-  readonly timers?: LdapTimers;
+  /** The clock of the sync schedule and the deadlines (default the system's, whose timers never keep a command alive). */
+  readonly clock?: Clock;
   /** Reads the CA file (default `fs.readFile`). */
   readonly readFile?: (path: string) => Promise<Buffer>;
   /** The settings file's folder: a relative `caFile` is read from there. */
@@ -110,10 +111,10 @@ class LdapServerDirectory implements LdapDirectory {
   private liveAttributes: readonly string[] = [];
   private state: LdapSync | null = null;
   private syncing: Promise<void> | null = null;
-  private timer: unknown = null;
+  private cancelTimer: (() => void) | null = null;
   private closed = false;
   private readonly syncListeners = new Set<(count: number) => void>();
-  private readonly timers: LdapTimers;
+  private readonly clock: Clock;
   private readonly reading: EntryReading;
   private readonly completions = new Map<string, StoredNumber>();
 
@@ -123,7 +124,7 @@ class LdapServerDirectory implements LdapDirectory {
   ) {
     this.name = ldapDirectoryName(settings);
     this.mode = settings.mode;
-    this.timers = deps.timers ?? systemTimers;
+    this.clock = deps.clock ?? systemClock;
     this.reading = {
       directory: this.name,
       phoneAttributes: settings.phoneAttributes,
@@ -136,7 +137,7 @@ class LdapServerDirectory implements LdapDirectory {
     const connection = new LdapConnection(
       await connectionPlan(this.name, this.settings, this.deps),
       this.deps.createClient ?? createLdaptsClient,
-      this.timers,
+      this.clock,
     );
     this.connection = connection;
     try {
@@ -221,8 +222,8 @@ class LdapServerDirectory implements LdapDirectory {
 
   async close(): Promise<void> {
     this.closed = true;
-    if (this.timer !== null) this.timers.clearTimeout(this.timer);
-    this.timer = null;
+    this.cancelTimer?.();
+    this.cancelTimer = null;
     await this.connection?.close();
   }
 
@@ -265,7 +266,7 @@ class LdapServerDirectory implements LdapDirectory {
     const { timeoutMs, baseDn } = this.settings;
     return searchLive(() => this.openConnection(), { ...this.prepared(), filter }, signal, {
       timeoutMs,
-      timers: this.timers,
+      clock: this.clock,
       error: (problem) => this.error(problem),
       describe: (error) =>
         ldapError(this.name, error, { stage: 'search', timeoutMs, baseDn, anonymous: this.anonymous }),
@@ -285,8 +286,8 @@ class LdapServerDirectory implements LdapDirectory {
   /** The next scheduled sync; each one schedules the one after it, so syncs never overlap. */
   private schedule(): void {
     if (this.closed || this.mode !== 'sync' || this.deps.resync === false) return;
-    this.timer = this.timers.setTimeout(() => {
-      this.timer = null;
+    this.cancelTimer = this.clock.schedule(() => {
+      this.cancelTimer = null;
       void this.refresh()
         .catch(() => undefined) // refresh() has warned
         .then(() => {
@@ -299,7 +300,7 @@ class LdapServerDirectory implements LdapDirectory {
     return {
       directory: this.name,
       timeoutMs: this.settings.timeoutMs,
-      timers: this.timers,
+      clock: this.clock,
       anonymous: this.anonymous,
     };
   }
@@ -308,7 +309,7 @@ class LdapServerDirectory implements LdapDirectory {
     const { timeoutMs } = this.settings;
     return withDeadline(work, {
       ms: timeoutMs,
-      timers: this.timers,
+      clock: this.clock,
       onExpiry: () => this.error(`no answer within ${timeoutMs} ms (root DSE after ${stage})`),
     }).catch((error: unknown) => {
       throw ldapError(this.name, error, {

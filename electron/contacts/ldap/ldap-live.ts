@@ -12,12 +12,13 @@ import type { LdapDirectoryError } from './ldap-errors.js';
 import type { ContactQuery } from './ldap-paged-load.js';
 import type { ServerInfo } from './ldap-server-info.js';
 import type { LdapSync } from './ldap-sync.js';
-import { withDeadline, type LdapTimers } from './ldap-timers.js';
+import { withDeadline } from './ldap-deadline.js';
+import type { Clock } from '../../shared/clock.js';
 
 /** What a live search needs besides the query. */
 export interface LiveSearchContext {
   readonly timeoutMs: number;
-  readonly timers: LdapTimers;
+  readonly clock: Clock;
   /** The directory's error for a problem in words. */
   readonly error: (problem: string) => LdapDirectoryError;
   /** The directory's error for anything the search threw. */
@@ -31,7 +32,7 @@ export async function searchLive(
   signal: AbortSignal | undefined,
   context: LiveSearchContext,
 ): Promise<Entry[]> {
-  const { timeoutMs, timers, error } = context;
+  const { timeoutMs, clock, error } = context;
   const { baseDn, scope, filter, binaryAttributes } = query;
   const options = {
     scope,
@@ -54,7 +55,7 @@ export async function searchLive(
     );
     const result = await withDeadline(search, {
       ms: timeoutMs,
-      timers,
+      clock,
       signal,
       onExpiry: () => {
         abandon();

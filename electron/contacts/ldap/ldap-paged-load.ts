@@ -8,7 +8,8 @@ import type { Control, Entry, SearchOptions } from 'ldapts';
 import type { LdapClient } from './ldap-client.js';
 import { contactFromEntry, entryKey, type EntryReading, type LdapContact } from './ldap-entry.js';
 import { LdapDirectoryError, ldapError } from './ldap-errors.js';
-import { withDeadline, type LdapTimers } from './ldap-timers.js';
+import { withDeadline } from './ldap-deadline.js';
+import type { Clock } from '../../shared/clock.js';
 
 /** The search that finds the directory's contacts (or, in a delta, the changed ones). */
 export interface ContactQuery {
@@ -41,7 +42,7 @@ export interface LoadedContacts {
 export interface LoadLimits {
   readonly directory: string;
   readonly timeoutMs: number;
-  readonly timers: LdapTimers;
+  readonly clock: Clock;
   /** Bound without a DN (for a better message when the server refuses). */
   readonly anonymous?: boolean;
 }
@@ -53,7 +54,7 @@ export async function eachEntry(
   limits: LoadLimits,
   onEntry: (entry: Entry) => void,
 ): Promise<void> {
-  const { directory, timeoutMs, timers } = limits;
+  const { directory, timeoutMs, clock } = limits;
   // A sync is several searches on one connection; one lost between them must not be replaced
   // by the client's own reconnect, which would search anonymously (and see less, or nothing).
   if (!client.isBound)
@@ -75,7 +76,7 @@ export async function eachEntry(
     for (let page = 1; ; page++) {
       const next = await withDeadline(pages.next(), {
         ms: timeoutMs,
-        timers,
+        clock,
         onExpiry: () =>
           new LdapDirectoryError(directory, `no answer within ${timeoutMs} ms (sync, page ${page})`),
       });

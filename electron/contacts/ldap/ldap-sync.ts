@@ -34,7 +34,7 @@ import { LdapDirectoryError } from './ldap-errors.js';
 import { allOf } from './ldap-filter.js';
 import { eachEntry, loadContacts, type ContactQuery, type LoadLimits } from './ldap-paged-load.js';
 import { readServerInfo, seesTombstones, showDeleted, texts, type ServerInfo } from './ldap-server-info.js';
-import { withDeadline } from './ldap-timers.js';
+import { withDeadline } from './ldap-deadline.js';
 
 /** Everything is loaded again after this long. */
 export const FULL_SYNC_EVERY_MS = 24 * 60 * 60_000;
@@ -101,7 +101,7 @@ export class LdapSync {
   /** A delta when one is possible, else a full load. Rejects with an LdapDirectoryError. */
   async run(client: LdapClient, force: 'full' | null = null): Promise<SyncReport> {
     const info = await this.timed(readServerInfo(client), 'root DSE');
-    const now = this.options.limits.timers.now();
+    const now = this.options.limits.clock.now();
     const marker = this.marker;
     const moved = marker?.kind === 'usn' && marker.server !== (info.serverName ?? '');
     if (force === 'full' || marker === null || moved || now - this.lastFull >= FULL_SYNC_EVERY_MS)
@@ -189,7 +189,7 @@ export class LdapSync {
     let removed = 0;
     for (const key of gone) if (this.byKey.delete(key)) removed++;
     for (const { key, contact } of upserts.contacts) this.byKey.set(key, contact);
-    this.marker = tracker.marker(this.options.limits.timers.now());
+    this.marker = tracker.marker(this.options.limits.clock.now());
     if (upserts.contacts.length > 0 || removed > 0) this.rebuild();
     return { kind: 'delta', changed: upserts.contacts.length, removed, swept: false };
   }
@@ -241,10 +241,10 @@ export class LdapSync {
   }
 
   private timed<T>(work: Promise<T>, what: string): Promise<T> {
-    const { timeoutMs, timers, directory } = this.options.limits;
+    const { timeoutMs, clock, directory } = this.options.limits;
     return withDeadline(work, {
       ms: timeoutMs,
-      timers,
+      clock,
       onExpiry: () => new LdapDirectoryError(directory, `no answer within ${timeoutMs} ms (sync, ${what})`),
     });
   }

@@ -1,31 +1,8 @@
 /**
- * Time for the LDAP directory, injected so that tests can run schedules and timeouts without
- * waiting: timers for the sync schedule and the deadlines that keep a lookup from ever hanging.
+ * Deadlines for the LDAP directory, on the one clock seam (shared/clock.ts), so that tests run
+ * schedules and timeouts without waiting and a lookup can never hang.
  */
-
-/** Starts and cancels one-shot timers, and tells the time (for "once a day"). */
-export interface LdapTimers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-  /** This PC's clock: milliseconds since 1970. */
-  now(): number;
-}
-
-/**
- * The system's timers, unreferenced: a pending sync or deadline never keeps a command-line run
- * alive on its own.
- */
-export const systemTimers: LdapTimers = {
-  setTimeout(callback, ms) {
-    const timer = setTimeout(callback, ms);
-    timer.unref();
-    return timer;
-  },
-  clearTimeout(handle) {
-    clearTimeout(handle as NodeJS.Timeout);
-  },
-  now: () => Date.now(),
-};
+import type { Clock } from '../../shared/clock.js';
 
 /**
  * `work`, rejected with `onExpiry()`'s error when it has not settled within `ms`, or with
@@ -36,7 +13,7 @@ export function withDeadline<T>(
   work: Promise<T>,
   options: {
     readonly ms: number;
-    readonly timers: LdapTimers;
+    readonly clock: Clock;
     readonly onExpiry: () => Error;
     readonly signal?: AbortSignal | undefined;
     readonly onAbort?: () => Error;
@@ -48,14 +25,14 @@ export function withDeadline<T>(
     const finish = (settle: () => void) => {
       if (settled) return;
       settled = true;
-      options.timers.clearTimeout(timer);
+      cancel();
       signal?.removeEventListener('abort', abort);
       settle();
     };
     const abort = () => {
       finish(() => reject(options.onAbort?.() ?? options.onExpiry()));
     };
-    const timer = options.timers.setTimeout(() => {
+    const cancel = options.clock.schedule(() => {
       finish(() => reject(options.onExpiry()));
     }, options.ms);
     // Handlers go on first, so that work failing after a deadline is never an unhandled rejection.
