@@ -66,15 +66,19 @@ export class CliContext {
     });
   }
 
-  /** The dialing rules from `--rules FILE`, else from the settings. */
+  /**
+   * The dialing rules from `--rules FILE`, else the settings' rules (read alone: see
+   * companion/settings/load-rules.ts).
+   */
   async dialingRules(options: {
     rules?: string | undefined;
     config?: string | undefined;
   }): Promise<DialingRules> {
-    if (options.rules !== undefined) {
-      const { loadDialingRules } = await import('../companion/settings/load-settings.js');
-      return loadDialingRules(options.rules, this.defaultRegion);
-    }
-    return (await this.settings(options.config)).dialingRules;
+    const { loadDialingRules, loadSettingsRules } = await import('../companion/settings/load-rules.js');
+    if (options.rules !== undefined) return loadDialingRules(options.rules, this.defaultRegion);
+    return loadSettingsRules(options.config ?? defaultSettingsPath(this.io), {
+      defaultRegion: this.defaultRegion,
+      required: options.config !== undefined,
+    });
   }
 }

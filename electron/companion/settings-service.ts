@@ -7,7 +7,8 @@
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Settings } from './settings/load-settings.js';
-import { checkSettings, formatIssues, SettingsError, withAbsolutePaths } from './settings/load-settings.js';
+import { checkSettings, SettingsError, withAbsolutePaths } from './settings/load-settings.js';
+import { formatIssues } from './settings/settings-file.js';
 import { writeFileAtomic } from '../shared/atomic-write.js';
 import { confinePaths } from './settings/path-confinement.js';
 import type { SecretStore } from '../settings/secret-store.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../../test-support/temp-dir.js';
-import { loadDialingRules, loadSettings, SettingsError } from './load-settings.js';
+import { loadSettings, SettingsError } from './load-settings.js';
+import { loadDialingRules, loadSettingsRules } from './load-rules.js';
 
 const tempDir = useTempDir();
 const options = { defaultRegion: 'DE', required: true };
@@ -107,6 +108,46 @@ describe('loadDialingRules', () => {
     const dir = tempDir({ 'rules.json': '{"countryCode": "49", "outsideLineAccess": "O"}' });
     expect(await problemsOf(() => loadDialingRules(`${dir}/rules.json`, 'DE'))).toEqual([
       'outsideLineAccess: must contain digits only',
+    ]);
+  });
+});
+
+describe('loadSettingsRules', () => {
+  it('reads only the dialing rules: a problem elsewhere in the file does not stop a number', async () => {
+    const dir = tempDir({
+      'settings.json': JSON.stringify({
+        dialingRules: { countryCode: '49', areaCode: '211', outsideLineAccess: '0' },
+        directories: [{ type: 'ldap', url: 'ldap://dc.example', baseDn: 'dc=example', filter: '(broken' }],
+      }),
+    });
+    expect(await problemsOf(() => loadSettings(`${dir}/settings.json`, options))).not.toEqual([]);
+    expect(
+      await loadSettingsRules(`${dir}/settings.json`, { defaultRegion: 'US', required: true }),
+    ).toMatchObject({
+      countryCode: '49',
+      areaCode: '211',
+      outsideLineAccess: '0',
+    });
+  });
+
+  it('names a wrong rule by its path in the settings file', async () => {
+    const dir = tempDir({
+      'settings.json': '{"dialingRules": {"countryCode": "49", "outsideLineAccess": "O"}}',
+    });
+    expect(await problemsOf(() => loadSettingsRules(`${dir}/settings.json`, options))).toEqual([
+      'dialingRules.outsideLineAccess: must contain digits only',
+    ]);
+  });
+
+  it('uses the locale’s rules when no settings file exists, and refuses a file that is no object', async () => {
+    const dir = tempDir({ 'list.json': '[1]' });
+    const rules = await loadSettingsRules(`${dir}/none.json`, { defaultRegion: 'FR', required: false });
+    expect(rules.countryCode).toBe('33');
+    expect(await problemsOf(() => loadSettingsRules(`${dir}/none.json`, options))).toEqual([
+      'file not found',
+    ]);
+    expect(await problemsOf(() => loadSettingsRules(`${dir}/list.json`, options))).toEqual([
+      'the settings must be a JSON object',
     ]);
   });
 });

@@ -6,15 +6,15 @@
  * against the settings file's folder. Missing dialing-rule fields are completed for the
  * country (see `resolveDialingRules`).
  */
-import { access, readFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import path from 'node:path';
-import type { z } from 'zod';
 import { complete } from '../../numbers/complete.js';
-import { dialingRulesSchema, resolveDialingRules, type DialingRules } from '../../numbers/dialing-rules.js';
+import { resolveDialingRules, type DialingRules } from '../../numbers/dialing-rules.js';
 import { NumberError } from '../../numbers/number-error.js';
 import type { SecretStore } from '../../settings/secret-store.js';
 import { SettingsError } from '../../settings/settings-error.js';
 import { revealSecrets } from './stored-secrets.js';
+import { formatIssues, parseJson, readText } from './settings-file.js';
 import {
   settingsSchema,
   type ActionSettings,
@@ -166,43 +166,6 @@ function completeBlocklist(entries: SettingsDocument['blocklist'], rules: Dialin
     }
   });
   return { numbers, problems };
-}
-
-/** Reads a JSON file holding one `DialingRules` object (`ringdesk number --rules FILE`). */
-export async function loadDialingRules(file: string, defaultRegion: string): Promise<DialingRules> {
-  const absolute = path.resolve(file);
-  const text = (await readText(absolute, true)) as string;
-  const result = dialingRulesSchema.safeParse(parseJson(absolute, text));
-  if (!result.success) throw new SettingsError(absolute, formatIssues(result.error.issues));
-  return resolveDialingRules(result.data, defaultRegion);
-}
-
-/** `directories[1].path: must name a file` for each issue. */
-export function formatIssues(issues: readonly z.core.$ZodIssue[]): string[] {
-  return issues.map((issue) => {
-    const where = issue.path
-      .map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`))
-      .join('');
-    return where === '' ? issue.message : `${where}: ${issue.message}`;
-  });
-}
-
-async function readText(file: string, required: boolean): Promise<string | null> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' && !required) return null;
-    throw new SettingsError(file, [code === 'ENOENT' ? 'file not found' : `cannot read: ${String(error)}`]);
-  }
-}
-
-function parseJson(file: string, text: string): unknown {
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new SettingsError(file, [`not valid JSON: ${(error as Error).message}`]);
-  }
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { formatIssues } from '../../companion/settings/load-settings.js';
+import { formatIssues } from '../../companion/settings/settings-file.js';
 import { ldapDirectoryName, ldapDirectorySchema } from './ldap-settings.js';
 
 const minimal = { type: 'ldap', url: 'ldaps://dc1.example.com', baseDn: 'dc=example,dc=com' };
