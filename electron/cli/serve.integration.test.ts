@@ -4,6 +4,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -152,6 +153,36 @@ describe('ringdesk serve, sim and calls', () => {
       expect(settings.problems.map((problem) => problem.path)).toContain('directories');
     } finally {
       await host.stop();
+    }
+  });
+
+  it('on a port in use says so in one line and exits 2, without starting a second host', async () => {
+    const home = tempDir();
+    const env = { ...process.env, RINGDESK_HOME: home, RINGDESK_CONFIG: '' };
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as AddressInfo;
+    try {
+      const result = await new Promise<{ status: number | null; stdout: string; stderr: string }>(
+        (resolve) => {
+          const child = spawn(process.execPath, [bin, 'serve', '--demo', '--port', String(port)], { env });
+          let stdout = '';
+          let stderr = '';
+          child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+          child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+          child.once('exit', (status) => {
+            resolve({ status, stdout, stderr });
+          });
+        },
+      );
+      expect(result.status).toBe(2);
+      expect(result.stderr.trim()).toBe(
+        `ringdesk serve: port ${port} is in use: is Ringdesk already running? use --port`,
+      );
+      // Nothing was announced: `sim` and `link open` do not go looking for a host that never ran.
+      expect(result.stdout).toBe('');
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
     }
   });
 

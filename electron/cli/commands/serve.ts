@@ -75,7 +75,16 @@ const serve: Command = {
         },
       },
     });
-    const url = await host.start();
+    let url: string;
+    try {
+      url = await host.start();
+    } catch (error) {
+      await runtime.stop();
+      const problem = listenProblem(error, bindHost, port);
+      if (problem === null) throw error;
+      context.say(`ringdesk serve: ${problem}`);
+      return 2;
+    }
     await writeHostFile(announcement, { key, url, pid: process.pid });
     const open = `${url}?key=${key}`;
     context.emit({ url, open, hostFile: announcement });
@@ -116,6 +125,23 @@ const serve: Command = {
     return reason === null ? 0 : 1;
   },
 };
+
+/**
+ * What to tell the user when the host cannot listen, in one line; null for a failure that is no
+ * matter of the address or port (then it is a bug, reported as such).
+ */
+export function listenProblem(error: unknown, host: string, port: number): string | null {
+  switch ((error as NodeJS.ErrnoException | null)?.code) {
+    case 'EADDRINUSE':
+      return `port ${port} is in use: is Ringdesk already running? use --port`;
+    case 'EACCES':
+      return `port ${port} needs administrator rights on this system: use --port with a number above 1023`;
+    case 'EADDRNOTAVAIL':
+      return `--host ${host} is not an address of this machine`;
+    default:
+      return null;
+  }
+}
 
 /** True for an address only this machine can reach (127.0.0.0/8, ::1, localhost). */
 export function isLoopback(address: string): boolean {
