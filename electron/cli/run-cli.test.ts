@@ -60,7 +60,7 @@ describe('ringdesk number', () => {
     expect(io.records()).toMatchObject([{ e164: '+442079460958', kind: 'national' }]);
   });
 
-  it('exits 2 with every configuration problem and its path on stderr', async () => {
+  it('exits 2 with every configuration problem and its path on stderr; number needs only the rules', async () => {
     const dir = tempDir({
       'config.json': JSON.stringify({
         directories: [
@@ -71,9 +71,13 @@ describe('ringdesk number', () => {
       'a.csv': '',
     });
     const io = memoryCliIo();
-    expect(await runCli(['number', '--config', `${dir}/config.json`, '12'], io)).toBe(2);
+    expect(await runCli(['lookup', '--config', `${dir}/config.json`, '12'], io)).toBe(2);
     expect(io.out).toEqual([]);
     expect(io.err.join('\n')).toMatch(/directories\[1\]\.path: file not found/);
+    // Completing a number needs the dialing rules only: the missing book does not stop it.
+    const numberIo = memoryCliIo();
+    expect(await runCli(['number', '--config', `${dir}/config.json`, '12'], numberIo)).toBe(0);
+    expect(numberIo.out).toHaveLength(1);
   });
 
   it('exits 2 for usage errors', async () => {
