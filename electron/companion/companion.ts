@@ -12,6 +12,9 @@
  *   even when a caller hangs up during the lookup.
  * - The Companion alone reconnects a lost line (see ReconnectPolicy); calls open when the line
  *   was lost are closed, a ringing one as missed.
+ * - A call that rings with no news for the ring timeout is closed as missed (see ring-timeout.ts).
+ * - An ended call's journal write is held on the line event's receipt, so a provider that
+ *   acknowledges ends to a PBX answers only once the call is on disk.
  * - A clicked link (and a callback, if so set) is dialled only after the agent confirms it (see
  *   dial-confirmations.ts); a finished call's popup closes itself (see popup-auto-close.ts).
  */
@@ -32,8 +35,9 @@ import type { Blocklist } from './blocklist.js';
 import { selectionAfterLookup, type PickMemory } from './pick-memory.js';
 import type { DialingRules } from '../numbers/dialing-rules.js';
 import { isWebUrl } from '../shared/web-url.js';
+import { CallState } from '../telephony/call-session.js';
 import { CallTracker, type CallChange } from '../telephony/call-tracker.js';
-import type { LineEvent, LineProvider } from '../telephony/line-provider.js';
+import type { LineEvent, LineProvider, LineReceipt } from '../telephony/line-provider.js';
 import { numberView } from './number-view.js';
 import type { PopupBuilder, PopupState } from './popup-builder.js';
 import type { ReconnectPolicy } from './reconnect-policy.js';
@@ -43,6 +47,7 @@ import { CompanionDialer } from './companion-dialer.js';
 import { LineKeeper } from './line-keeper.js';
 import { PopupAutoClose } from './popup-auto-close.js';
 import { CallRecords } from './call-records.js';
+import { DEFAULT_RING_TIMEOUT_MS, NO_HANGUP_CAUSE, RingTimeout } from './ring-timeout.js';
 
 export { CompanionError };
 
@@ -72,6 +77,8 @@ export interface CompanionOptions {
   readonly autoCloseSeconds?: number;
   /** The UI language the settings choose, for the faces; null or absent: the OS's. */
   readonly language?: 'en' | 'de' | null;
+  /** How long a call may ring with no news before it is closed as missed (default 3 minutes). */
+  readonly ringTimeoutMs?: number;
 }
 
 export class Companion {
@@ -82,6 +89,7 @@ export class Companion {
   private readonly line: LineKeeper;
   private readonly dialer: CompanionDialer;
   private readonly autoClose: PopupAutoClose;
+  private readonly ringTimeout: RingTimeout;
 
   constructor(private readonly options: CompanionOptions) {
     this.tracker = new CallTracker(options.now, (event, reason) => {
@@ -103,6 +111,11 @@ export class Companion {
       schedule: options.schedule,
       close: (callId) => this.dismissPopup(callId),
     });
+    this.ringTimeout = new RingTimeout({
+      ms: options.ringTimeoutMs ?? DEFAULT_RING_TIMEOUT_MS,
+      schedule: options.schedule,
+      expire: (callId) => this.onLineEvent({ type: 'ended', callId, cause: NO_HANGUP_CAUSE }),
+    });
   }
 
   /** Subscribes to what faces show; returns the unsubscribe function. */
@@ -113,8 +126,8 @@ export class Companion {
 
   /** Starts watching the line. A failed first connect is reported and retried, not thrown. */
   async start(): Promise<void> {
-    this.options.provider.onEvent((event) => {
-      this.onLineEvent(event);
+    this.options.provider.onEvent((event, receipt) => {
+      this.onLineEvent(event, receipt);
     });
     await this.line.connect();
   }
@@ -123,8 +136,9 @@ export class Companion {
   async stop(): Promise<void> {
     this.line.stop();
     this.dialer.close();
+    this.ringTimeout.clear();
     await this.options.provider.disconnect();
-    for (const change of this.tracker.closeAll('stopped')) this.onCallChange(change);
+    for (const change of this.tracker.closeAll('stopped')) void this.onCallChange(change);
     await Promise.all(this.calls.work());
     this.autoClose.clear();
     await this.options.journal.close();
@@ -257,20 +271,31 @@ export class Companion {
     return url;
   }
 
-  private onLineEvent(event: LineEvent): void {
+  private onLineEvent(event: LineEvent, receipt?: LineReceipt): void {
     if (event.type === 'state') {
       this.line.noteState(event.state, event.reason);
       this.emit('line', this.lineStatus());
       if (event.state === 'disconnected' && !this.line.isStopped)
-        for (const change of this.tracker.closeAll('lineLost')) this.onCallChange(change);
+        for (const change of this.tracker.closeAll('lineLost')) void this.onCallChange(change);
       return;
     }
     const change = this.tracker.handle(event);
-    if (change !== null) this.onCallChange(change);
+    if (change === null) return;
+    const written = this.onCallChange(change);
+    if (change.kind === 'finished')
+      receipt?.hold(
+        written.then((ok) => {
+          if (!ok) throw new Error(`call ${change.call.callId} could not be written to the journal`);
+        }),
+      );
   }
 
-  private onCallChange({ kind, call }: CallChange): void {
-    this.enqueue(call.callId, async () => {
+  /** Queues a call's work; resolves once it is done: false if the call's journal write failed. */
+  private onCallChange({ kind, call }: CallChange): Promise<boolean> {
+    if (kind === 'finished' || call.state === CallState.Connected) this.ringTimeout.stop(call.callId);
+    else this.ringTimeout.watch(call.callId);
+    let written = true;
+    const work = this.enqueue(call.callId, async () => {
       if (kind === 'started') {
         const number = numberView(call.remote, this.options.rules);
         if (call.direction === 'incoming' && this.options.blocklist.has(call.remote)) {
@@ -317,7 +342,7 @@ export class Companion {
           state === null
             ? { call, number, lookup: 'done', contacts: [], selected: null, failures: [] }
             : { ...state, call };
-        if (kind === 'finished') await this.record(next);
+        if (kind === 'finished') written = await this.record(next);
         await this.publishPopup(next);
         if (kind === 'finished') {
           const record = this.calls.of(call.callId);
@@ -327,6 +352,7 @@ export class Companion {
         }
       }
     });
+    return work.then(() => written);
   }
 
   /** A blocked caller: rejected where the line can, never shown, journaled as blocked. */
@@ -344,16 +370,19 @@ export class Companion {
     }
   }
 
-  private async record(state: PopupState): Promise<void> {
+  /** Writes a finished call to the journal; false (and a warning) when that failed. */
+  private async record(state: PopupState): Promise<boolean> {
     const record = journalRecordOf(state, this.options.newId(), this.options.now());
     try {
       await this.options.journal.append(record);
-      this.emit('journal', record);
     } catch (error) {
       this.options.onWarning(
         `call ${state.call.callId} could not be written to the journal: ${String(error)}`,
       );
+      return false;
     }
+    this.emit('journal', record);
+    return true;
   }
 
   private async publishPopup(state: PopupState): Promise<PopupModel> {
@@ -378,7 +407,7 @@ export class Companion {
       this.dismissPopup(model.callId);
   }
 
-  private enqueue(callId: string, task: () => Promise<void>): void {
+  private enqueue(callId: string, task: () => Promise<void>): Promise<void> {
     const record = this.calls.of(callId);
     const next = (record.work ?? Promise.resolve()).then(task).catch((error: unknown) => {
       this.options.onWarning(`call ${callId}: ${error instanceof Error ? error.message : String(error)}`);
@@ -389,6 +418,7 @@ export class Companion {
       record.work = null;
       this.calls.release(callId);
     });
+    return next;
   }
 
   private emit<E extends EventName>(channel: E, payload: EventPayload<E>): void {

@@ -188,6 +188,7 @@ export async function createCompanion(
     confirmDials: { links: settings.links.confirm, callbacks: settings.links.confirmCallbacks },
     autoCloseSeconds: settings.popup.autoCloseSeconds,
     language: settings.app.language === 'auto' ? null : settings.app.language,
+    ringTimeoutMs: settings.journal.ringTimeoutSeconds * 1000,
   });
   return { companion, provider, directories, lookup, templates, popups, journal };
 }

@@ -4,7 +4,8 @@
  *
  * ```
  *  incoming:  ringing ──answer──▶ connected ──hangup──▶ ended
- *                └────────────hangup────────────────▶ missed
+ *                ├────────────hangup────────────────▶ missed
+ *                └────────────handOff───────────────▶ ended (forwarded: not missed here)
  *  outgoing:  dialing ──answer──▶ connected ──hangup──▶ ended
  *                └────────────hangup────────────────▶ ended (never connected)
  * ```
@@ -12,7 +13,8 @@
  * Invariants:
  * - A session MUST NOT leave `ended` or `missed`.
  * - `answeredAt` MUST be set exactly when the session has been `connected`.
- * - `missed` MUST only follow `ringing` (an incoming call nobody answered).
+ * - `missed` MUST only follow `ringing` (an incoming call nobody answered); a ringing call handed
+ *   off elsewhere (forwarded) MUST NOT become `missed`.
  */
 
 /** Where a call is in its life. */
@@ -26,8 +28,8 @@ export enum CallState {
 
 export type CallDirection = 'incoming' | 'outgoing';
 
-/** What can happen to a call. */
-export type CallEvent = 'answer' | 'hangup';
+/** What can happen to a call: `handOff` ends it because it went elsewhere (forwarded). */
+export type CallEvent = 'answer' | 'hangup' | 'handOff';
 
 /** A move the state machine does not allow. */
 export class IllegalTransitionError extends Error {
@@ -45,11 +47,12 @@ export class IllegalTransitionError extends Error {
 export function nextCallState(from: CallState, event: CallEvent): CallState {
   switch (from) {
     case CallState.Ringing:
-      return event === 'answer' ? CallState.Connected : CallState.Missed;
+      if (event === 'answer') return CallState.Connected;
+      return event === 'hangup' ? CallState.Missed : CallState.Ended;
     case CallState.Dialing:
       return event === 'answer' ? CallState.Connected : CallState.Ended;
     case CallState.Connected:
-      if (event === 'hangup') return CallState.Ended;
+      if (event !== 'answer') return CallState.Ended;
       break;
     case CallState.Ended:
     case CallState.Missed:
@@ -108,7 +111,7 @@ export class CallSession {
       state,
       answeredAt: event === 'answer' ? at : this.current.answeredAt,
       endedAt: isFinished(state) ? at : null,
-      cause: event === 'hangup' ? cause : this.current.cause,
+      cause: event === 'answer' ? this.current.cause : cause,
     };
     return this.current;
   }

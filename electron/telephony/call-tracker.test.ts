@@ -61,4 +61,18 @@ describe('CallTracker', () => {
     ]);
     expect(calls.active()).toEqual([]);
   });
+
+  it('ends a ringing call that was forwarded elsewhere without calling it missed', () => {
+    const { calls } = tracker();
+    calls.handle({ type: 'offering', callId: 'leg', line: '12', remote: '0211555' });
+    calls.handle({ type: 'offering', callId: 'gone', line: '12', remote: '0211666' });
+    expect(calls.handle({ type: 'ended', callId: 'leg', cause: 'forwarded' })?.call).toMatchObject({
+      state: CallState.Ended,
+      cause: 'forwarded',
+    });
+    expect(calls.handle({ type: 'ended', callId: 'gone', cause: 'cancel' })?.call).toMatchObject({
+      state: CallState.Missed,
+      cause: 'cancel',
+    });
+  });
 });

@@ -12,6 +12,13 @@ export interface CallChange {
   readonly call: CallSnapshot;
 }
 
+/**
+ * Causes saying that a call went elsewhere rather than unanswered: `forwarded` (Zammad's and
+ * sipgate's meaning: the call was diverted to another destination). A ringing call that ends with
+ * one is ended, not missed.
+ */
+export const HAND_OFF_CAUSES: ReadonlySet<string> = new Set(['forwarded']);
+
 export class CallTracker {
   private readonly sessions = new Map<string, CallSession>();
 
@@ -30,7 +37,11 @@ export class CallTracker {
       case 'connected':
         return this.move(event, 'answer');
       case 'ended':
-        return this.move(event, 'hangup', event.cause ?? null);
+        return this.move(
+          event,
+          event.cause !== undefined && HAND_OFF_CAUSES.has(event.cause) ? 'handOff' : 'hangup',
+          event.cause ?? null,
+        );
       case 'state':
         return null;
     }
@@ -71,7 +82,7 @@ export class CallTracker {
 
   private move(
     event: LineEvent & { callId: string },
-    move: 'answer' | 'hangup',
+    move: 'answer' | 'hangup' | 'handOff',
     cause: string | null = null,
   ) {
     const session = this.sessions.get(event.callId);

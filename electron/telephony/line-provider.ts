@@ -16,6 +16,11 @@
  *   report `disconnected`, after which the Companion closes the calls it still holds.
  * - `dial()` MUST reject with an Error whose message names the problem when the call cannot be
  *   placed; it MUST NOT throw synchronously.
+ * - A provider that acknowledges events to a PBX (a webhook answered 200) MUST hand each listener
+ *   a {@link LineReceipt} and answer only once every piece of work held on it has settled, so an
+ *   acknowledged hang-up is never lost in a crash; if held work fails, it MUST NOT answer success.
+ *   A listener that makes an event durable (the Companion writing an ended call to the journal)
+ *   MUST hold that work on the receipt when one is given, and MUST let the work settle.
  */
 
 /** What a provider can do. */
@@ -45,7 +50,17 @@ export type LineEvent =
   | { readonly type: 'ended'; readonly callId: string; readonly cause?: string }
   | { readonly type: 'state'; readonly state: ProviderState; readonly reason?: string };
 
-export type LineListener = (event: LineEvent) => void;
+/**
+ * Lets a listener hold back a provider's acknowledgement of an event until the listener's work
+ * for it is durable (for `ended`: the call is in the journal). Providers that acknowledge nothing
+ * (AMI, TAPI, the simulator) pass none.
+ */
+export interface LineReceipt {
+  /** The provider answers its PBX only after `work` settles; a rejection means "not recorded". */
+  hold(work: Promise<void>): void;
+}
+
+export type LineListener = (event: LineEvent, receipt?: LineReceipt) => void;
 
 /** One finding of a provider's self-test. */
 export interface ProviderCheck {

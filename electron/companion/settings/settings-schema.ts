@@ -142,9 +142,11 @@ export const settingsSchema = z
       .object({
         /** Calls kept in the journal; older ones are rolled into the archive file. */
         retention: z.int().min(10).max(10_000).default(300),
+        /** Seconds a call may ring with no news from the line before it is journaled as missed. */
+        ringTimeoutSeconds: z.int().min(10).max(86_400).default(180),
       })
       .strict()
-      .default({ retention: 300 }),
+      .default({ retention: 300, ringTimeoutSeconds: 180 }),
     /** Records every line event to this file (JSON lines), for `ringdesk sim replay`. */
     recordLine: pathField('writes', z.string().min(1, 'must name a file')).optional(),
     lookup: z

@@ -3,7 +3,11 @@
  * by URL. One listener serves Zammad's CTI webhook, KIX action URLs and Snom/Yealink Action
  * URLs (each opt-in in the settings), behind a secret token compared in constant time, with
  * bodies capped at 16 KiB and a rate limit per source address. Every request and its reply go
- * to the bounded "recent requests" log.
+ * to the bounded "recent requests" log, with notes on what a request did not change and why.
+ *
+ * An end (hang-up, missed) is answered only once every listener holding the event's receipt (the
+ * Companion, writing the call to its journal) has finished: an acknowledged call survives a
+ * crash. If that work fails, the PBX gets 503 instead of 200.
  *
  * Connection states follow provider-state.ts: `connect()` starts listening (`connected` once the
  * port is bound), `disconnect()` stops. The provider never restarts a listener by itself.
@@ -16,25 +20,29 @@ import type {
   LineEvent,
   LineListener,
   LineProvider,
+  LineReceipt,
   ProviderCheck,
   ProviderState,
 } from '../line-provider.js';
 import { ConnectionMachine, SIMPLE_PHASES, type SimpleMove } from '../connection-machine.js';
 import type { ActionUrlLineSettings } from './action-url-settings.js';
 import { CallCorrelator } from './call-correlator.js';
+import { CallMatcher } from './call-matcher.js';
 import { kixRequest } from './kix-action.js';
 import { IntentError, param, type LineIntent } from './line-intents.js';
 import { phoneRequest } from './phone-action.js';
 import { matchEndpoint } from './endpoints.js';
 import {
   BodyError,
-  fromSearch,
+  fromQuery,
   mergeParams,
   newParams,
   parseBody,
   readBody,
+  withoutPlaceholders,
   type Params,
 } from './request-body.js';
+import { RecentEnds } from './recent-ends.js';
 import { RateLimiter, tokenMatches } from './request-guards.js';
 import { RequestLog, type RequestLogEntry } from './request-log.js';
 import { UrlDialer } from './url-dialer.js';
@@ -69,6 +77,7 @@ export class ActionUrlProvider implements LineProvider {
   private server: Server | null = null;
   private readonly listeners = new Set<LineListener>();
   private readonly calls: CallCorrelator;
+  private readonly matcher: CallMatcher;
   private readonly limiter: RateLimiter;
   private readonly log: RequestLog;
   private readonly token: string;
@@ -83,6 +92,7 @@ export class ActionUrlProvider implements LineProvider {
     this.now = deps.now ?? Date.now;
     this.token = resolveSecret(settings.token, deps.env);
     this.calls = new CallCorrelator(this.now);
+    this.matcher = new CallMatcher(this.calls, new RecentEnds(this.now));
     this.limiter = new RateLimiter(settings.rateLimit.burst, settings.rateLimit.perSecond, this.now);
     this.log = new RequestLog(settings.logSize, this.token);
     this.dialer =
@@ -152,6 +162,7 @@ export class ActionUrlProvider implements LineProvider {
     const callId = this.calls.newId();
     this.calls.add({
       callId,
+      pbxId: null,
       line: this.line,
       remote: number,
       direction: 'outgoing',
@@ -209,13 +220,16 @@ export class ActionUrlProvider implements LineProvider {
     let payload: Params = newParams();
     let status = 200;
     let reply: unknown;
+    const notes: string[] = [];
     try {
       const url = parseTarget(target);
-      payload = fromSearch(url.searchParams);
+      payload = fromQuery(url, matchEndpoint(segmentsOf(url))?.endpoint.kind === 'phone');
       if (!this.limiter.allow(source)) throw new IntentError(429, 'too many requests from this address');
       const body = request.method === 'POST' ? await readBody(request) : '';
       payload = mergeParams(payload, parseBody(body, request.headers['content-type'] ?? ''));
-      reply = this.route(request.method ?? 'GET', url, payload);
+      const { params, dropped } = withoutPlaceholders(payload);
+      notes.push(...dropped);
+      reply = await this.route(request.method ?? 'GET', url, params, notes);
     } catch (error) {
       const known = error instanceof IntentError || error instanceof BodyError;
       status = known ? error.status : 500;
@@ -232,6 +246,7 @@ export class ActionUrlProvider implements LineProvider {
         payload,
         status,
         reply,
+        notes,
       });
     } catch (error) {
       this.report('the request log failed', error);
@@ -250,10 +265,12 @@ export class ActionUrlProvider implements LineProvider {
     this.deps.onError?.(`action-url listener ${this.settings.listen}: ${what}: ${this.log.redact(detail)}`);
   }
 
-  /** Answers one request (already rate-limited and parsed). @throws IntentError */
-  private route(method: string, url: URL, params: Params): unknown {
-    const segments = url.pathname.split('/').filter(Boolean).map(safeDecode);
-    const found = matchEndpoint(segments);
+  /**
+   * Answers one request (already rate-limited and parsed), once what it ended is recorded;
+   * `notes` collects what it did not change and why. @throws IntentError
+   */
+  private async route(method: string, url: URL, params: Params, notes: string[]): Promise<unknown> {
+    const found = matchEndpoint(segmentsOf(url));
     if (found === null) throw new IntentError(404, 'not found');
     const { endpoint, values } = found;
     if (endpoint.method !== null && method !== endpoint.method)
@@ -262,21 +279,21 @@ export class ActionUrlProvider implements LineProvider {
     if (!tokenMatches(token, this.token)) throw new IntentError(401, INVALID_TOKEN);
     switch (endpoint.kind) {
       case 'zammad':
-        return this.zammad(params);
+        return this.zammad(params, notes);
       case 'kix':
         if (this.settings.kix === undefined)
           throw new IntentError(404, 'KIX action URLs are not enabled on this line (line.kix)');
-        this.apply(kixRequest(params, this.line));
+        await this.apply(kixRequest(params, this.line), notes);
         return {};
       case 'phone':
         if (this.settings.phone === undefined)
           throw new IntentError(404, 'phone action URLs are not enabled on this line (line.phone)');
-        this.apply(phoneRequest(values.get('event') ?? '', params, this.line));
+        await this.apply(phoneRequest(values.get('event') ?? '', params, this.line), notes);
         return {};
     }
   }
 
-  private zammad(params: Params): unknown {
+  private async zammad(params: Params, notes: string[]): Promise<unknown> {
     const zammad = this.settings.zammad;
     if (zammad === undefined)
       throw new IntentError(422, 'Feature not configured, please contact your admin!');
@@ -289,58 +306,33 @@ export class ActionUrlProvider implements LineProvider {
       isBlocked: this.deps.isBlocked ?? (() => false),
     });
     // Zammad counts a call answered by voicemail as not done: for the agent it is missed.
-    if (!(answer.intent.kind === 'answer' && voicemail)) this.apply(answer.intent);
+    if (answer.intent.kind === 'answer' && voicemail) notes.push('answered by voicemail: still missed');
+    else await this.apply(answer.intent, notes);
+    if (answer.refusal !== undefined) throw answer.refusal;
     return answer.reply;
   }
 
-  /** Turns an intent into line events for the call it belongs to; stray events change nothing. */
-  private apply(intent: LineIntent): void {
-    const { kind, pbxId, line, remote } = intent;
-    if (kind === 'ring' || kind === 'outgoing') {
-      if (kind === 'outgoing' && this.calls.adopt(pbxId, remote) !== null) return;
-      const callId = pbxId ?? this.calls.newId();
-      if (this.calls.has(callId)) return;
-      const direction = kind === 'ring' ? 'incoming' : 'outgoing';
-      const pushedOut = this.calls.add({
-        callId,
-        line,
-        remote,
-        direction,
-        dialled: kind === 'outgoing' ? remote : null,
-        placedByUrl: false,
-      });
-      if (pushedOut !== null)
-        this.emit({ type: 'ended', callId: pushedOut.callId, cause: 'tooManyOpenCalls' });
-      this.emit(
-        kind === 'ring'
-          ? { type: 'offering', callId, line, remote }
-          : { type: 'dialing', callId, line, remote, dialled: remote },
-      );
-      return;
+  /**
+   * Turns an intent into line events for the call it belongs to (stray events change nothing and
+   * are noted), and resolves once every listener's held work for them is done.
+   * @throws IntentError (503) when that work failed: the PBX must not take the end as recorded.
+   */
+  private async apply(intent: LineIntent, notes: string[]): Promise<void> {
+    const result = this.matcher.apply(intent);
+    notes.push(...result.notes);
+    const held: Promise<void>[] = [];
+    const receipt: LineReceipt = { hold: (work) => void held.push(work) };
+    for (const event of result.events) this.emit(event, receipt);
+    const settled = await Promise.allSettled(held);
+    const failed = settled.find((each) => each.status === 'rejected');
+    if (failed !== undefined) {
+      notes.push(`not recorded: ${String(failed.reason)}`);
+      throw new IntentError(503, 'the call could not be recorded; please send it again');
     }
-    let call = this.calls.find(pbxId, line, remote);
-    if (call === null && kind === 'missed' && remote !== '') {
-      // A missed call the PBX reports only afterwards: ring it, then end it unanswered.
-      const callId = pbxId ?? this.calls.newId();
-      this.calls.add({ callId, line, remote, direction: 'incoming', dialled: null, placedByUrl: false });
-      this.emit({ type: 'offering', callId, line, remote });
-      call = this.calls.find(callId, line, remote);
-    }
-    if (call === null) return;
-    if (kind === 'answer') {
-      this.emit({ type: 'connected', callId: call.callId });
-      return;
-    }
-    this.calls.remove(call.callId);
-    this.emit({
-      type: 'ended',
-      callId: call.callId,
-      cause: intent.cause ?? (kind === 'missed' ? 'noAnswer' : 'normalClearing'),
-    });
   }
 
-  private emit(event: LineEvent): void {
-    for (const listener of this.listeners) listener(event);
+  private emit(event: LineEvent, receipt?: LineReceipt): void {
+    for (const listener of this.listeners) listener(event, receipt);
   }
 }
 
@@ -377,6 +369,11 @@ function answer(response: ServerResponse, status: number, reply: unknown): void 
     'Cache-Control': 'no-store',
   });
   response.end(text);
+}
+
+/** The request path's decoded segments. */
+function segmentsOf(url: URL): string[] {
+  return url.pathname.split('/').filter(Boolean).map(safeDecode);
 }
 
 function safeDecode(segment: string): string {

@@ -7,6 +7,8 @@
 
 export interface OpenCall {
   readonly callId: string;
+  /** The PBX's own id for the call; null when it sent none (then `callId` is Ringdesk's). */
+  readonly pbxId: string | null;
   readonly line: string;
   readonly remote: string;
   readonly direction: 'incoming' | 'outgoing';
@@ -14,6 +16,8 @@ export interface OpenCall {
   /** Ringdesk placed this call by URL and waits for the PBX to report it. */
   readonly placedByUrl: boolean;
   readonly at: number;
+  /** The PBX reported the call answered. */
+  readonly answered: boolean;
 }
 
 /** Most calls open at once; beyond, the oldest is dropped. */
@@ -33,8 +37,8 @@ export class CallCorrelator {
   }
 
   /** Registers a call; returns the call it pushed out, if the table was full. */
-  add(call: Omit<OpenCall, 'at'>): OpenCall | null {
-    this.open.set(call.callId, { ...call, at: this.now() });
+  add(call: Omit<OpenCall, 'at' | 'answered'>): OpenCall | null {
+    this.open.set(call.callId, { ...call, at: this.now(), answered: false });
     if (this.open.size <= MAX_OPEN_CALLS) return null;
     const oldest = this.open.values().next().value as OpenCall;
     this.remove(oldest.callId);
@@ -76,6 +80,23 @@ export class CallCorrelator {
       }
     }
     return null;
+  }
+
+  /** Notes that the PBX reported `callId` answered. */
+  markAnswered(callId: string): void {
+    const call = this.open.get(callId);
+    if (call !== undefined) this.open.set(callId, { ...call, answered: true });
+  }
+
+  /**
+   * The call an id-less event with no number means (a phone's `disconnected` with an empty
+   * remote): the only open call on `line`; of several, the newest answered one (the call the
+   * phone was in), else the newest.
+   */
+  onLine(line: string): OpenCall | null {
+    const calls = [...this.open.values()].filter((call) => call.line === line);
+    if (calls.length <= 1) return calls[0] ?? null;
+    return calls.filter((call) => call.answered).at(-1) ?? calls.at(-1) ?? null;
   }
 
   remove(callId: string): void {

@@ -14,6 +14,8 @@ export interface LineIntent {
   /** The other party's number (caller for incoming, callee for outgoing). */
   readonly remote: string;
   readonly cause?: string;
+  /** Only an open call may be ended (a request answered as an error that still names its call). */
+  readonly onlyKnown?: boolean;
 }
 
 /** A request that cannot be understood: answered with `status` and `{"error": message}`. */

@@ -109,3 +109,33 @@ function fromMultipart(body: string, boundary: string | undefined): Params {
   }
   return params;
 }
+
+/**
+ * The parameters of a request target's query. With `plusIsPlus` (desk phones, which put a
+ * caller's `sip:+49211…` into the query unencoded), a `+` is a plus, not a form-encoded space.
+ */
+export function fromQuery(url: URL, plusIsPlus: boolean): Params {
+  return fromSearch(plusIsPlus ? new URLSearchParams(url.search.replaceAll('+', '%2B')) : url.searchParams);
+}
+
+/** A variable a phone or PBX template should have filled in but sent as is (`$call-id`, `$remote`). */
+const PLACEHOLDER = /^\$[A-Za-z_][\w-]*$/;
+
+/**
+ * `params` without values that are unexpanded template variables (`callid=$call-id`): such a
+ * value counts as absent. Returns what was dropped, in plain words, for the request log.
+ */
+export function withoutPlaceholders(params: Params): { params: Params; dropped: string[] } {
+  const kept = newParams();
+  const dropped: string[] = [];
+  for (const [key, value] of Object.entries(params)) {
+    const values = Array.isArray(value) ? value : [value];
+    const literal = values.filter((each) => PLACEHOLDER.test(each.trim()));
+    for (const each of literal)
+      dropped.push(`${key}: "${each.trim().slice(0, 40)}" is an unexpanded placeholder, taken as absent`);
+    if (literal.length === 0) kept[key] = value;
+    else if (Array.isArray(value) && literal.length < value.length)
+      kept[key] = value.filter((each) => !PLACEHOLDER.test(each.trim()));
+  }
+  return { params: kept, dropped };
+}

@@ -20,6 +20,8 @@ export interface RequestLogEntry {
   readonly payload: Readonly<Record<string, string | string[]>>;
   readonly status: number;
   readonly reply: unknown;
+  /** What the request did not change and why (a repeat, an unknown call, a placeholder), if anything. */
+  readonly notes?: readonly string[];
 }
 
 /** Headers whose values are credentials of their own: never logged. */
@@ -46,10 +48,14 @@ export class RequestLog {
     payload: Readonly<Record<string, string | string[]>>;
     status: number;
     reply: unknown;
+    notes?: readonly string[];
   }): void {
-    const { rawHeaders, ...rest } = entry;
+    const { rawHeaders, notes, ...rest } = entry;
     this.entries.push({
       ...rest,
+      ...(notes === undefined || notes.length === 0
+        ? {}
+        : { notes: notes.slice(0, 10).map((note) => this.redact(note.slice(0, 300))) }),
       method: this.redact(rest.method.slice(0, 16)),
       url: this.redact(entry.url.slice(0, 2048)),
       headers: this.headers(rawHeaders),

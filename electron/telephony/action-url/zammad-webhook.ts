@@ -3,7 +3,10 @@
  * Zammad answers it, so that a PBX already set up for Zammad only needs its host changed:
  * `{}`; `{"action":"reject","reason":"busy"}` for a blocked caller;
  * `{"action":"dial","caller_id":...,"number":...}` when an outbound caller-ID rule (or the
- * default caller ID) applies; 422 with `{"error": ...}` for an invalid event or direction.
+ * default caller ID) applies; 422 with `{"error": ...}` for an invalid event or direction. A
+ * hang-up without a direction is refused (422) as Zammad refuses it, yet still ends its call
+ * when its `callId` names an open call: the PBX will not send it again, and no call may be left
+ * ringing.
  *
  * Zammad's numbers are digits without `+` (`4912347114711`); where that reading is a valid
  * international number the `+` is put back, so completion with the dialing rules works.
@@ -25,6 +28,8 @@ export interface ZammadOptions {
 export interface ZammadAnswer {
   readonly intent: LineIntent;
   readonly reply: Record<string, string>;
+  /** Zammad refuses the request: answer this once `intent` (an open call's end) was applied. */
+  readonly refusal?: IntentError;
 }
 
 const CAUSES = new Set([
@@ -43,12 +48,18 @@ export function zammadRequest(params: Params, options: ZammadOptions): ZammadAns
   const direction = param(params, 'direction');
   if (event !== 'newCall' && event !== 'answer' && event !== 'hangup')
     throw new IntentError(422, 'Invalid event!');
-  if (direction !== 'in' && direction !== 'out') throw new IntentError(422, 'Invalid direction!');
+  const pbxId = param(params, 'callId', 'call_id');
+  const cause = param(params, 'cause');
+  const causeOf = cause !== null ? { cause: CAUSES.has(cause) ? cause : cause.slice(0, 32) } : {};
+  if (direction !== 'in' && direction !== 'out') {
+    const refusal = new IntentError(422, 'Invalid direction!');
+    if (event !== 'hangup' || pbxId === null) throw refusal;
+    const intent: LineIntent = { kind: 'hangup', pbxId, line: options.line, remote: '', onlyKnown: true };
+    return { intent: { ...intent, ...causeOf }, reply: {}, refusal };
+  }
   const from = zammadNumber(param(params, 'from') ?? '');
   const to = zammadNumber(param(params, 'to') ?? '');
   const remote = direction === 'in' ? from : to;
-  const pbxId = param(params, 'callId', 'call_id');
-  const cause = param(params, 'cause');
   const kind =
     event === 'newCall'
       ? direction === 'in'
@@ -57,13 +68,7 @@ export function zammadRequest(params: Params, options: ZammadOptions): ZammadAns
       : event === 'answer'
         ? 'answer'
         : 'hangup';
-  const intent: LineIntent = {
-    kind,
-    pbxId,
-    line: options.line,
-    remote,
-    ...(cause !== null ? { cause: CAUSES.has(cause) ? cause : cause.slice(0, 32) } : {}),
-  };
+  const intent: LineIntent = { kind, pbxId, line: options.line, remote, ...causeOf };
   return { intent, reply: event === 'newCall' ? newCallReply(direction, from, to, options) : {} };
 }
 
