@@ -18,6 +18,8 @@ export interface ServeProcess {
   stderr(): string;
   /** Stops the host and resolves with its exit code. */
   stop(): Promise<number | null>;
+  /** Kills the host at once (SIGKILL, as a crash or power cut would) and resolves once it is gone. */
+  crash(): Promise<void>;
 }
 
 /** Starts `ringdesk serve --port 0 ...args` (of `bin`, this repository's by default) and waits for its URL. */
@@ -45,6 +47,10 @@ export function startServe(
         stop: () => {
           server.kill('SIGTERM');
           return exited;
+        },
+        crash: async () => {
+          server.kill('SIGKILL');
+          await exited;
         },
       });
     });
