@@ -12,10 +12,11 @@
  * Invariants: at most one timer per call; every timer runs on the one clock seam (the injected
  * `schedule`), and `clear()` cancels them all.
  */
+import { NO_HANGUP_CAUSE } from '../contract/call-causes.js';
 import type { Schedule } from '../shared/clock.js';
 
 /** The cause a call closed by the ring timeout ends with (the call log names it in words). */
-export const NO_HANGUP_CAUSE = 'noHangupFromPbx';
+export { NO_HANGUP_CAUSE };
 
 /** The default ring timeout: three minutes. */
 export const DEFAULT_RING_TIMEOUT_MS = 180_000;

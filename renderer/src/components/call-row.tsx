@@ -7,6 +7,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { JournalRecord } from '../../../electron/contract/models.js';
 import { useI18n, useRun, useServices } from '../app-context.js';
+import { causeText } from '../call-cause.js';
 import type { Translator } from '../i18n/i18n.js';
 import { numberText } from '../number-text.js';
 
@@ -30,10 +31,16 @@ function unanswered(record: JournalRecord): boolean {
 export function Outcome({ record, t }: { record: JournalRecord; t: Translator['t'] }) {
   if (record.blocked) return <span className="badge badge-ended">{t('calls.blocked')}</span>;
   if (record.missed) {
-    return record.handled ? (
-      <span className="badge badge-ended">{t('calls.missedHandled')}</span>
-    ) : (
-      <span className="badge badge-missed">{t('calls.missed')}</span>
+    const reason = causeText(record.cause, t);
+    return (
+      <>
+        {record.handled ? (
+          <span className="badge badge-ended">{t('calls.missedHandled')}</span>
+        ) : (
+          <span className="badge badge-missed">{t('calls.missed')}</span>
+        )}
+        {reason === null ? null : <span className="cause muted"> {reason}</span>}
+      </>
     );
   }
   if (unanswered(record)) return <span className="badge badge-unanswered">{t('calls.notAnswered')}</span>;

@@ -50,6 +50,7 @@ export const de: Record<MessageKey, string> = {
   'calls.outgoing': 'Ausgehend',
   'calls.missed': 'Verpasst',
   'calls.missedHandled': 'Verpasst · erledigt',
+  'calls.cause.noHangupFromPbx': 'kein Auflegen von der Telefonanlage gemeldet',
   'calls.blocked': 'Gesperrt',
   'calls.callBack': 'Zurückrufen',
   'calls.calling': 'Rufe {who} an …',

@@ -51,6 +51,7 @@ export const en = {
   'calls.outgoing': 'Outgoing',
   'calls.missed': 'Missed',
   'calls.missedHandled': 'Missed · handled',
+  'calls.cause.noHangupFromPbx': 'no hang-up from the PBX',
   'calls.blocked': 'Blocked',
   'calls.callBack': 'Call back',
   'calls.calling': 'Calling {who}…',
