@@ -195,9 +195,12 @@ export const settingsDe: Record<SettingsKey, string> = {
   'field.confirmCallbacks': 'Vor dem Rückruf aus der Anrufliste nachfragen',
   'field.sipLinks': 'Auch sip:-Links übernehmen',
   'field.retention': 'Anrufe in der Anrufliste',
+  'field.ringTimeout': 'Klingel-Zeitlimit (Sekunden)',
   'help.confirmLinks': 'Zeigt, wer angerufen wird, und genau die Ziffern, die gewählt werden.',
   'help.sipLinks': 'Aus lassen, wenn ein Softphone sip:-Links übernimmt.',
   'help.retention': '10 bis 10.000; ältere Anrufe wandern in eine Archivdatei.',
+  'help.ringTimeout':
+    'Ein Anruf, der so lange ohne Nachricht der Telefonanlage klingelt, wird als verpasst geschlossen (kein Auflegen von der Telefonanlage gemeldet). 10 bis 86.400.',
   'blocklist.title': 'Gesperrte Nummern',
   'blocklist.intro':
     'Anrufe von diesen Nummern werden abgewiesen, wo die Leitung es kann, nie angezeigt und als gesperrt protokolliert.',

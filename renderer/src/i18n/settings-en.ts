@@ -189,9 +189,12 @@ export const settingsEn = {
   'field.confirmCallbacks': 'Confirm before calling back from the call log',
   'field.sipLinks': 'Also handle sip: links',
   'field.retention': 'Calls kept in the call log',
+  'field.ringTimeout': 'Ring timeout (seconds)',
   'help.confirmLinks': 'Shows who will be called and the exact number dialled.',
   'help.sipLinks': 'Leave off when a softphone handles sip: links.',
   'help.retention': '10 to 10,000; older calls move to an archive file.',
+  'help.ringTimeout':
+    'A call ringing this long with no news from the phone system is closed as missed (no hang-up from the PBX). 10 to 86,400.',
   'blocklist.title': 'Blocked numbers',
   'blocklist.intro':
     'Calls from these numbers are rejected where the line can, never popped up, and logged as blocked.',

@@ -307,6 +307,13 @@ export const CALL_FIELDS: readonly FieldSpec[] = [
     kind: 'number',
     placeholder: '300',
   },
+  {
+    path: ['journal', 'ringTimeoutSeconds'],
+    label: 'field.ringTimeout',
+    help: 'help.ringTimeout',
+    kind: 'number',
+    placeholder: '180',
+  },
 ];
 
 /** The app itself. */
