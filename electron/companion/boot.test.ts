@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bundledTemplatesDir } from '../popup/template-store.js';
@@ -88,5 +89,65 @@ describe('boot', () => {
   it('has no settings service for settings that are not the user’s (the demo)', async () => {
     const { booted } = await start(tempDir(), { editable: false });
     expect(booted.settings).toBeNull();
+  });
+});
+
+describe('boot with site settings', () => {
+  const SITE = {
+    settings: {
+      dialingRules: { countryCode: '49', areaCode: '211', extensionMaxLength: 3 },
+      popup: { corner: 'top-left' },
+      app: { language: 'de' },
+    },
+    locked: ['dialingRules'],
+  };
+
+  it('runs the site’s settings under the user’s, shows the locked keys, and saves only what the user chose', async () => {
+    const dir = tempDir({
+      'site.json': JSON.stringify(SITE),
+      'config.json': JSON.stringify({ dialingRules: { countryCode: '43' }, app: { language: 'en' } }),
+    });
+    const { booted, warnings } = await start(dir, { siteSource: path.join(dir, 'site.json') });
+    expect(warnings).toEqual([]);
+    // Locked: the site's rules, whatever the user's file says; unlocked: the user's language.
+    expect(booted.current().dialingRules).toMatchObject({ countryCode: '49', areaCode: '211' });
+    expect(booted.current().app.language).toBe('en');
+    expect(booted.current().popup.corner).toBe('top-left');
+
+    const view = await booted.settings?.read();
+    expect(view?.site).toEqual({ source: path.join(dir, 'site.json'), locked: ['dialingRules'] });
+    const shown = view?.document as Record<string, Record<string, unknown>>;
+    expect(shown.dialingRules).toEqual(SITE.settings.dialingRules);
+
+    // A locked key changed by hand is refused; the rest saves, and the file keeps only the user's part.
+    const changed = { ...shown, dialingRules: { ...shown.dialingRules, areaCode: '89' } };
+    const refused = await booted.settings?.save(changed);
+    expect(refused?.ok).toBe(false);
+    const problems = refused?.ok === false ? refused.problems : [];
+    expect(problems.map((problem) => problem.path)).toEqual(['dialingRules']);
+    expect(problems[0]?.message).toMatch(/set by your administrator/);
+    expect(await booted.settings?.save({ ...shown, popup: { corner: 'bottom-right' } })).toEqual({
+      ok: true,
+    });
+    expect(JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8'))).toEqual({
+      app: { language: 'en' },
+      popup: { corner: 'bottom-right' },
+    });
+    expect(booted.current().popup.corner).toBe('bottom-right');
+  });
+
+  it('passes a later change of the site’s defaults on to a user who never overrode them', async () => {
+    const dir = tempDir({ 'site.json': JSON.stringify(SITE) });
+    const first = await start(dir, { siteSource: path.join(dir, 'site.json') });
+    expect(first.booted.firstRun).toBe(true);
+    const view = await first.booted.settings?.read();
+    expect(await first.booted.settings?.save(view?.document)).toEqual({ ok: true });
+    await first.booted.runtime.stop();
+    writeFileSync(
+      path.join(dir, 'site.json'),
+      JSON.stringify({ ...SITE, settings: { ...SITE.settings, popup: { corner: 'bottom-left' } } }),
+    );
+    const second = await start(dir, { siteSource: path.join(dir, 'site.json') });
+    expect(second.booted.current().popup.corner).toBe('bottom-left');
   });
 });

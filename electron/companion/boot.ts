@@ -23,6 +23,8 @@ import type { Clock } from '../shared/clock.js';
 import { CompanionRuntime } from './companion-runtime.js';
 import { createCompanion, type CompanionEnvironment } from './create-companion.js';
 import { SettingsService } from './settings-service.js';
+import { loadSiteSettings } from './settings/site-source.js';
+import type { SiteSettings } from './settings/site-settings.js';
 
 export interface BootOptions {
   /** The settings file. */
@@ -47,6 +49,11 @@ export interface BootOptions {
   readonly onWarning: (message: string) => void;
   /** One clock for every timer (tests pass a FakeClock). */
   readonly clock?: Clock;
+  /**
+   * Where the administrator's site settings are (a path or an https URL; see
+   * settings/site-source.ts for how a face finds it), or null for none.
+   */
+  readonly siteSource?: string | null;
 }
 
 export interface Booted {
@@ -60,6 +67,8 @@ export interface Booted {
   readonly problems: readonly string[];
   /** No settings file yet: the face offers the first-run wizard. */
   readonly firstRun: boolean;
+  /** The site settings in force, or null. */
+  readonly site: SiteSettings | null;
   /** Runs `hook` after every save, once the new settings run. */
   onSaved(hook: (saved: Settings) => Promise<void> | void): void;
 }
@@ -76,7 +85,15 @@ export async function boot(options: BootOptions): Promise<Booted> {
     ...(options.clock === undefined ? {} : { clock: options.clock }),
   };
   const build = (settings: Settings) => createCompanion(settings, environment);
-  const { settings, problems } = await loadOrDefaults(options, secrets);
+  const site =
+    options.siteSource == null
+      ? null
+      : await loadSiteSettings(options.siteSource, {
+          dataDir: options.profileDir,
+          onWarning: options.onWarning,
+          ...(options.clock === undefined ? {} : { clock: options.clock }),
+        });
+  const { settings, problems } = await loadOrDefaults(options, secrets, site);
   let runtime: CompanionRuntime;
   let current = settings;
   const allProblems = [...problems];
@@ -103,6 +120,7 @@ export async function boot(options: BootOptions): Promise<Booted> {
         current: () => current,
         popups: () => runtime.parts.popups,
         templates: () => runtime.parts.templates,
+        site,
         onSaved: async (saved) => {
           await runtime.replace(saved);
           current = saved;
@@ -122,6 +140,7 @@ export async function boot(options: BootOptions): Promise<Booted> {
     secrets,
     current: () => current,
     problems: allProblems,
+    site,
     firstRun: settings.source === null && problems.length === 0,
     onSaved: (hook) => {
       hooks.push(hook);
@@ -132,12 +151,14 @@ export async function boot(options: BootOptions): Promise<Booted> {
 async function loadOrDefaults(
   options: BootOptions,
   secrets: SecretStore,
+  site: SiteSettings | null,
 ): Promise<{ settings: Settings; problems: readonly string[] }> {
   try {
     const settings = await loadSettings(options.configFile, {
       defaultRegion: options.defaultRegion,
       required: options.required,
       secrets,
+      site,
     });
     return { settings, problems: [] };
   } catch (error) {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Settings } from './settings/load-settings.js';
 import { checkSettings, SettingsError, withAbsolutePaths } from './settings/load-settings.js';
 import { formatIssues } from './settings/settings-file.js';
+import { applySite, lockedChanges, userPart, type SiteSettings } from './settings/site-settings.js';
 import { writeFileAtomic } from '../shared/atomic-write.js';
 import { confinePaths } from './settings/path-confinement.js';
 import type { SecretStore } from '../settings/secret-store.js';
@@ -72,13 +73,20 @@ export interface SettingsServiceOptions {
   readonly popups: () => PopupBuilder;
   /** The templates of the settings in force (for the choice of popup template). */
   readonly templates: () => TemplateStore;
+  /** The site settings the user's apply over (site-settings.ts); none by default. */
+  readonly site?: SiteSettings | null;
 }
 
 /** What the wizard and settings window open with. */
 export interface SettingsView {
-  /** The document as saved, secrets as references; `{}` on a first run. */
+  /**
+   * The document as saved over the site settings, secrets as references; `{}` (or the site's) on
+   * a first run.
+   */
   readonly document: unknown;
   readonly file: string;
+  /** The site settings: where from, and the keys the user cannot change. */
+  readonly site?: { readonly source: string; readonly locked: readonly string[] };
   /** No settings file yet: the wizard should run. */
   readonly firstRun: boolean;
   /** Dialing rules for the OS locale's country, to prefill the form. */
@@ -94,7 +102,9 @@ export class SettingsService {
 
   /** The document as saved (secrets as references), whether there was none yet, and what forms offer. */
   async read(): Promise<SettingsView> {
+    const { site } = this.options;
     const common = {
+      ...(site == null ? {} : { site: { source: site.source, locked: site.locked } }),
       file: this.options.file,
       defaults: { dialingRules: resolveDialingRules({}, this.options.defaultRegion) },
       templates: await this.options.templates().names(),
@@ -104,7 +114,7 @@ export class SettingsService {
       text = await readFile(this.options.file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-        return { ...common, document: {}, firstRun: true, problems: [] };
+        return { ...common, document: maskClearSecrets(this.withSite({})), firstRun: true, problems: [] };
       throw error;
     }
     let document: unknown;
@@ -119,8 +129,8 @@ export class SettingsService {
       return { ...common, document: {}, firstRun: false, problems: [problem] };
     }
     // No answer carries a secret: one written in clear text in the file is shown as kept there.
-    const problems = await this.problemsOf(document);
-    return { ...common, document: maskClearSecrets(document), firstRun: false, problems };
+    const problems = await this.problemsOf(this.withSite(document));
+    return { ...common, document: maskClearSecrets(this.withSite(document)), firstRun: false, problems };
   }
 
   /** What is wrong with a saved document (a file edited by hand, a secret that cannot be read). */
@@ -143,6 +153,7 @@ export class SettingsService {
     const before = await this.savedDocument();
     const restored = restoreClearSecrets(document, before ?? {});
     const refused = [
+      ...this.lockedChanges(document, before),
       ...restored.problems,
       ...(await confinePaths(document, before, { file: this.options.file, dataDir: this.options.dataDir })),
     ];
@@ -163,7 +174,9 @@ export class SettingsService {
     const previous = await readFile(this.options.file, 'utf8').catch(() => null);
     if (previous !== null && !parsesAsJson(previous))
       await writeFileAtomic(`${this.options.file}.broken`, previous, 0o600);
-    await writeFileAtomic(this.options.file, `${JSON.stringify(sealed, null, 2)}\n`, 0o600);
+    // The user's file keeps what the user chose; the site's values stay the site's (site-settings.ts).
+    const own = this.options.site == null ? sealed : userPart(sealed, this.options.site);
+    await writeFileAtomic(this.options.file, `${JSON.stringify(own, null, 2)}\n`, 0o600);
     try {
       await this.options.onSaved(settings);
     } catch (error) {
@@ -192,6 +205,7 @@ export class SettingsService {
     const before = await this.savedDocument();
     const restored = restoreClearSecrets(document, before ?? {});
     const refused = [
+      ...this.lockedChanges(document, before),
       ...restored.problems,
       ...(await confinePaths(document, before, { file: this.options.file, dataDir: this.options.dataDir })),
       ...misplacedTypedSecrets(restored.document),
@@ -339,10 +353,24 @@ export class SettingsService {
     };
   }
 
-  /** The document as saved, or null (no file, or not JSON). */
+  /**
+   * The settings as saved, over the site's (what is in force and what the UI showed), or null
+   * (no file and no site, or not JSON).
+   */
   private async savedDocument(): Promise<unknown> {
     const text = await readFile(this.options.file, 'utf8').catch(() => 'null');
-    return parsesAsJson(text) ? (JSON.parse(text.replace(/^\uFEFF/, '')) as unknown) : null;
+    const saved = parsesAsJson(text) ? (JSON.parse(text.replace(/^\uFEFF/, '')) as unknown) : null;
+    return this.options.site == null ? saved : this.withSite(saved ?? {});
+  }
+
+  /** `document` over the site settings, when there are any. */
+  private withSite(document: unknown): unknown {
+    return this.options.site == null ? document : applySite(document, this.options.site);
+  }
+
+  /** A problem for each locked key `document` changes: only a hand-made request does. */
+  private lockedChanges(document: unknown, before: unknown): string[] {
+    return this.options.site == null ? [] : lockedChanges(document, before ?? {}, this.options.site);
   }
 
   /** The line and directories as saved, for the secrets a test may use. */

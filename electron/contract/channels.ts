@@ -83,6 +83,8 @@ export const commandSchemas = {
       problems: z.array(fieldProblemSchema).readonly(),
       /** The settings cannot be changed here (the demo's come with the app). */
       readOnly: z.boolean().optional(),
+      /** The administrator's site settings: where from, and the keys (dotted) the user cannot change. */
+      site: z.object({ source: z.string(), locked: z.array(z.string()).readonly() }).optional(),
     }),
   },
   /** Checks settings (unsaved) as a save would, without saving: the wizard checks each step so. */

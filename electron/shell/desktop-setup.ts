@@ -4,6 +4,7 @@
  * objects are passed in (main.ts is the only place that imports them), so the stand-in and the
  * tests run the same code.
  */
+import { siteCandidates, siteSource } from '../companion/settings/site-source.js';
 import type {
   App,
   BrowserWindow,
@@ -31,6 +32,8 @@ export interface DesktopPaths {
   readonly root: string;
   readonly userData: string;
   readonly configFile: string;
+  /** The installed program's folder, where an installer may put the site settings (site.json). */
+  readonly programDir: string;
   readonly rendererUrl: string;
   readonly templatesDir: string;
   readonly icon: string;
@@ -45,6 +48,7 @@ export function desktopPaths(app: Pick<App, 'getAppPath' | 'getPath'>): DesktopP
     root,
     userData,
     configFile: path.join(userData, 'config.json'),
+    programDir: path.dirname(app.getPath('exe')),
     rendererUrl: pathToFileURL(path.join(root, 'dist', 'renderer', 'index.html')).href,
     templatesDir: path.join(root, 'templates'),
     icon: path.join(root, 'build', 'icons', 'icon.png'),
@@ -71,6 +75,7 @@ export function bootDesktop(
     env: process.env,
     openSecrets: () => openDesktopSecretStore(paths.userData, electron.safeStorage, process.platform, warn),
     onWarning: warn,
+    siteSource: siteSource(process.env, siteCandidates(process.platform, paths.programDir)),
   });
 }
 

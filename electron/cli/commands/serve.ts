@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { boot } from '../../companion/boot.js';
+import { siteSource } from '../../companion/settings/site-source.js';
 import { installCrashPolicy } from '../../companion/crash-policy.js';
 import { HeadlessHost } from '../../host/headless-host.js';
 import { ensureHostKey, hostFilePath, writeHostFile } from '../../host/host-file.js';
@@ -17,17 +18,19 @@ import { parseOptions } from '../parse-options.js';
 
 const serve: Command = {
   summary: 'run the headless host: the UI in any browser, the control API for `ringdesk sim`',
-  usage: 'serve [--config FILE | --demo] [--port N] [--host ADDRESS]',
+  usage: 'serve [--config FILE | --demo] [--site FILE|URL] [--port N] [--host ADDRESS]',
   async run(args, context) {
     const { values, positionals } = parseOptions(args, {
       config: { type: 'string' },
       demo: { type: 'boolean' },
       port: { type: 'string' },
       host: { type: 'string' },
+      site: { type: 'string' },
     });
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0] ?? ''}"`);
     const demo = values.demo === true;
-    if (demo && values.config !== undefined) throw new UsageError('--demo brings its own configuration');
+    if (demo && (values.config !== undefined || values.site !== undefined))
+      throw new UsageError('--demo brings its own configuration');
     const port = Number(values.port ?? DEFAULT_PORT);
     if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError('--port must be 0..65535');
 
@@ -53,6 +56,10 @@ const serve: Command = {
       env: context.io.env,
       openSecrets: () => openHostSecretStore(home, warn),
       onWarning: warn,
+      // The demo is the same everywhere; a real host takes its site's settings (site-source.ts).
+      siteSource: demo
+        ? null
+        : (siteOption(values.site) ?? siteSource(context.io.env, ['/etc/ringdesk/site.json'])),
     });
     const { runtime } = booted;
     const bindHost = values.host ?? '127.0.0.1';
@@ -125,6 +132,12 @@ const serve: Command = {
     return reason === null ? 0 : 1;
   },
 };
+
+/** `--site`: a URL as given, a file against the working folder. */
+function siteOption(value: string | undefined): string | undefined {
+  if (value === undefined || /^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return value;
+  return path.resolve(value);
+}
 
 /**
  * What to tell the user when the host cannot listen, in one line; null for a failure that is no

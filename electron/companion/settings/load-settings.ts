@@ -15,6 +15,7 @@ import type { SecretStore } from '../../settings/secret-store.js';
 import { SettingsError } from '../../settings/settings-error.js';
 import { revealSecrets } from './stored-secrets.js';
 import { formatIssues, parseJson, readText } from './settings-file.js';
+import { applySite, type SiteSettings } from './site-settings.js';
 import {
   settingsSchema,
   type ActionSettings,
@@ -62,14 +63,28 @@ export interface LoadOptions {
    * on a load from the file and on a save, not for a look at the document.
    */
   readonly bindSecrets?: boolean;
+  /** The site settings the user's apply over; none by default. */
+  readonly site?: SiteSettings | null;
 }
 
-/** Reads, validates and completes the settings file at `file`. */
+/**
+ * Reads, validates and completes the settings file at `file`, over the site settings when there
+ * are any (site-settings.ts: the user's values over the site's unlocked ones).
+ */
 export async function loadSettings(file: string, options: LoadOptions): Promise<Settings> {
   const absolute = path.resolve(file);
   const text = await readText(absolute, options.required);
-  if (text === null) return defaultSettings(options.defaultRegion);
-  return checkSettings(parseJson(absolute, text), absolute, { bindSecrets: true, ...options });
+  const site = options.site ?? null;
+  if (text === null) {
+    if (site === null) return defaultSettings(options.defaultRegion);
+    // No file of the user's yet (the wizard runs), but the site's settings apply.
+    return { ...(await checkSettings(applySite({}, site), absolute, options)), source: null };
+  }
+  const document = parseJson(absolute, text);
+  return checkSettings(site === null ? document : applySite(document, site), absolute, {
+    bindSecrets: true,
+    ...options,
+  });
 }
 
 /**
