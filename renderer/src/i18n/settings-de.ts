@@ -294,6 +294,11 @@ export const settingsDe: Record<SettingsKey, string> = {
   'problem.fileNotFound': 'Die Adressbuch-Datei fehlt: {file}',
   'problem.country': 'Wählen Sie ein Land aus der Liste.',
   'problem.in': '{section}: {problem}',
+  'settings.locked': 'Von Ihrer Administration festgelegt.',
+  'settings.siteLocked':
+    'Die Standort-Einstellungen Ihrer Administration gelten ({source}): Die Felder, die sie festlegen, sind markiert und lassen sich hier nicht ändern; Ihre eigenen Einstellungen gelten über den übrigen.',
+  'settings.siteDefaults':
+    'Die Standort-Einstellungen Ihrer Administration gelten ({source}) als Vorgaben: Was Sie hier ändern, gilt über ihnen.',
   'settings.readOnlyTitle': 'Die Einstellungen der Demo',
   'settings.readOnly':
     'Dies ist die Demo: Ihre Einstellungen gehören zu Ringdesk und lassen sich hier nicht ändern. Für Ihre eigene Leitung und Ihre Verzeichnisse starten Sie {command} ohne {flag}.',

@@ -286,6 +286,11 @@ export const settingsEn = {
   'problem.fileNotFound': 'The address book file is missing: {file}',
   'problem.country': 'Choose a country from the list.',
   'problem.in': '{section}: {problem}',
+  'settings.locked': 'Set by your administrator.',
+  'settings.siteLocked':
+    'Your administrator’s site settings apply ({source}): the fields they set are marked and cannot be changed here; your own settings apply over the others.',
+  'settings.siteDefaults':
+    'Your administrator’s site settings apply ({source}) as defaults: what you change here applies over them.',
   'settings.readOnlyTitle': 'The demo’s settings',
   'settings.readOnly':
     'This is the demo: its settings come with Ringdesk and cannot be changed here. To set up your own line and directories, run {command} without {flag}.',

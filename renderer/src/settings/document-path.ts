@@ -72,6 +72,15 @@ export function hasProblemsUnder(problems: readonly FieldProblem[], path: Path):
   );
 }
 
+/**
+ * Whether `path` lies at or under one of the site's locked keys (dotted, `line.host`): such a
+ * field is shown but set by the administrator.
+ */
+export function isLockedPath(locked: readonly string[], path: Path): boolean {
+  const dotted = path.filter((key): key is string => typeof key === 'string').join('.');
+  return locked.some((key) => dotted === key || dotted.startsWith(`${key}.`));
+}
+
 /** Moves the item at `from` to `to` in a list (directory priority). */
 export function moveItem<T>(list: readonly T[], from: number, to: number): T[] {
   const copy = [...list];

@@ -3,7 +3,7 @@
  * below (linked with aria-describedby, so a screen reader reads them with the field).
  */
 import { useI18n } from '../app-context.js';
-import { getAt, pathText, problemsAt, type Json, type Path } from './document-path.js';
+import { getAt, isLockedPath, pathText, problemsAt, type Json, type Path } from './document-path.js';
 import { useEditor, useEditorState } from './editor-context.js';
 import type { FieldSpec } from './field-specs.js';
 import { fromCheckbox, fromNumber, fromSection, fromText, sectionOn, shownText } from './field-values.js';
@@ -27,6 +27,16 @@ export function FieldProblems({ path, id }: { path: Path; id: string }) {
         <li key={message}>{plainProblem(pathText(path), message, t)}</li>
       ))}
     </ul>
+  );
+}
+
+/** Says that a field is the administrator's (site settings), next to it. */
+function LockedNote({ id }: { id: string }) {
+  const { t } = useI18n();
+  return (
+    <p className="field-locked" id={id}>
+      {t('settings.locked')}
+    </p>
   );
 }
 
@@ -85,7 +95,9 @@ export function FormField({
   const id = fieldId(path);
   const value = useEditorState((state) => getAt(state.draft, path));
   const invalid = useEditorState((state) => problemsAt(state.problems, path).length > 0);
+  const locked = useEditorState((state) => state.site !== null && isLockedPath(state.site.locked, path));
   const describedBy = [
+    locked ? `${id}-locked` : '',
     invalid ? `${id}-problems` : '',
     spec.help === undefined ? '' : `${id}-help`,
     notes === undefined || notes.length === 0 ? '' : `${id}-warnings`,
@@ -95,6 +107,7 @@ export function FormField({
   const common = {
     id,
     'aria-invalid': invalid,
+    ...(locked ? { disabled: true } : {}),
     ...(describedBy === '' ? {} : { 'aria-describedby': describedBy }),
   };
   const set = (next: Json | undefined) => editor.edit(path, next);
@@ -160,6 +173,7 @@ export function FormField({
             }
           />
           <label htmlFor={id}>{t(spec.label)}</label>
+          {locked ? <LockedNote id={`${id}-locked`} /> : null}
           {spec.help === undefined ? null : (
             <p className="field-help" id={`${id}-help`}>
               {t(spec.help)}
@@ -199,6 +213,7 @@ export function FormField({
     <div className="field">
       <label htmlFor={id}>{t(spec.label)}</label>
       {input}
+      {locked ? <LockedNote id={`${id}-locked`} /> : null}
       {spec.help === undefined ? null : (
         <p className="field-help" id={`${id}-help`}>
           {t(spec.help)}

@@ -14,6 +14,7 @@ interface Common {
   readonly id: string;
   readonly 'aria-invalid': boolean;
   readonly 'aria-describedby'?: string;
+  readonly disabled?: boolean;
 }
 
 /** A value that stands for a secret kept elsewhere (stored, or written in the file). */

@@ -38,6 +38,8 @@ export interface EditorState {
   readonly templates: readonly string[];
   /** The settings cannot be changed here (the demo's). */
   readonly readOnly: boolean;
+  /** The administrator's site settings: where from, and the keys the user cannot change. */
+  readonly site: { readonly source: string; readonly locked: readonly string[] } | null;
   /** The country the agent picked by name (a calling code such as +1 is shared by several). */
   readonly region: string | null;
   readonly saved: Json;
@@ -64,6 +66,7 @@ const initial: EditorState = {
   defaults: null,
   templates: [],
   readOnly: false,
+  site: null,
   region: null,
   saved: {},
   draft: {},
@@ -103,6 +106,7 @@ export function createSettingsEditor(bridge: RendererBridge) {
           defaults: view.defaults,
           templates: view.templates,
           readOnly: view.readOnly === true,
+          site: view.site ?? null,
           saved: document,
           draft: document,
           problems: view.problems,

@@ -10,6 +10,7 @@ import { useEditor, useEditorState } from './editor-context.js';
 import { BackToCalls } from './back-to-calls.js';
 import { ProblemList } from './problem-list.js';
 import { SECTIONS, type SectionId } from './sections.js';
+import { SiteNote } from './site-note.js';
 
 export function SettingsView({ onClose }: { onClose: () => void }) {
   const editor = useEditor();
@@ -34,6 +35,7 @@ export function SettingsView({ onClose }: { onClose: () => void }) {
     <div className="settings">
       <BackToCalls onClose={onClose} />
       <h1>{t('settings.title')}</h1>
+      <SiteNote />
       <div className="tabs" role="tablist" aria-label={t('settings.title')}>
         {SECTIONS.map((section) => {
           const flagged = section.paths.some((path) => hasProblemsUnder(problems, path));

@@ -15,6 +15,7 @@ import { useEditor, useEditorState } from './editor-context.js';
 import { SECTIONS, type Section } from './sections.js';
 import { ProblemList } from './problem-list.js';
 import { BackToCalls } from './back-to-calls.js';
+import { SiteNote } from './site-note.js';
 
 const STEPS: readonly Section[] = SECTIONS.filter((section) =>
   (['line', 'directories', 'actions', 'dialing', 'popup'] as const).some((id) => id === section.id),
@@ -74,6 +75,7 @@ export function WizardView({ onClose }: { onClose: () => void }) {
     <div className="wizard">
       <BackToCalls onClose={onClose} />
       <h1>{t('wizard.title')}</h1>
+      <SiteNote />
       <ol className="wizard-steps">
         {[...STEPS.map((section) => t(section.label)), t('wizard.done')].map((label, index) => (
           <li
