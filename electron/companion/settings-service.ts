@@ -4,6 +4,7 @@
  * holds one in clear text), and runs the live checks and previews the forms offer: test a line,
  * test a directory, preview a number with dialing rules, preview a popup template.
  */
+import { resolveUserPath } from '../shared/user-path.js';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Settings } from './settings/load-settings.js';
@@ -254,7 +255,7 @@ export class SettingsService {
     // Relative paths mean the settings file's folder, as when the settings are loaded.
     const resolved =
       'path' in parsed.data
-        ? { ...parsed.data, path: path.resolve(path.dirname(this.options.file), parsed.data.path) }
+        ? { ...parsed.data, path: resolveUserPath(path.dirname(this.options.file), parsed.data.path) }
         : parsed.data;
     return checkDirectory(
       resolved,

@@ -151,3 +151,18 @@ describe('loadSettingsRules', () => {
     ]);
   });
 });
+
+describe('paths from the home folder', () => {
+  it('expands ~ in an address book path, as the wizard’s file field accepts it', async () => {
+    const home = tempDir({ 'book.csv': 'Name,Phone\nAnna,0211 5551234\n' });
+    const dir = tempDir({ 'config.json': '{"directories": [{"type": "csv", "path": "~/book.csv"}]}' });
+    const saved = process.env.HOME;
+    process.env.HOME = home;
+    try {
+      const settings = await loadSettings(`${dir}/config.json`, options);
+      expect(settings.directories[0]).toMatchObject({ path: `${home}/book.csv` });
+    } finally {
+      process.env.HOME = saved;
+    }
+  });
+});

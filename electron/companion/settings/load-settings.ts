@@ -6,6 +6,7 @@
  * against the settings file's folder. Missing dialing-rule fields are completed for the
  * country (see `resolveDialingRules`).
  */
+import { resolveUserPath } from '../../shared/user-path.js';
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { complete } from '../../numbers/complete.js';
@@ -108,7 +109,7 @@ export async function checkSettings(
   const folder = path.dirname(absolute);
   // File paths are relative to the settings file; servers and APIs have none to check here.
   const directories = result.data.directories.map((directory) =>
-    'path' in directory ? { ...directory, path: path.resolve(folder, directory.path) } : directory,
+    'path' in directory ? { ...directory, path: resolveUserPath(folder, directory.path) } : directory,
   );
   const missing = await Promise.all(
     directories.map(async (directory, index) =>
@@ -131,8 +132,8 @@ export async function checkSettings(
     source: absolute,
     directories,
     blocklist: blocklist.numbers,
-    recordLine: result.data.recordLine === undefined ? null : path.resolve(folder, result.data.recordLine),
-    templatesFolder: folderOf === undefined ? null : path.resolve(folder, folderOf),
+    recordLine: result.data.recordLine === undefined ? null : resolveUserPath(folder, result.data.recordLine),
+    templatesFolder: folderOf === undefined ? null : resolveUserPath(folder, folderOf),
   };
 }
 
@@ -196,7 +197,7 @@ async function exists(file: string): Promise<boolean> {
 /** The line with its file paths resolved against the settings file's folder. */
 export function withAbsolutePaths(line: LineSettings, folder: string): LineSettings {
   if (line.provider === 'ami' && line.tls !== false && line.tls.caFile !== undefined) {
-    return { ...line, tls: { ...line.tls, caFile: path.resolve(folder, line.tls.caFile) } };
+    return { ...line, tls: { ...line.tls, caFile: resolveUserPath(folder, line.tls.caFile) } };
   }
   return line;
 }

@@ -16,6 +16,7 @@
  * The rules follow the schema's marks (field-kinds.ts), so a new path field is covered the day
  * it is added.
  */
+import { resolveUserPath } from '../../shared/user-path.js';
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathText, schemaFields, type SchemaField } from '../../shared/field-kinds.js';
@@ -119,7 +120,7 @@ async function check(
   value: string,
   where: Confinement,
 ): Promise<string | null> {
-  const target = path.resolve(path.dirname(path.resolve(where.file)), value);
+  const target = resolveUserPath(path.dirname(path.resolve(where.file)), value);
   if (use === 'runs')
     return 'the program Ringdesk starts can only be named in the settings file itself; leave this empty for the one that comes with Ringdesk';
   if (use === 'writes') {

@@ -4,6 +4,7 @@
  * name), the CA certificates (a relative `caFile` is read from the settings file's folder), and
  * a warning when a password would cross the network unencrypted.
  */
+import { resolveUserPath, startsAtHome } from '../../shared/user-path.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as tls from 'node:tls';
@@ -58,9 +59,9 @@ export async function connectionPlan(
   if (settings.caFile !== undefined) {
     let pem: Buffer;
     const { baseDir } = sources;
-    if (!path.isAbsolute(settings.caFile) && baseDir === undefined)
+    if (!path.isAbsolute(settings.caFile) && !startsAtHome(settings.caFile) && baseDir === undefined)
       throw problem(`CA file must be an absolute path here: ${settings.caFile}`);
-    const file = path.resolve(baseDir ?? '', settings.caFile);
+    const file = resolveUserPath(baseDir ?? '', settings.caFile);
     try {
       pem = await (sources.readFile ?? readFile)(file);
     } catch (error) {

@@ -4,6 +4,7 @@
  * sets up TLS. Everything that can be wrong with the settings fails here, before the first
  * call; the edges (HTTP client, environment, file reading) are injected so tests pass fakes.
  */
+import { resolveUserPath, startsAtHome } from '../../shared/user-path.js';
 import { systemClock, type Clock } from '../../shared/clock.js';
 import { readFile as readFileFromDisk } from 'node:fs/promises';
 import { Agent } from 'node:https';
@@ -123,9 +124,9 @@ function resolveAuthSecrets(
 
 /** The CA file's certificates, added to (not replacing) the bundled public roots. */
 async function readCa(file: string, deps: RestDirectoryDeps, subject: string): Promise<string[]> {
-  if (!path.isAbsolute(file) && deps.baseDir === undefined)
+  if (!path.isAbsolute(file) && !startsAtHome(file) && deps.baseDir === undefined)
     throw new RestSettingsError(subject, [`tls.caFile: must be an absolute path here (${file})`]);
-  const absolute = path.resolve(deps.baseDir ?? '', file);
+  const absolute = resolveUserPath(deps.baseDir ?? '', file);
   let text: string;
   try {
     text = String(await (deps.readFile ?? readFileFromDisk)(absolute));
