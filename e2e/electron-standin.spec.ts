@@ -219,6 +219,33 @@ test('the settings window saves, and the new line runs without a restart', async
   expect(await app.quit()).toBe(0);
 });
 
+test('"Choose a file…" in the settings opens the system’s file dialog, and its choice fills the field', async ({
+  rig,
+}) => {
+  const app = await rig.launch();
+  expect(await app.post('/tray/click', { label: 'Settings…' })).toBe(200);
+  const { page } = await app.window('settings');
+  await page.getByRole('tab', { name: 'Directories' }).click();
+  const card = page.locator('fieldset.directory-card').nth(0);
+  expect(await app.post('/dialog/next-open', { paths: ['/home/anna/Adressen/kunden.csv'] })).toBe(200);
+  await card.getByRole('button', { name: 'Choose a file…' }).click();
+  await expect(card.getByLabel('File')).toHaveValue('/home/anna/Adressen/kunden.csv');
+  // The native dialog, over the settings window, for CSV files; no folder listing as in a browser.
+  const { dialogs } = await app.state();
+  expect(dialogs).toEqual([
+    {
+      kind: 'open',
+      options: {
+        title: 'Choose the address book (CSV)',
+        properties: ['openFile'],
+        filters: [{ name: 'CSV files', extensions: ['csv', 'txt'] }],
+      },
+    },
+  ]);
+  await expect(card.locator('.file-choice')).toHaveCount(0);
+  expect(await app.quit()).toBe(0);
+});
+
 test('quitting flushes the journal: the last call is there after the app is gone', async ({ rig }) => {
   const app = await rig.launch();
   await ring(rig, '492115551111', 'last-1');

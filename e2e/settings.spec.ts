@@ -136,3 +136,28 @@ test.describe('in German', () => {
     await expect(page.getByLabel('Land', { exact: true })).toHaveValue('Deutschland (+49)');
   });
 });
+
+test('in a browser, "Choose a file…" lists the address books of the folder typed, and a pick fills the field', async ({
+  page,
+  host,
+}) => {
+  const folder = path.dirname(host.config);
+  copyFileSync(path.join(fixtures, 'contacts.csv'), path.join(folder, 'other book.csv'));
+  await openSettings(page, host.url);
+  await page.getByRole('tab', { name: 'Directories' }).click();
+  const card = page.locator('fieldset.directory-card').nth(0);
+  await card.getByLabel('File').fill(folder);
+  await card.getByRole('button', { name: 'Choose a file…' }).click();
+  await expect(card.getByText(`Address books in ${folder}`)).toBeVisible();
+  // The CSV files only (the settings file is JSON), by name.
+  await expect(card.locator('.file-choice')).toHaveText(['contacts.csv', 'other book.csv']);
+  await card.getByRole('button', { name: 'other book.csv' }).click();
+  await expect(card.getByLabel('File')).toHaveValue(path.join(folder, 'other book.csv'));
+  await expect(card.locator('.file-choice')).toHaveCount(0);
+
+  await card.getByLabel('File').fill(path.join(folder, 'no such folder', 'x.csv'));
+  await card.getByRole('button', { name: 'Choose a file…' }).click();
+  await expect(
+    card.getByText(`Cannot look there: there is no folder ${path.join(folder, 'no such folder')}`),
+  ).toBeVisible();
+});

@@ -9,6 +9,7 @@
 import {
   app,
   BrowserWindow,
+  dialog,
   ipcMain,
   Menu,
   nativeImage,
@@ -41,7 +42,7 @@ async function onReady(): Promise<void> {
   const booted = await bootDesktop({ app, safeStorage }, paths, warn);
   const windows = setupWindows({ BrowserWindow, screen, session, shell }, paths, booted);
   const registerLinks = setupLinkRegistration(app, paths, booted, warn);
-  setupIpc({ ipcMain, shell }, paths, booted, windows, registerLinks);
+  setupIpc({ app, ipcMain, shell, dialog }, paths, booted, windows, registerLinks);
   const attention = new DesktopAttention(
     { app, Tray, Menu, nativeImage, Notification },
     paths,

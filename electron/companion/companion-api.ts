@@ -3,7 +3,7 @@
  * settings service (the wizard and settings window). Faces validate a command with
  * `parseCommand` and hand it here; this is the only place that maps command names to methods.
  */
-import type { CommandResult, CompanionApi } from '../contract/channels.js';
+import type { CommandResult, CompanionApi, FileKind } from '../contract/channels.js';
 import type { ParsedCommand } from '../contract/parse-command.js';
 import type { Companion } from './companion.js';
 import type { SettingsService } from './settings-service.js';
@@ -17,6 +17,8 @@ export interface CompanionSource {
 export interface FaceActions {
   /** Registers the app as the OS handler for phone links, as far as this face can. */
   registerLinkHandler(): Promise<CommandResult<'registerLinkHandler'>>;
+  /** The face's own file dialog, where it has one: the chosen file, or null when cancelled. */
+  pickFile?(kind: FileKind): Promise<string | null>;
 }
 
 /** One function per command. Without a settings service, the settings commands refuse. */
@@ -82,6 +84,13 @@ export function companionApi(
     previewPopup: ({ template, rules }) => attempt(() => service().previewPopup(template, rules)),
     previewActions: ({ actions, directory }) => attempt(() => service().previewActions(actions, directory)),
     registerLinkHandler: () => attempt(() => face.registerLinkHandler()),
+    pickFile: ({ kind }) =>
+      attempt(async () =>
+        face.pickFile === undefined
+          ? { available: false, path: null }
+          : { available: true, path: await face.pickFile(kind) },
+      ),
+    listFiles: ({ folder, kind }) => attempt(() => service().listFiles(folder, kind)),
   };
 }
 

@@ -4,6 +4,8 @@
  * holds one in clear text), and runs the live checks and previews the forms offer: test a line,
  * test a directory, preview a number with dialing rules, preview a popup template.
  */
+import type { FileKind } from '../contract/channels.js';
+import { listFiles, type FileList } from './settings/list-files.js';
 import { resolveUserPath } from '../shared/user-path.js';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -329,6 +331,11 @@ export class SettingsService {
    * The Actions form's presets and placeholders, and what each action opens for sample callers
    * under the global actions (unsaved) or, given one, a directory entry's own.
    */
+  /** The address books of a kind in the folder a typed path names (see settings/list-files.ts). */
+  listFiles(folder: string, kind: FileKind): Promise<FileList> {
+    return listFiles(path.dirname(path.resolve(this.options.file)), folder, kind);
+  }
+
   previewActions(
     actions: unknown,
     directory: unknown,

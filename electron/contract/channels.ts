@@ -33,6 +33,10 @@ const checkSchema = z.object({ check: z.string(), ok: z.boolean(), detail: z.str
  * What the user must still do for links to reach Ringdesk: confirm it in Windows' Default Apps;
  * allow the browser to open it on the first click; run `ringdesk link register` (headless host).
  */
+/** The kinds of file a settings field can name (an address book's format). */
+const fileKindSchema = z.enum(['csv', 'vcard']);
+export type FileKind = z.infer<typeof fileKindSchema>;
+
 export const linkHandlerStepSchema = z.enum(['windows-default-apps', 'browser-confirm', 'run-link-register']);
 export type LinkHandlerStep = z.infer<typeof linkHandlerStepSchema>;
 
@@ -193,6 +197,25 @@ export const commandSchemas = {
       refused: z.array(z.string()).readonly(),
       steps: z.array(linkHandlerStepSchema).readonly(),
     }),
+  },
+  /**
+   * Lets the user choose a file where the face has a file dialog (the desktop app); `available`
+   * is false where it has none (a browser), which offers `listFiles` instead.
+   */
+  pickFile: {
+    args: z.object({ kind: fileKindSchema }).strict(),
+    result: z.object({ available: z.boolean(), path: z.string().nullable() }),
+  },
+  /**
+   * The files of one kind in a folder (or in the folder of a file) as the settings would read the
+   * path (`~` is the home folder, relative to the settings file): names only, never contents.
+   */
+  listFiles: {
+    args: z.object({ folder: z.string().max(4096), kind: fileKindSchema }).strict(),
+    result: z.union([
+      z.object({ folder: z.string(), files: z.array(z.string()).readonly(), more: z.boolean() }),
+      z.object({ error: z.string() }),
+    ]),
   },
   /** Closes a popup. */
   dismissPopup: { args: z.object({ callId }).strict(), result: z.object({}) },

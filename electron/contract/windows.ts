@@ -29,6 +29,8 @@ export const WINDOW_VERBS = {
     'previewPopup',
     'previewActions',
     'registerLinkHandler',
+    'pickFile',
+    'listFiles',
   ],
   confirm: ['getSnapshot', 'confirmDial', 'cancelDial'],
 } as const satisfies Record<WindowKind, readonly CommandName[]>;

@@ -96,6 +96,12 @@ export class AppWindows {
     window.focus();
   }
 
+  /** The open window of `kind`, or null (a dialog's parent). */
+  windowOf(kind: WindowKind): BrowserWindow | null {
+    const window = this.windows.get(kind);
+    return window === undefined || window.isDestroyed() ? null : window;
+  }
+
   /** Which of our windows `contents` belongs to, or null. */
   kindOf(contents: WebContents): WindowKind | null {
     for (const [kind, window] of this.windows)

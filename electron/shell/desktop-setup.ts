@@ -9,6 +9,7 @@ import type {
   App,
   BrowserWindow,
   BrowserWindowConstructorOptions,
+  Dialog,
   IpcMain,
   SafeStorage,
   Screen,
@@ -23,7 +24,9 @@ import type { CommandResult } from '../contract/channels.js';
 import type { WindowKind } from '../contract/windows.js';
 import { regionOfLocale } from '../numbers/region-of-locale.js';
 import { AppWindows } from './app-windows.js';
+import { pickFileWithDialog } from './file-dialog.js';
 import { registerIpcRouter } from './ipc-router.js';
+import { shellLanguage } from './shell-text.js';
 import { openDesktopSecretStore } from './open-secret-store.js';
 import { hardenSession } from './secure-window.js';
 
@@ -120,7 +123,12 @@ export function setupWindows(
 
 /** The IPC router between the windows and the Companion. */
 export function setupIpc(
-  electron: { ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>; shell: Pick<Shell, 'openExternal'> },
+  electron: {
+    app: Pick<App, 'getLocale'>;
+    ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
+    shell: Pick<Shell, 'openExternal'>;
+    dialog: Pick<Dialog, 'showOpenDialog'>;
+  },
   paths: DesktopPaths,
   booted: Booted,
   windows: AppWindows,
@@ -128,7 +136,16 @@ export function setupIpc(
 ): void {
   registerIpcRouter({
     ipcMain: electron.ipcMain,
-    api: companionApi(booted.runtime, booted.settings, { registerLinkHandler }),
+    api: companionApi(booted.runtime, booted.settings, {
+      registerLinkHandler,
+      pickFile: (kind) =>
+        pickFileWithDialog(
+          electron.dialog,
+          windows.windowOf('settings'),
+          kind,
+          shellLanguage(booted.current().app.language, electron.app.getLocale()),
+        ),
+    }),
     rendererUrl: paths.rendererUrl,
     windowKindOf: (event) => windows.kindOf(event.sender),
     openExternal: (url) => electron.shell.openExternal(url),

@@ -19,6 +19,10 @@ export const SHELL_TEXT = {
     statusRingingMany: '{count} calls ringing',
     statusInCall: 'in a call',
     statusIdle: 'idle',
+    chooseCsv: 'Choose the address book (CSV)',
+    chooseVcard: 'Choose the address book (vCard)',
+    csvFiles: 'CSV files',
+    vcardFiles: 'vCard files',
   },
   de: {
     callLog: 'Anrufliste',
@@ -34,6 +38,10 @@ export const SHELL_TEXT = {
     statusRingingMany: '{count} Anrufe klingeln',
     statusInCall: 'im Gespräch',
     statusIdle: 'bereit',
+    chooseCsv: 'Adressbuch wählen (CSV)',
+    chooseVcard: 'Adressbuch wählen (vCard)',
+    csvFiles: 'CSV-Dateien',
+    vcardFiles: 'vCard-Dateien',
   },
 } as const satisfies Record<string, Record<string, string>>;
 

@@ -125,7 +125,15 @@ export const settingsDe: Record<SettingsKey, string> = {
   'field.baseDn': 'Suchbasis (DN)',
   'field.filter': 'Filter',
   'field.ldapMode': 'Modus',
-  'help.file': 'Ein Pfad auf diesem Rechner; relative Pfade beginnen im Ordner der Einstellungsdatei.',
+  'help.file':
+    'Ein Pfad auf diesem Rechner; relative Pfade beginnen im Ordner der Einstellungsdatei, ~/ in Ihrem persönlichen Ordner.',
+  'file.choose': 'Datei wählen…',
+  'file.listing': 'Suche nach Adressbüchern…',
+  'file.found': 'Adressbücher in {folder} (ein Browser kann keinen Pfad übergeben: wählen Sie hier eines):',
+  'file.none':
+    'Kein Adressbuch dieser Art in {folder}. Geben Sie oben einen anderen Ordner ein und wählen Sie erneut.',
+  'file.more': 'Nur die ersten {count} sind aufgeführt: Geben Sie oben einen engeren Ordner ein.',
+  'file.failed': 'Dort lässt sich nicht suchen: {error}',
   'help.webUrl': 'Nur wenn Agenten den Helpdesk unter einer anderen Adresse öffnen.',
   'help.ldapMode': 'Synchron lädt alle und sucht lokal; live fragt bei jedem Anruf den Server.',
   'option.sync': 'Synchron (alle laden, lokal suchen)',

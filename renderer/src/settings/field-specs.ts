@@ -25,6 +25,7 @@ export type FieldSpec =
   | (FieldBase & { readonly kind: 'text'; readonly placeholder?: string })
   | (FieldBase & { readonly kind: 'number'; readonly placeholder?: string })
   | (FieldBase & { readonly kind: 'secret' })
+  | (FieldBase & { readonly kind: 'file'; readonly fileKind: 'csv' | 'vcard' })
   | (FieldBase & { readonly kind: 'checkbox'; readonly defaultValue: boolean })
   | (FieldBase & { readonly kind: 'section' })
   | (FieldBase & { readonly kind: 'lines'; readonly placeholder?: string })
@@ -137,8 +138,8 @@ const SECRET_FIELDS = {
 } as const satisfies Record<string, FieldSpec>;
 
 export const DIRECTORY_FIELDS: Readonly<Record<DirectoryType, readonly FieldSpec[]>> = {
-  csv: [{ path: ['path'], label: 'field.file', help: 'help.file', kind: 'text' }, NAME],
-  vcard: [{ path: ['path'], label: 'field.file', help: 'help.file', kind: 'text' }, NAME],
+  csv: [{ path: ['path'], label: 'field.file', help: 'help.file', kind: 'file', fileKind: 'csv' }, NAME],
+  vcard: [{ path: ['path'], label: 'field.file', help: 'help.file', kind: 'file', fileKind: 'vcard' }, NAME],
   rest: [
     NAME,
     { path: ['baseUrl'], label: 'field.baseUrl', kind: 'text', placeholder: 'https://helpdesk.example.com' },

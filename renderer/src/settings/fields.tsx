@@ -8,6 +8,7 @@ import { useEditor, useEditorState } from './editor-context.js';
 import type { FieldSpec } from './field-specs.js';
 import { fromCheckbox, fromNumber, fromSection, fromText, sectionOn, shownText } from './field-values.js';
 import { plainProblem } from './plain-problem.js';
+import { FilePicker } from './file-picker.js';
 import { SecretField } from './secret-field.js';
 
 /** A DOM id for a settings path. */
@@ -127,6 +128,26 @@ export function FormField({
             set(spec.kind === 'number' ? fromNumber(event.target.value) : fromText(event.target.value))
           }
         />
+      );
+      break;
+    case 'file':
+      input = (
+        <>
+          <input
+            {...common}
+            type="text"
+            spellCheck={false}
+            value={shownText(value)}
+            onChange={(event) => set(fromText(event.target.value))}
+          />
+          <FilePicker
+            id={id}
+            kind={spec.fileKind}
+            value={shownText(value)}
+            onPick={(picked) => set(picked)}
+            disabled={locked}
+          />
+        </>
       );
       break;
     case 'lines':
