@@ -4,6 +4,9 @@ import { defineConfig } from 'vitest/config';
 // or processes, are named `x.integration.test.ts`. `expect.poll` waits up to 10 s (Vitest's
 // default is 1 s): polls wait on fsync, lookups and child processes, slow on a busy machine.
 const expect = { poll: { timeout: 10_000, interval: 25 } };
+// A unit test that loads many modules (the CLI's command table, every catalogue entry) takes
+// seconds when the machine is busy: 30 s, not Vitest's 5 s, before one counts as hung.
+const testTimeout = 30_000;
 export default defineConfig({
   test: {
     projects: [
@@ -11,6 +14,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           expect,
+          testTimeout,
           include: [
             'electron/**/*.test.ts',
             'renderer/**/*.test.{ts,tsx}',
@@ -25,7 +29,7 @@ export default defineConfig({
           name: 'integration',
           expect,
           include: ['electron/**/*.integration.test.ts', 'build/**/*.integration.test.ts'],
-          testTimeout: 30_000,
+          testTimeout,
           hookTimeout: 60_000,
         },
       },
