@@ -4,31 +4,18 @@ import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../test-support/temp-dir.js';
 import { CallJournal } from './call-journal.js';
 import type { JournalRecord } from '../contract/journal-record.js';
+import { journalRecord } from '../test-support/journal-records.js';
 
 const tempDir = useTempDir();
 
 function record(id: string, missed = false): JournalRecord {
-  return {
+  return journalRecord({
     id,
     callId: `sim-${id}`,
-    direction: 'incoming',
-    line: '12',
-    number: {
-      raw: '0211 5551234',
-      e164: '+492115551234',
-      display: '0211 5551234',
-      kind: 'local',
-      dialable: '05551234',
-    },
     contact: missed ? null : { name: 'Ann', company: null, directory: 'Book', id: '1' },
-    startedAt: '2026-11-23T09:00:00.000Z',
     answeredAt: missed ? null : '2026-11-23T09:00:05.000Z',
-    endedAt: '2026-11-23T09:01:00.000Z',
     missed,
-    blocked: false,
-    handled: false,
-    cause: 'normalClearing',
-  };
+  });
 }
 
 const linesOf = (file: string) => readFileSync(file, 'utf8').split('\n').filter(Boolean);

@@ -1,28 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { journalCsv, localTime } from './journal-csv.js';
 import type { JournalRecord } from '../contract/journal-record.js';
+import { journalRecord } from '../test-support/journal-records.js';
 
-const base: JournalRecord = {
-  id: 'r1',
-  callId: 'c1',
-  direction: 'incoming',
-  line: '12',
-  number: {
-    raw: '0211 5551234',
-    e164: '+492115551234',
-    display: '0211 5551234',
-    kind: 'local',
-    dialable: '05551234',
-  },
+const base: JournalRecord = journalRecord({
   contact: { name: 'Müller, Hans', company: 'ACME "Tools"', directory: 'Book', id: '1' },
-  startedAt: '2026-11-23T09:00:00.000Z',
-  answeredAt: '2026-11-23T09:00:05.000Z',
   endedAt: '2026-11-23T09:01:35.000Z',
-  missed: false,
-  blocked: false,
-  handled: false,
-  cause: 'normalClearing',
-};
+});
 
 /** Central European time: +1 h in November, +2 h in summer. */
 const berlin = (epochMs: number) =>

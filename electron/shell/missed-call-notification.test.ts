@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { JournalRecord } from '../contract/models.js';
 import { FakeNotification } from '../test-support/fake-notification.js';
+import { missedRecord } from '../test-support/journal-records.js';
 import { missedCallNotice, MissedCallNotifier } from './missed-call-notification.js';
 
-const missed: JournalRecord = {
-  id: 'r1',
+const missed: JournalRecord = missedRecord({
   callId: 'sim-1',
-  direction: 'incoming',
-  line: '12',
   number: {
     raw: '02115551234',
     e164: '+492115551234',
@@ -17,13 +15,9 @@ const missed: JournalRecord = {
   },
   contact: { name: 'Anna Becker', company: 'ACME', directory: 'Book', id: 'anna' },
   startedAt: '2026-01-05T09:00:00.000Z',
-  answeredAt: null,
   endedAt: '2026-01-05T09:00:20.000Z',
-  missed: true,
-  blocked: false,
-  handled: false,
   cause: 'hangup',
-};
+});
 const en = { doNotDisturb: false, locale: 'en-GB' };
 
 describe('missedCallNotice', () => {
