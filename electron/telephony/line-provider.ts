@@ -23,6 +23,8 @@
  *   MUST hold that work on the receipt when one is given, and MUST let the work settle.
  */
 
+import type { LineChoice } from '../contract/line-choice.js';
+
 /** What a provider can do. */
 export type Capability = 'watch' | 'dial' | 'reject' | 'answer' | 'hangup';
 
@@ -90,8 +92,11 @@ export interface LineProvider {
    * capability implement it; it MUST reject with a clear Error when the call cannot be refused.
    */
   reject?(callId: string): Promise<void>;
-  /** The lines the provider can watch (TAPI lines, AMI peers), for the agent to pick one. */
-  listLines?(): Promise<readonly { readonly id: string; readonly name: string }[]>;
+  /**
+   * The lines the provider can watch (TAPI lines, AMI peers), for the agent to pick one; the
+   * settings' `line` finds one by id, name or extension (see `contract/line-choice.ts`).
+   */
+  listLines?(): Promise<readonly LineChoice[]>;
   /** What the provider received and answered lately (PBX requests), oldest first, for admins. */
   requestLog?(): readonly unknown[];
   /**

@@ -122,8 +122,8 @@ describe('AmiProvider: placing and refusing calls', () => {
     });
     await provider.connect();
     await expect(provider.listLines()).resolves.toEqual([
-      { id: 'PJSIP/12', name: '12@ext-local (PJSIP/12)' },
-      { id: 'SIP/13', name: '13@ext-local (SIP/13)' },
+      { id: 'PJSIP/12', name: '12@ext-local (PJSIP/12)', extension: '12' },
+      { id: 'SIP/13', name: '13@ext-local (SIP/13)', extension: '13' },
     ]);
     asterisk.on('extensionstatelist', (action, session) => {
       session.reply(action, 'Response: Error\nMessage: Invalid/unknown command: ExtensionStateList');
