@@ -159,7 +159,7 @@ describe('ringdesk directory test', () => {
     ]);
   });
 
-  it('names what failed, and still tests the others', async () => {
+  it('names what failed, still tests the others, and exits 1', async () => {
     const dir = tempDir({
       'config.json': JSON.stringify({
         directories: [
@@ -171,7 +171,7 @@ describe('ringdesk directory test', () => {
     });
     mkdirSync(`${dir}/folder.vcf`);
     const io = memoryCliIo();
-    expect(await runCli(['directory', 'test', '--config', `${dir}/config.json`], io)).toBe(0);
+    expect(await runCli(['directory', 'test', '--config', `${dir}/config.json`], io)).toBe(1);
     expect(io.records()).toEqual([
       {
         directory: 'Broken',
@@ -201,7 +201,7 @@ describe('ringdesk directory test: a book that gives no contact and only problem
       'empty.vcf': '',
     });
     const io = memoryCliIo();
-    expect(await runCli(['directory', 'test', '--config', `${dir}/config.json`], io)).toBe(0);
+    expect(await runCli(['directory', 'test', '--config', `${dir}/config.json`], io)).toBe(1);
     expect(io.records()).toEqual([
       {
         directory: 'notes.vcf',

@@ -37,7 +37,7 @@ describe('ringdesk provider test', () => {
     expect(phone.requests).toEqual([]);
   });
 
-  it('says exactly what failed', async () => {
+  it('says exactly what failed, and exits 1', async () => {
     const io = memoryCliIo({ env: { CTI_TOKEN: 'a-long-enough-token-0123' } });
     const file = config({
       provider: 'action-url',
@@ -45,7 +45,7 @@ describe('ringdesk provider test', () => {
       token: { env: 'CTI_TOKEN' },
       dial: { preset: 'yealink', phone: '127.0.0.1:9' },
     });
-    await runCli(['provider', 'test', '--config', file], io);
+    expect(await runCli(['provider', 'test', '--config', file], io)).toBe(1);
     expect(io.records()).toEqual([
       { check: 'connect', ok: true, detail: 'action-url connected (line 1)' },
       {
@@ -59,12 +59,14 @@ describe('ringdesk provider test', () => {
     expect(io.err.join('\n')).toMatch(/the line does not work/);
   });
 
-  it('names a missing secret', async () => {
+  it('names a missing secret, and exits 1', async () => {
     const io = memoryCliIo();
-    await runCli(
-      ['provider', 'test', '--config', config({ provider: 'action-url', token: { env: 'CTI_TOKEN' } })],
-      io,
-    );
+    expect(
+      await runCli(
+        ['provider', 'test', '--config', config({ provider: 'action-url', token: { env: 'CTI_TOKEN' } })],
+        io,
+      ),
+    ).toBe(1);
     expect(io.records()).toEqual([
       { check: 'settings', ok: false, detail: 'the environment variable CTI_TOKEN is not set' },
       { ok: false },

@@ -2,7 +2,9 @@
  * `ringdesk`: dispatches to a command and turns its failures into exit statuses.
  *
  * Exit status: 0 when the command ran (per-item errors are reported in their own JSON line),
- * 2 for usage or configuration errors, 1 when something unexpected broke. Machine-readable
+ * 2 for usage or configuration errors, 1 when something unexpected broke or a test command
+ * (`provider test`, `directory test`) found a failure (it still prints every finding and
+ * `{"ok":false}`), so that scripts and roll-out checks can rely on the status. Machine-readable
  * output goes to standard output, one JSON object per line; everything for humans goes to
  * standard error.
  */

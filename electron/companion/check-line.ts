@@ -6,13 +6,14 @@
  */
 import { systemClock, withTimeout, type Clock } from '../shared/clock.js';
 import type { Settings } from './settings/load-settings.js';
+import { findLine, type LineChoice } from '../contract/line-choice.js';
 import type { LineProvider, ProviderCheck } from '../telephony/line-provider.js';
 import { createProvider } from './create-companion.js';
 
 export interface LineCheck {
   readonly checks: readonly ProviderCheck[];
   /** The lines the provider offers (for the agent to pick one), when it lists them. */
-  readonly lines: readonly { readonly id: string; readonly name: string }[];
+  readonly lines: readonly LineChoice[];
   readonly ok: boolean;
 }
 
@@ -30,7 +31,7 @@ export async function checkLine(
     return finish([{ check: 'settings', ok: false, detail: messageOf(error) }], []);
   }
   const checks: ProviderCheck[] = [];
-  let lines: readonly { id: string; name: string }[] = [];
+  let lines: readonly LineChoice[] = [];
   try {
     await withTimeout(
       line.connect(),
@@ -41,16 +42,7 @@ export async function checkLine(
     checks.push({ check: 'connect', ok: true, detail: `${line.kind} connected (line ${line.line})` });
     if (line.listLines !== undefined) {
       lines = await line.listLines();
-      const wanted = line.line.toLowerCase();
-      const known = lines.some((each) => each.id === line.line || each.name.toLowerCase() === wanted);
-      const names = lines.map((each) => `${each.id} "${each.name}"`).join(', ') || 'none';
-      checks.push({
-        check: 'line',
-        ok: known,
-        detail: known
-          ? `line ${line.line} found among: ${names}`
-          : `line ${line.line} is not among the lines: ${names}`,
-      });
+      checks.push(lineFinding(line.line, lines));
     }
     if (line.selfTest !== undefined) checks.push(...(await line.selfTest()));
   } catch (error) {
@@ -61,7 +53,26 @@ export async function checkLine(
   return finish(checks, lines);
 }
 
-function finish(checks: ProviderCheck[], lines: readonly { id: string; name: string }[]): LineCheck {
+/** Whether `wanted` names exactly one of `lines` (by device, name or extension). */
+function lineFinding(wanted: string, lines: readonly LineChoice[]): ProviderCheck {
+  const list = (each: readonly LineChoice[]) => each.map((one) => `${one.id} "${one.name}"`).join(', ');
+  const match = findLine(lines, wanted);
+  if (match.kind === 'found')
+    return { check: 'line', ok: true, detail: `line ${wanted} found: ${match.line.id} "${match.line.name}"` };
+  if (match.kind === 'ambiguous')
+    return {
+      check: 'line',
+      ok: false,
+      detail: `line ${wanted} matches several devices: ${list(match.lines)}; set "line" to one of them`,
+    };
+  return {
+    check: 'line',
+    ok: false,
+    detail: `line ${wanted} is not among the lines: ${list(lines) || 'none'}`,
+  };
+}
+
+function finish(checks: ProviderCheck[], lines: readonly LineChoice[]): LineCheck {
   return { checks, lines, ok: checks.every((check) => check.ok) };
 }
 

@@ -297,7 +297,7 @@ export class Companion {
     let written = true;
     const work = this.enqueue(call.callId, async () => {
       if (kind === 'started') {
-        const number = numberView(call.remote, this.options.rules);
+        const number = numberView(call.remote, this.options.rules, call.presentation);
         if (call.direction === 'incoming' && this.options.blocklist.has(call.remote)) {
           this.block(call.callId, {
             call,
@@ -310,7 +310,15 @@ export class Companion {
           });
           return;
         }
-        const state: PopupState = {
+        // A queue call that never rang here is only journaled: looked up, never shown.
+        if (call.ringsHere === false) this.calls.of(call.callId).dismissed = true;
+        await this.lookUp({ call, number, lookup: 'pending', contacts: [], selected: null, failures: [] });
+      } else if (kind === 'party') {
+        // A new remote party (late caller ID, a transfer): the popup shows it and looks it up anew;
+        // the journal entry will hold it. The old party stays in the line's own log.
+        const number = numberView(call.remote, this.options.rules, call.presentation);
+        const current = this.calls.get(call.callId)?.state;
+        const base = current ?? {
           call,
           number,
           lookup: 'pending',
@@ -318,26 +326,18 @@ export class Companion {
           selected: null,
           failures: [],
         };
-        await this.publishPopup(state);
-        const e164 = number.e164;
-        // Each directory's answer updates the popup as it arrives; the last one completes it.
-        const progress = (partial: LookupResult) => {
-          const latest = this.calls.get(call.callId)?.state ?? state;
-          void this.publishPopup({ ...latest, contacts: partial.contacts, failures: partial.failures });
-        };
-        const found =
-          e164 === null ? { contacts: [], failures: [] } : await this.options.lookup.lookup(e164, progress);
-        const current = this.calls.get(call.callId)?.state ?? state;
-        await this.publishPopup({
-          ...current,
-          selected: selectionAfterLookup(current, found.contacts, this.options.picks),
-          lookup: 'done',
-          contacts: found.contacts,
-          failures: found.failures,
+        await this.lookUp({
+          ...base,
+          call,
+          number,
+          lookup: 'pending',
+          contacts: [],
+          selected: null,
+          failures: [],
         });
       } else {
         const state = this.calls.get(call.callId)?.state ?? null;
-        const number = state?.number ?? numberView(call.remote, this.options.rules);
+        const number = state?.number ?? numberView(call.remote, this.options.rules, call.presentation);
         const next: PopupState =
           state === null
             ? { call, number, lookup: 'done', contacts: [], selected: null, failures: [] }
@@ -353,6 +353,28 @@ export class Companion {
       }
     });
     return work.then(() => written);
+  }
+
+  /** Publishes `state` (lookup pending), looks its number up, and publishes each answer. */
+  private async lookUp(state: PopupState): Promise<void> {
+    const callId = state.call.callId;
+    await this.publishPopup(state);
+    const e164 = state.number.e164;
+    // Each directory's answer updates the popup as it arrives; the last one completes it.
+    const progress = (partial: LookupResult) => {
+      const latest = this.calls.get(callId)?.state ?? state;
+      void this.publishPopup({ ...latest, contacts: partial.contacts, failures: partial.failures });
+    };
+    const found =
+      e164 === null ? { contacts: [], failures: [] } : await this.options.lookup.lookup(e164, progress);
+    const current = this.calls.get(callId)?.state ?? state;
+    await this.publishPopup({
+      ...current,
+      selected: selectionAfterLookup(current, found.contacts, this.options.picks),
+      lookup: 'done',
+      contacts: found.contacts,
+      failures: found.failures,
+    });
   }
 
   /** A blocked caller: rejected where the line can, never shown, journaled as blocked. */

@@ -74,7 +74,7 @@ export function createProvider(settings: Settings, deps: ProviderDeps): LineProv
     case 'simulator':
       return new SimulatorProvider({ line: line.line, now: deps.clock.now });
     case 'ami':
-      return createAmiProvider(line, { env: deps.env, schedule: deps.clock.schedule });
+      return createAmiProvider(line, { env: deps.env, schedule: deps.clock.schedule, now: deps.clock.now });
     case 'tapi':
       return createTapiProvider(line, {
         defaultBridgePath: bundledBridgePath((process as { resourcesPath?: string }).resourcesPath),

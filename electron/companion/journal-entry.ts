@@ -1,6 +1,9 @@
 /**
  * The journal record of a finished call: its number in every form, the contact the popup showed
- * (the only match, or the one the agent picked), its times, and whether it was missed or blocked.
+ * (the only match, or the one the agent picked), its times, and whether it was missed or blocked;
+ * where the line said, how the number was presented, the caller's name, the queue and what became
+ * of the call (answered elsewhere, refused, forwarded, abandoned). After a party change it holds
+ * the party the call ended with.
  */
 import type { JournalRecord } from '../contract/models.js';
 import { CallState } from '../telephony/call-session.js';
@@ -39,5 +42,11 @@ export function journalRecordOf(state: PopupState, id: string, now: number): Jou
     blocked: state.blocked === true,
     handled: false,
     cause: call.cause,
+    ...(call.presentation === undefined || call.presentation === 'allowed'
+      ? {}
+      : { presentation: call.presentation }),
+    ...(call.remoteName == null ? {} : { remoteName: call.remoteName }),
+    ...(call.queue == null ? {} : { queue: call.queue }),
+    ...(call.outcome == null ? {} : { outcome: call.outcome }),
   };
 }

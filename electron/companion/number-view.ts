@@ -1,15 +1,40 @@
 /**
  * The number of a call as the popup and the journal show it. Caller IDs are not always numbers
- * (`anonymous`, `unknown`, empty when withheld, `Restricted`); those are shown as written with
- * kind `unknown` and are never looked up.
+ * (`anonymous`, `unknown`, `Restricted`); those are shown as written with kind `unknown` and are
+ * never looked up. An empty one is "Number unknown", never an empty number.
  */
+import type { Presentation } from '../contract/line-party.js';
 import type { NumberView } from '../contract/models.js';
 import { analyzeNumber } from '../numbers/analyze-number.js';
 import type { DialingRules } from '../numbers/dialing-rules.js';
 import { NumberError } from '../numbers/number-error.js';
 
-/** What the line reported, completed where possible. */
-export function numberView(raw: string, rules: DialingRules): NumberView {
+/** How the popup and the journal show a number the line did not give, before translation. */
+const NOT_GIVEN = {
+  withheld: 'Number withheld',
+  unavailable: 'Number unavailable',
+  unknown: 'Number unknown',
+} as const;
+
+/**
+ * What the line reported, completed where possible. A number the line presents as withheld,
+ * unavailable or unknown is never a number: no E.164 form (so never looked up) and nothing to
+ * dial back, whatever `raw` holds.
+ */
+export function numberView(
+  raw: string,
+  rules: DialingRules,
+  presentation: Presentation = 'allowed',
+): NumberView {
+  if (presentation !== 'allowed' || raw.trim() === '')
+    return {
+      raw: presentation === 'withheld' ? '' : raw,
+      e164: null,
+      display: NOT_GIVEN[presentation === 'allowed' ? 'unknown' : presentation],
+      kind: 'unknown',
+      dialable: '',
+      valid: false,
+    };
   try {
     const report = analyzeNumber(raw, rules);
     return {
@@ -26,7 +51,7 @@ export function numberView(raw: string, rules: DialingRules): NumberView {
     return {
       raw,
       e164: null,
-      display: shown === '' ? 'Withheld number' : shown.slice(0, 64),
+      display: shown.slice(0, 64),
       kind: 'unknown',
       dialable: '',
       valid: false,

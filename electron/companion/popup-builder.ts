@@ -8,7 +8,7 @@ import type { ContactView, NumberView, PopupModel } from '../contract/models.js'
 import { popupActions, type PopupAction } from '../popup/action-urls.js';
 import type { ActionTemplates } from '../shared/action-templates.js';
 import { templateData, templateFor, shownContact, type PopupSubject } from '../popup/popup-view.js';
-import { POPUP_TEXT, type PopupLanguage, type PopupText } from '../popup/popup-text.js';
+import { POPUP_TEXT, presentationText, type PopupLanguage, type PopupText } from '../popup/popup-text.js';
 import type { TemplateStore } from '../popup/template-store.js';
 import type { CallSnapshot } from '../telephony/call-session.js';
 
@@ -66,7 +66,10 @@ export class PopupBuilder {
       startedAt: state.call.startedAt,
       answeredAt: state.call.answeredAt,
       endedAt: state.call.endedAt,
-      number: state.number,
+      number: {
+        ...state.number,
+        display: presentationText(state.call.presentation, this.text) ?? state.number.display,
+      },
       lookup: state.lookup,
       contacts: state.contacts.map(contactView),
       selected: state.selected,

@@ -102,7 +102,9 @@ export const commandSchemas = {
       z.object({
         ok: z.boolean(),
         checks: z.array(checkSchema).readonly(),
-        lines: z.array(z.object({ id: z.string(), name: z.string() })).readonly(),
+        lines: z
+          .array(z.object({ id: z.string(), name: z.string(), extension: z.string().optional() }))
+          .readonly(),
       }),
       problemsSchema,
     ]),

@@ -4,6 +4,7 @@
  * line is reported instead of breaking the call log.
  */
 import { z } from 'zod';
+import { callOutcomeSchema, presentationSchema } from './line-party.js';
 
 /** The longest note an agent can keep on a call. */
 export const NOTE_MAX_LENGTH = 2000;
@@ -39,6 +40,15 @@ export const journalRecordSchema = z.object({
   handledBy: z.string().max(128).optional(),
   /** The agent's note on the call. */
   note: z.string().max(NOTE_MAX_LENGTH).optional(),
+  // Added for issue 17; optional, so journals written before them still load.
+  /** How the line presented the number; absent: as given (`allowed`, or `unknown` when empty). */
+  presentation: presentationSchema.optional(),
+  /** The remote party's name as the line reported it (caller ID name). */
+  remoteName: z.string().optional(),
+  /** The queue the call rang from at this phone, or was abandoned in. */
+  queue: z.string().optional(),
+  /** What became of the call where the line said: answered elsewhere, refused, forwarded, abandoned. */
+  outcome: callOutcomeSchema.optional(),
 });
 
 export type JournalRecord = z.infer<typeof journalRecordSchema>;

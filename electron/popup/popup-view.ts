@@ -3,7 +3,8 @@
  * read (see templates/README.md), built from a call, its number and the matching contacts.
  */
 import type { TemplateData } from './template-engine.js';
-import { phoneTypeName, POPUP_TEXT, type PopupText } from './popup-text.js';
+import type { CallOutcome, Presentation } from '../contract/line-party.js';
+import { outcomeText, phoneTypeName, POPUP_TEXT, presentationText, type PopupText } from './popup-text.js';
 import type { TemplateName } from './template-store.js';
 
 /** A contact as the popup needs it (any directory's contact fits). */
@@ -28,6 +29,10 @@ export interface PopupSubject {
     readonly line: string;
     readonly state: string;
     readonly startedAt: number;
+    readonly presentation?: Presentation | undefined;
+    readonly remoteName?: string | null | undefined;
+    readonly queue?: string | null | undefined;
+    readonly outcome?: CallOutcome | null | undefined;
   };
   readonly number: {
     readonly raw: string;
@@ -111,6 +116,7 @@ export function templateData(
   const { call, number } = subject;
   const contact = shownContact(subject);
   const country = number.kind === 'international' && number.e164 !== null ? countryOf(number.e164) : null;
+  const notGiven = presentationText(call.presentation, text);
   const describe = (each: PopupContact, index: number) => {
     const phoneType =
       each.phones.find((phone) => phone.e164 !== null && phone.e164 === number.e164)?.type ?? null;
@@ -130,10 +136,12 @@ export function templateData(
   return {
     number: {
       ...number,
+      // A number the line did not give reads "Number withheld" (…) in the agent's language.
+      display: notGiven ?? number.display,
       internal: number.kind === 'internal',
       kindName: kindName(number, text, country),
       country,
-      label: numberLabel(number, text),
+      label: notGiven ?? numberLabel(number, text),
     },
     call: {
       id: call.callId,
@@ -144,6 +152,9 @@ export function templateData(
       missed: call.state === 'missed',
       startedAt: new Date(call.startedAt).toISOString(),
       time: formatTime(call.startedAt),
+      remoteName: call.remoteName ?? null,
+      queue: call.queue == null ? null : text.queue.replace('{queue}', call.queue),
+      outcome: call.outcome == null ? null : outcomeText(call.outcome, text),
     },
     caller: callerHeading(subject, text),
     contact: contact === null ? null : describe(contact, subject.contacts.indexOf(contact)),

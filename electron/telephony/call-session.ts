@@ -3,19 +3,25 @@
  * one transition function that throws on illegal moves).
  *
  * ```
- *  incoming:  ringing ──answer──▶ connected ──hangup──▶ ended
- *                ├────────────hangup────────────────▶ missed
- *                └────────────handOff───────────────▶ ended (forwarded: not missed here)
- *  outgoing:  dialing ──answer──▶ connected ──hangup──▶ ended
- *                └────────────hangup────────────────▶ ended (never connected)
+ *  incoming:  ringing ──answer──▶ connected ──hangup / settle──▶ ended
+ *                ├────────────hangup──────────────────────────▶ missed
+ *                ├────────────handOff─────────────────────────▶ ended (forwarded: not missed here)
+ *                └────────────settle──────────────────────────▶ ended (answered elsewhere,
+ *                                                     refused, forwarded, abandoned in a queue)
+ *  outgoing:  dialing ──answer──▶ connected ──hangup / settle──▶ ended
+ *                └────────────hangup / settle─────────────────▶ ended (never connected)
  * ```
+ * `settle` is a hang-up with an outcome (see `CallOutcome`): the line says what became of it.
+ * The remote party may change in any live state ({@link CallSession.updateParty}); that is no move.
  *
  * Invariants:
  * - A session MUST NOT leave `ended` or `missed`.
  * - `answeredAt` MUST be set exactly when the session has been `connected`.
- * - `missed` MUST only follow `ringing` (an incoming call nobody answered); a ringing call handed
- *   off elsewhere (forwarded) MUST NOT become `missed`.
+ * - `missed` MUST only follow `ringing` (an incoming call that rang here and nobody answered);
+ *   a ringing call handed off elsewhere (forwarded), or whose line said what became of it
+ *   (`settle`), MUST NOT become `missed`.
  */
+import type { CallOutcome, Presentation } from '../contract/line-party.js';
 
 /** Where a call is in its life. */
 export enum CallState {
@@ -28,8 +34,11 @@ export enum CallState {
 
 export type CallDirection = 'incoming' | 'outgoing';
 
-/** What can happen to a call: `handOff` ends it because it went elsewhere (forwarded). */
-export type CallEvent = 'answer' | 'hangup' | 'handOff';
+/**
+ * What can happen to a call: `handOff` ends it because it went elsewhere (forwarded); `settle`
+ * ends it with an outcome the line reported (see `CallOutcome`).
+ */
+export type CallEvent = 'answer' | 'hangup' | 'handOff' | 'settle';
 
 /** A move the state machine does not allow. */
 export class IllegalTransitionError extends Error {
@@ -83,13 +92,30 @@ export interface CallSnapshot {
   readonly endedAt: number | null;
   /** Why the call ended, when the provider says (`busy`, `normalClearing`, ...). */
   readonly cause: string | null;
+  /** How the line presents `remote` (`withheld`: `remote` is ''); absent: see `presentationOf`. */
+  readonly presentation?: Presentation;
+  /** The remote party's name as the line reports it, if it does. */
+  readonly remoteName?: string | null;
+  /** The queue the call rang from at this phone, if it did. */
+  readonly queue?: string | null;
+  /** False for a call of the agent's queue that never rang at this phone (journal only). */
+  readonly ringsHere?: boolean;
+  /** What became of the call, where the line says (set when it settles). */
+  readonly outcome?: CallOutcome | null;
+}
+
+/** The remote party of a call as the line reports it. */
+export interface RemoteParty {
+  readonly remote: string;
+  readonly presentation: Presentation;
+  readonly remoteName: string | null;
 }
 
 /** A call whose state moves only through {@link nextCallState}. */
 export class CallSession {
   private current: CallSnapshot;
 
-  constructor(start: Omit<CallSnapshot, 'state' | 'answeredAt' | 'endedAt' | 'cause'>) {
+  constructor(start: Omit<CallSnapshot, 'state' | 'answeredAt' | 'endedAt' | 'cause' | 'outcome'>) {
     this.current = {
       ...start,
       state: start.direction === 'incoming' ? CallState.Ringing : CallState.Dialing,
@@ -104,7 +130,12 @@ export class CallSession {
   }
 
   /** Applies `event` at time `at`. @throws IllegalTransitionError */
-  apply(event: CallEvent, at: number, cause: string | null = null): CallSnapshot {
+  apply(
+    event: CallEvent,
+    at: number,
+    cause: string | null = null,
+    outcome: CallOutcome | null = null,
+  ): CallSnapshot {
     const state = nextCallState(this.current.state, event);
     this.current = {
       ...this.current,
@@ -112,7 +143,25 @@ export class CallSession {
       answeredAt: event === 'answer' ? at : this.current.answeredAt,
       endedAt: isFinished(state) ? at : null,
       cause: event === 'answer' ? this.current.cause : cause,
+      ...(event === 'settle' && outcome !== null ? { outcome } : {}),
     };
+    return this.current;
+  }
+
+  /**
+   * The remote party changed (a late caller ID, a transfer, the digits of a call dialled by
+   * hand). Returns null when the call is finished or the party is the same.
+   */
+  updateParty(party: RemoteParty): CallSnapshot | null {
+    const now = this.current;
+    if (isFinished(now.state)) return null;
+    if (
+      now.remote === party.remote &&
+      now.presentation === party.presentation &&
+      (now.remoteName ?? null) === party.remoteName
+    )
+      return null;
+    this.current = { ...now, ...party };
     return this.current;
   }
 }

@@ -3,14 +3,22 @@
  * what changed. Providers may repeat or reorder events (PBXs do); an event that does not fit a
  * call's state machine is dropped and reported, never applied.
  */
-import { CallSession, IllegalTransitionError, isFinished, type CallSnapshot } from './call-session.js';
-import type { LineEvent } from './line-provider.js';
+import {
+  CallSession,
+  IllegalTransitionError,
+  isFinished,
+  type CallSnapshot,
+  type RemoteParty,
+} from './call-session.js';
+import { presentationOf, type CallOutcome, type LineEvent } from './line-provider.js';
 
-/** What one line event did to the calls. */
-export interface CallChange {
-  readonly kind: 'started' | 'updated' | 'finished';
-  readonly call: CallSnapshot;
-}
+/**
+ * What one line event did to the calls: a call started, moved (`updated`), got a new remote
+ * party (`party`, with the one it replaces), or finished.
+ */
+export type CallChange =
+  | { readonly kind: 'started' | 'updated' | 'finished'; readonly call: CallSnapshot }
+  | { readonly kind: 'party'; readonly call: CallSnapshot; readonly previous: RemoteParty };
 
 /**
  * Causes saying that a call went elsewhere rather than unanswered: `forwarded` (Zammad's and
@@ -34,9 +42,13 @@ export class CallTracker {
       case 'offering':
       case 'dialing':
         return this.start(event);
+      case 'updated':
+        return this.party(event);
       case 'connected':
         return this.move(event, 'answer');
       case 'ended':
+        if (event.outcome !== undefined)
+          return this.move(event, 'settle', event.cause ?? null, event.outcome);
         return this.move(
           event,
           event.cause !== undefined && HAND_OFF_CAUSES.has(event.cause) ? 'handOff' : 'hangup',
@@ -72,18 +84,41 @@ export class CallTracker {
       callId: event.callId,
       direction: event.type === 'offering' ? 'incoming' : 'outgoing',
       line: event.line,
-      remote: event.remote,
+      ...partyOf(event),
       dialled: event.type === 'dialing' ? event.dialled : null,
       startedAt: this.now(),
+      queue: event.type === 'offering' ? (event.queue ?? null) : null,
+      ringsHere: event.type !== 'offering' || event.ringsHere !== false,
     });
     this.sessions.set(event.callId, session);
     return { kind: 'started', call: session.snapshot };
   }
 
+  private party(event: Extract<LineEvent, { type: 'updated' }>): CallChange | null {
+    const session = this.sessions.get(event.callId);
+    if (session === undefined) {
+      this.onDropped(event, 'unknown call');
+      return null;
+    }
+    const previous = session.snapshot;
+    const call = session.updateParty(partyOf(event));
+    if (call === null) return null;
+    return {
+      kind: 'party',
+      call,
+      previous: {
+        remote: previous.remote,
+        presentation: previous.presentation ?? presentationOf(previous),
+        remoteName: previous.remoteName ?? null,
+      },
+    };
+  }
+
   private move(
     event: LineEvent & { callId: string },
-    move: 'answer' | 'hangup' | 'handOff',
+    move: 'answer' | 'hangup' | 'handOff' | 'settle',
     cause: string | null = null,
+    outcome: CallOutcome | null = null,
   ) {
     const session = this.sessions.get(event.callId);
     if (session === undefined) {
@@ -91,7 +126,7 @@ export class CallTracker {
       return null;
     }
     try {
-      const call = session.apply(move, this.now(), cause);
+      const call = session.apply(move, this.now(), cause, outcome);
       if (!isFinished(call.state)) return { kind: 'updated', call } as const;
       this.sessions.delete(event.callId);
       return { kind: 'finished', call } as const;
@@ -101,4 +136,15 @@ export class CallTracker {
       return null;
     }
   }
+}
+
+/** The remote party an event reports; a withheld number is never kept, even if one came along. */
+function partyOf(event: Extract<LineEvent, { type: 'offering' | 'dialing' | 'updated' }>): RemoteParty {
+  const presentation = presentationOf(event);
+  const name = event.name?.trim().slice(0, 80) ?? '';
+  return {
+    remote: presentation === 'withheld' ? '' : event.remote,
+    presentation,
+    remoteName: name === '' ? null : name,
+  };
 }

@@ -23,19 +23,43 @@
  *   MUST hold that work on the receipt when one is given, and MUST let the work settle.
  */
 
+import type { LineChoice } from '../contract/line-choice.js';
+import type { CallOutcome, Presentation } from '../contract/line-party.js';
+
+export type { CallOutcome, Presentation };
+
 /** What a provider can do. */
 export type Capability = 'watch' | 'dial' | 'reject' | 'answer' | 'hangup';
 
 export type ProviderState = 'disconnected' | 'connecting' | 'connected';
 
-/** What happens on the line, in the provider's words. */
+/**
+ * What happens on the line, in the provider's words.
+ *
+ * `updated` reports a remote party that changed while the call lives: a caller ID that arrives
+ * after the call was first reported, a transfer that connects the agent to someone else, the
+ * digits of a call dialled by hand that was first seen before them. It carries the whole new
+ * party (`remote`, `presentation`, `name`); a provider MUST send it only for a call it reported
+ * and has not ended, and only when the party differs from the last one it reported.
+ */
 export type LineEvent =
   | {
       readonly type: 'offering';
       readonly callId: string;
       readonly line: string;
-      /** The caller's number as the line reports it (caller ID). */
+      /** The caller's number as the line reports it (caller ID); '' unless `presentation` is `allowed`. */
       readonly remote: string;
+      /** Absent: `allowed` when `remote` is not empty, `unknown` when it is. */
+      readonly presentation?: Presentation;
+      /** The caller's name as the line reports it (CNAM, the PBX's phone book). */
+      readonly name?: string;
+      /** The queue (or ring group) the call rings from at this phone, by its name. */
+      readonly queue?: string;
+      /**
+       * `false`: a call of the agent's queue that never rang at this phone, reported only to be
+       * journaled (it ends at once with its outcome, `abandoned`); no popup is shown.
+       */
+      readonly ringsHere?: boolean;
     }
   | {
       readonly type: 'dialing';
@@ -45,9 +69,25 @@ export type LineEvent =
       readonly remote: string;
       /** The string the line dials. */
       readonly dialled: string;
+      readonly presentation?: Presentation;
+      readonly name?: string;
+    }
+  | {
+      readonly type: 'updated';
+      readonly callId: string;
+      /** The remote party's number now ('' unless `presentation` is `allowed`). */
+      readonly remote: string;
+      readonly presentation?: Presentation;
+      readonly name?: string;
     }
   | { readonly type: 'connected'; readonly callId: string }
-  | { readonly type: 'ended'; readonly callId: string; readonly cause?: string }
+  | {
+      readonly type: 'ended';
+      readonly callId: string;
+      readonly cause?: string;
+      /** What became of the call, where the line says (see {@link CallOutcome}). */
+      readonly outcome?: CallOutcome;
+    }
   | { readonly type: 'state'; readonly state: ProviderState; readonly reason?: string };
 
 /**
@@ -58,6 +98,14 @@ export type LineEvent =
 export interface LineReceipt {
   /** The provider answers its PBX only after `work` settles; a rejection means "not recorded". */
   hold(work: Promise<void>): void;
+}
+
+/** The presentation an event means: as given, else `allowed` for a number and `unknown` for none. */
+export function presentationOf(event: {
+  readonly remote: string;
+  readonly presentation?: Presentation;
+}): Presentation {
+  return event.presentation ?? (event.remote.trim() === '' ? 'unknown' : 'allowed');
 }
 
 export type LineListener = (event: LineEvent, receipt?: LineReceipt) => void;
@@ -90,8 +138,11 @@ export interface LineProvider {
    * capability implement it; it MUST reject with a clear Error when the call cannot be refused.
    */
   reject?(callId: string): Promise<void>;
-  /** The lines the provider can watch (TAPI lines, AMI peers), for the agent to pick one. */
-  listLines?(): Promise<readonly { readonly id: string; readonly name: string }[]>;
+  /**
+   * The lines the provider can watch (TAPI lines, AMI peers), for the agent to pick one; the
+   * settings' `line` finds one by id, name or extension (see `contract/line-choice.ts`).
+   */
+  listLines?(): Promise<readonly LineChoice[]>;
   /** What the provider received and answered lately (PBX requests), oldest first, for admins. */
   requestLog?(): readonly unknown[];
   /**

@@ -7,21 +7,40 @@
  */
 import { appendFileSync } from 'node:fs';
 import { z } from 'zod';
+import { callOutcomeSchema, presentationSchema } from '../contract/line-party.js';
 import type { LineProvider } from './line-provider.js';
+
+/** The remote party's details an event may carry (see `LineEvent`). */
+const party = { presentation: presentationSchema.optional(), name: z.string().optional() };
 
 const recordedEventSchema = z.object({
   t: z.number().min(0),
   event: z.discriminatedUnion('type', [
-    z.object({ type: z.literal('offering'), callId: z.string(), line: z.string(), remote: z.string() }),
+    z.object({
+      type: z.literal('offering'),
+      callId: z.string(),
+      line: z.string(),
+      remote: z.string(),
+      ...party,
+      queue: z.string().optional(),
+      ringsHere: z.boolean().optional(),
+    }),
     z.object({
       type: z.literal('dialing'),
       callId: z.string(),
       line: z.string(),
       remote: z.string(),
       dialled: z.string(),
+      ...party,
     }),
+    z.object({ type: z.literal('updated'), callId: z.string(), remote: z.string(), ...party }),
     z.object({ type: z.literal('connected'), callId: z.string() }),
-    z.object({ type: z.literal('ended'), callId: z.string(), cause: z.string().optional() }),
+    z.object({
+      type: z.literal('ended'),
+      callId: z.string(),
+      cause: z.string().optional(),
+      outcome: callOutcomeSchema.optional(),
+    }),
     z.object({
       type: z.literal('state'),
       state: z.enum(['disconnected', 'connecting', 'connected']),

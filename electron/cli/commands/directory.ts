@@ -1,7 +1,7 @@
 /**
  * `ringdesk directory test`: opens each configured directory on its own (reads the file, binds
  * and syncs, calls the API) and says for each whether it works and, if not, what failed. With
- * `--number`, each is also asked for that number.
+ * `--number`, each is also asked for that number. Exits 1 when any directory fails.
  */
 import { checkDirectory } from '../../companion/check-directory.js';
 import { analyzeNumber } from '../../numbers/analyze-number.js';
@@ -36,7 +36,7 @@ const directory: Command = {
       context.emit(check);
     }
     context.emit({ ok: allOk });
-    return 0;
+    return allOk ? 0 : 1;
   },
 };
 

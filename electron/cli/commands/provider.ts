@@ -39,11 +39,11 @@ const provider: Command = {
 
 async function test(context: CliContext, config: string | undefined): Promise<number> {
   const settings = await context.settings(config);
-  report(context, (await checkLine(settings, context.io.env)).checks);
-  return 0;
+  return report(context, (await checkLine(settings, context.io.env)).checks) ? 0 : 1;
 }
 
-function report(context: CliContext, checks: readonly ProviderCheck[]): void {
+/** Prints every finding and the verdict; true when every check passed. */
+function report(context: CliContext, checks: readonly ProviderCheck[]): boolean {
   for (const check of checks) context.emit(check);
   const ok = checks.every((check) => check.ok);
   context.emit({ ok });
@@ -55,6 +55,7 @@ function report(context: CliContext, checks: readonly ProviderCheck[]): void {
           .map((check) => check.detail)
           .join('; ')}`,
   );
+  return ok;
 }
 
 export default provider;

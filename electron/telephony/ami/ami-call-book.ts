@@ -16,7 +16,7 @@
  *   again gets a fresh id (`root/2`) instead of reusing a finished call's.
  * - At most `capacity` calls are held.
  */
-import type { LineEvent } from '../line-provider.js';
+import type { CallOutcome, LineEvent, Presentation } from '../line-provider.js';
 
 /** How a call began: dialled to the agent, dialled by the agent's phone, or Ringdesk's Originate. */
 export type CallKind = 'incoming' | 'outgoing' | 'originate';
@@ -25,8 +25,23 @@ export type CallKind = 'incoming' | 'outgoing' | 'originate';
 export interface AmiCall {
   readonly callId: string;
   readonly kind: CallKind;
-  readonly remote: string;
+  /** The remote party as last reported (see {@link AmiCallBook.update}). */
+  remote: string;
+  presentation: Presentation;
+  name: string | undefined;
+  /** The queue the call rings from at this phone. */
+  queue: string | undefined;
   readonly dialled: string;
+  /** The remote side's channels (the caller's, for an incoming call), whose caller ID is the party. */
+  readonly remoteLegs: Set<string>;
+  /** One of the agent's legs reached Ringing (or Ringdesk refused it): unanswered, it was missed. */
+  rang: boolean;
+  /** Someone else's phone answered it (ring group, queue), and who where Asterisk said. */
+  answeredElsewhere: { name?: string; number?: string } | null;
+  /** The agent's phone forwarded it (`Forward`), to where. */
+  forwardedTo: string | null;
+  /** Asterisk 11: the dialling channel whose `Dial` end says why an unanswered call ended. */
+  lateDialEnd: string | null;
   /** The agent's legs (and an Originate's first channel): uniqueid → channel name. */
   readonly anchors: Map<string, string>;
   readonly roots: Set<string>;
@@ -34,6 +49,7 @@ export interface AmiCall {
   connected: boolean;
   ended: boolean;
   cause: string | undefined;
+  outcome: CallOutcome | undefined;
   /** The status of the last failed dial, as a cause (`noAnswer`). */
   dialCause: string | null;
   /** An Originate whose first channel has not been seen yet. */
@@ -86,7 +102,13 @@ export class AmiCallBook {
    * Adds a call for `root` (its id: the root, or `root/2`... when taken), silent until
    * {@link announce}. Returns null when `capacity` calls are held.
    */
-  add(kind: CallKind, root: string, remote: string, dialled: string): AmiCall | null {
+  add(
+    kind: CallKind,
+    root: string,
+    remote: string,
+    dialled: string,
+    party: { presentation?: Presentation; name?: string | undefined } = {},
+  ): AmiCall | null {
     if (this.byId.size >= this.capacity) return null;
     let id = root;
     for (let n = 2; this.byId.has(id) || this.finished.has(id); n++) id = `${root}/${n}`;
@@ -94,13 +116,22 @@ export class AmiCallBook {
       callId: id,
       kind,
       remote,
+      presentation: party.presentation ?? (remote === '' ? 'unknown' : 'allowed'),
+      name: party.name,
+      queue: undefined,
       dialled,
+      remoteLegs: new Set(),
+      rang: false,
+      answeredElsewhere: null,
+      forwardedTo: null,
+      lateDialEnd: null,
       anchors: new Map(),
       roots: new Set(),
       announced: false,
       connected: false,
       ended: false,
       cause: undefined,
+      outcome: undefined,
       dialCause: null,
       awaitingChannel: kind === 'originate',
     };
@@ -143,10 +174,18 @@ export class AmiCallBook {
     call.announced = true;
     const { callId, remote, dialled } = call;
     const line = this.line;
+    const party = partyFields(call);
     this.emit(
       call.kind === 'incoming'
-        ? { type: 'offering', callId, line, remote }
-        : { type: 'dialing', callId, line, remote, dialled },
+        ? {
+            type: 'offering',
+            callId,
+            line,
+            remote,
+            ...party,
+            ...(call.queue === undefined ? {} : { queue: call.queue }),
+          }
+        : { type: 'dialing', callId, line, remote, dialled, ...party },
     );
     if (call.connected) this.emit({ type: 'connected', callId });
     if (call.ended) {
@@ -161,10 +200,30 @@ export class AmiCallBook {
     if (call.announced) this.emit({ type: 'connected', callId: call.callId });
   }
 
-  end(call: AmiCall, cause: string | undefined): void {
+  /**
+   * The remote party changed (a late caller ID, a transfer): reported as `updated` when the call
+   * is announced and the party differs; a call not announced yet starts with the new party.
+   */
+  update(
+    call: AmiCall,
+    party: { remote: string; presentation: Presentation; name: string | undefined },
+  ): boolean {
+    if (call.ended) return false;
+    if (call.remote === party.remote && call.presentation === party.presentation && call.name === party.name)
+      return false;
+    call.remote = party.remote;
+    call.presentation = party.presentation;
+    call.name = party.name;
+    if (call.announced)
+      this.emit({ type: 'updated', callId: call.callId, remote: call.remote, ...partyFields(call) });
+    return true;
+  }
+
+  end(call: AmiCall, cause: string | undefined, outcome?: CallOutcome): void {
     if (call.ended) return;
     call.ended = true;
     call.cause = cause;
+    call.outcome = outcome;
     this.unindex(call);
     this.finished.add(call.callId);
     if (this.finished.size > FINISHED_MEMORY) {
@@ -176,6 +235,38 @@ export class AmiCallBook {
     if (!call.announced) return; // held silent: announce() says it all, or drop() forgets it.
     this.emitEnded(call);
     this.byId.delete(call.callId);
+  }
+
+  /**
+   * A call of the agent's queue that never rang here (the caller gave up waiting): reported only
+   * to be journaled (`ringsHere: false`), ended at once with its outcome. Its id is the caller's
+   * channel, kept as finished so a call of the same root later gets a fresh id.
+   */
+  journalOnly(
+    root: string,
+    party: { remote: string; presentation: Presentation; name: string | undefined },
+    queue: string,
+    outcome: CallOutcome,
+  ): void {
+    const call = this.add('incoming', root, party.remote, '', party);
+    if (call === null) return;
+    call.queue = queue;
+    call.ended = true;
+    call.outcome = outcome;
+    this.unindex(call);
+    this.finished.add(call.callId);
+    const { callId, remote } = call;
+    this.emit({
+      type: 'offering',
+      callId,
+      line: this.line,
+      remote,
+      ...partyFields(call),
+      queue,
+      ringsHere: false,
+    });
+    this.emit({ type: 'ended', callId, outcome });
+    this.byId.delete(callId);
   }
 
   /** Forgets a call that was never announced, silently. */
@@ -204,7 +295,21 @@ export class AmiCallBook {
   }
 
   private emitEnded(call: AmiCall): void {
-    const { callId, cause } = call;
-    this.emit(cause === undefined ? { type: 'ended', callId } : { type: 'ended', callId, cause });
+    const { callId, cause, outcome } = call;
+    this.emit({
+      type: 'ended',
+      callId,
+      ...(cause === undefined ? {} : { cause }),
+      ...(outcome === undefined ? {} : { outcome }),
+    });
   }
+}
+
+/** The party fields an event carries beyond `remote`: a presentation that is not plain, a name. */
+function partyFields(call: AmiCall): { presentation?: Presentation; name?: string } {
+  const plain = call.presentation === (call.remote === '' ? 'unknown' : 'allowed');
+  return {
+    ...(plain ? {} : { presentation: call.presentation }),
+    ...(call.name === undefined ? {} : { name: call.name }),
+  };
 }

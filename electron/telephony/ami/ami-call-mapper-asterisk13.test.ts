@@ -81,7 +81,7 @@ describe('AmiCallMapper on Asterisk 13 events', () => {
     ]);
   });
 
-  it('reports a ringing call answered elsewhere as missed, with that cause', () => {
+  it('reports a ringing call answered elsewhere (cause 26) as answered elsewhere, not missed', () => {
     const { log, mapper } = mapperFor('12');
     for (const message of [
       ...trunkCalls12,
@@ -96,8 +96,14 @@ describe('AmiCallMapper on Asterisk 13 events', () => {
     ])
       mapper.handle(message);
     expect(seen(log.finished)).toEqual([
-      { direction: 'incoming', state: CallState.Missed, cause: 'answeredElsewhere', remote: '+492115551234' },
+      { direction: 'incoming', state: CallState.Ended, cause: 'answeredElsewhere', remote: '+492115551234' },
     ]);
+    expect(log.events.at(-1)).toEqual({
+      type: 'ended',
+      callId: 't1',
+      cause: 'answeredElsewhere',
+      outcome: { kind: 'answeredElsewhere' },
+    });
     expect(() => mapper.ringingLegs('t1')).toThrow(/no call "t1" on line 12/);
   });
 

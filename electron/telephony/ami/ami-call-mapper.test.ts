@@ -56,9 +56,15 @@ describe('AmiCallMapper on the AMI v2 spec scenarios', () => {
     expect(seen(kermit.active())).toEqual([
       { direction: 'outgoing', state: CallState.Connected, cause: null, remote: '' },
     ]);
-    expect(seen(replay('PJSIP/animal', scenario('6')).finished)).toEqual([
-      { direction: 'incoming', state: CallState.Missed, cause: 'cancel', remote: '' },
+    // Animal's phone rang too, but Dr. Teeth's answered: not missed, "answered by drteeth".
+    const animal = replay('PJSIP/animal', scenario('6'));
+    expect(seen(animal.finished)).toEqual([
+      { direction: 'incoming', state: CallState.Ended, cause: 'cancel', remote: '' },
     ]);
+    expect(animal.events.at(-1)).toMatchObject({
+      type: 'ended',
+      outcome: { kind: 'answeredElsewhere', by: { number: 'drteeth' } },
+    });
     expect(replay('PJSIP/drteeth', scenario('6')).active()[0]?.state).toBe(CallState.Connected);
   });
 

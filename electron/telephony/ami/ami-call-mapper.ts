@@ -28,10 +28,19 @@
  */
 import type { LineEvent } from '../line-provider.js';
 import { AmiCallBook, type AmiCall } from './ami-call-book.js';
+import { AmiCallDetails, type AmiLineNote } from './ami-call-details.js';
 import { dialStatusCause, hangupCauseName, isGenericCause } from './ami-causes.js';
 import { isLocalChannel, originatedChannelMatcher, watchedChannelMatcher } from './ami-channel-names.js';
 import { ChannelTable } from './ami-channel-table.js';
-import { dialBegin, dialEnd, outgoingNumber, remoteNumber, type DialLeg } from './ami-dial-events.js';
+import {
+  dialBegin,
+  dialEnd,
+  outgoingNumber,
+  remoteNumber,
+  type DialEnd,
+  type DialLeg,
+} from './ami-dial-events.js';
+import { partyOf } from './ami-party.js';
 import { field } from './ami-fields.js';
 import type { AmiMessage } from './ami-message.js';
 
@@ -46,6 +55,10 @@ export interface AmiCallMapperOptions {
   readonly maxCalls?: number;
   /** Most channels remembered (default 4096). */
   readonly maxChannels?: number;
+  /** Queues whose abandoned callers are journaled (default none). */
+  readonly abandonedQueues?: ReadonlySet<string>;
+  /** Where notes for the line log go (raw presentation values, party changes). */
+  readonly note?: (note: AmiLineNote) => void;
 }
 
 /** AMI events in, the agent's calls out as LineEvents (see the file comment for the rules). */
@@ -55,6 +68,13 @@ export class AmiCallMapper {
   private readonly isWatched: (channel: string) => boolean;
   private readonly isOriginated: (channel: string) => boolean;
   private readonly ownNumber: string;
+  private readonly details: AmiCallDetails;
+  /**
+   * Asterisk 11 calls whose last leg hung up before their `Dial` end said why (a caller who
+   * cancels: the `Dial End` with `CANCEL` follows the ringing leg's `Hangup`), by the dialling
+   * channel: they end at that `Dial` end, or at the dialling channel's own `Hangup`.
+   */
+  private readonly lateDialEnds = new Map<string, { call: AmiCall; cause: string | undefined }>();
 
   constructor(private readonly options: AmiCallMapperOptions) {
     this.channels = new ChannelTable(options.maxChannels ?? 4096);
@@ -62,6 +82,14 @@ export class AmiCallMapper {
     this.isWatched = watchedChannelMatcher(options.line);
     this.isOriginated = originatedChannelMatcher(options.originateChannel);
     this.ownNumber = options.line.slice(options.line.indexOf('/') + 1);
+    this.details = new AmiCallDetails({
+      calls: this.calls,
+      channels: this.channels,
+      isWatched: this.isWatched,
+      ownNumber: this.ownNumber,
+      abandonedQueues: options.abandonedQueues ?? new Set(),
+      note: options.note ?? (() => undefined),
+    });
   }
 
   /** What is held, to check the bounds. */
@@ -90,6 +118,26 @@ export class AmiCallMapper {
         if (field(message, 'Bridgestate')?.toLowerCase() !== 'link') break;
         this.bridged(field(message, 'Uniqueid1'), field(message, 'Channel1'), undefined);
         this.bridged(field(message, 'Uniqueid2'), field(message, 'Channel2'), undefined);
+        this.details.bridgeLink(message);
+        break;
+      case 'dialstate':
+        this.dialState(message);
+        break;
+      case 'newcallerid':
+        this.details.callerId(message);
+        break;
+      case 'newconnectedline':
+        this.details.connectedLine(message);
+        break;
+      case 'queuecallerjoin':
+      case 'join':
+        this.details.queueJoin(message);
+        break;
+      case 'queuecallerabandon':
+        this.details.queueAbandon(message);
+        break;
+      case 'agentconnect':
+        this.details.agentConnect(message);
         break;
       case 'localbridge':
         this.localBridge(message);
@@ -143,13 +191,19 @@ export class AmiCallMapper {
    * @throws AmiCallError (see {@link AmiCallBook.ringingLegs}) when it is not ringing.
    */
   ringingLegs(callId: string): string[] {
-    return this.calls.ringingLegs(callId);
+    const legs = this.calls.ringingLegs(callId);
+    // Refused by Ringdesk (a blocked caller): it rang here, as far as the agent is concerned.
+    const call = this.calls.get(callId);
+    if (call !== undefined) this.details.rang(call);
+    return legs;
   }
 
   /** Forgets every call and channel, announcing nothing (the connection is gone). */
   reset(): void {
     this.calls.clear();
     this.channels.clear();
+    this.details.clear();
+    this.lateDialEnds.clear();
   }
 
   private newchannel(message: AmiMessage): void {
@@ -172,7 +226,19 @@ export class AmiCallMapper {
     if (uniqueid === undefined) return;
     this.channels.note(uniqueid, field(message, 'Channel'), field(message, 'Linkedid'));
     const call = this.calls.ofAnchor(uniqueid);
-    if (call?.kind === 'incoming' && field(message, 'ChannelState') === '6') this.calls.connect(call);
+    if (call?.kind !== 'incoming') return;
+    const state = field(message, 'ChannelState');
+    if (state === '5') this.details.rang(call);
+    if (state === '6') this.calls.connect(call);
+  }
+
+  /** `DialState` (Asterisk 12+): the agent's leg rings, or its phone forwarded the call. */
+  private dialState(message: AmiMessage): void {
+    const dest = field(message, 'DestUniqueid');
+    const call = dest === undefined ? undefined : this.calls.ofAnchor(dest);
+    if (call?.kind !== 'incoming') return;
+    if (field(message, 'DialStatus')?.toUpperCase() === 'RINGING') this.details.rang(call);
+    this.details.forwarded(call, field(message, 'Forward'));
   }
 
   private dial(message: AmiMessage): void {
@@ -182,7 +248,7 @@ export class AmiCallMapper {
       return;
     }
     const end = dialEnd(message);
-    if (end !== null) this.dialEnded(end.caller, end.dest, end.destName, end.status);
+    if (end !== null) this.dialEnded(end);
   }
 
   private dialStarted(caller: DialLeg | null, dest: DialLeg, message: AmiMessage): void {
@@ -199,6 +265,7 @@ export class AmiCallMapper {
     if (existing !== undefined) {
       // Another leg of a call already announced: a second device, or the agent's leg of an Originate.
       if (agentCalled && !agentCalls) this.attach(existing, dest);
+      if (caller !== null && !agentCalls) existing.remoteLegs.add(caller.uniqueid);
       return;
     }
     if (agentCalls) {
@@ -211,28 +278,55 @@ export class AmiCallMapper {
       const number = outgoingNumber(clues, this.ownNumber);
       this.start('outgoing', this.channels.rootOf(caller.uniqueid), caller, number, number);
     } else {
-      const remote = remoteNumber(caller === null ? dest.connectedNumber : caller.callerIdNumber);
-      this.start('incoming', this.channels.rootOf(dest.uniqueid), dest, remote, '');
+      const root = this.channels.rootOf(dest.uniqueid);
+      const party =
+        caller === null
+          ? partyOf(dest.connectedNumber, undefined)
+          : partyOf(
+              caller.callerIdNumber,
+              caller.callerIdName,
+              this.channels.get(caller.uniqueid)?.callingPres,
+            );
+      const call = this.calls.add('incoming', root, party.remote, '', party);
+      if (call === null) return;
+      if (caller !== null) call.remoteLegs.add(caller.uniqueid);
+      if (party.presentation !== 'allowed')
+        // The raw caller ID (a number the trunk delivered with the call withheld) is for the admin only.
+        this.options.note?.({
+          callId: call.callId,
+          note: `number ${party.presentation}`,
+          detail: { CallerIDNum: (caller?.callerIdNumber ?? dest.connectedNumber ?? '').slice(0, 64) },
+        });
+      call.queue = this.details.queueOf([...(caller === null ? [] : [caller.uniqueid]), root]);
+      if (message.event?.toLowerCase() === 'dial' && caller !== null) call.lateDialEnd = caller.uniqueid;
+      this.attach(call, dest);
+      this.calls.announce(call);
     }
   }
 
-  private dialEnded(
-    caller: string | undefined,
-    dest: string | undefined,
-    destName: string | undefined,
-    status: string | undefined,
-  ): void {
+  private dialEnded({ caller, dest, destName, destCallerName, status, forward }: DialEnd): void {
     const answered = status?.toUpperCase() === 'ANSWER';
     const agentLeg = dest === undefined ? undefined : this.calls.ofAnchor(dest);
     if (agentLeg !== undefined) {
+      if (agentLeg.kind === 'incoming') this.details.forwarded(agentLeg, forward);
       if (agentLeg.kind === 'incoming' && answered) this.calls.connect(agentLeg);
       else if (agentLeg.kind !== 'outgoing' && !answered) this.failedDial(agentLeg, status);
       return;
     }
     if (caller === undefined) return;
+    const late = this.lateDialEnds.get(caller);
+    if (late !== undefined) {
+      // Asterisk 11: the Dial end of a call whose ringing leg already hung up says why it ended.
+      this.lateDialEnds.delete(caller);
+      this.failedDial(late.call, status);
+      this.finish(late.call, late.cause, late.call.dialCause ?? late.cause);
+      return;
+    }
     const call = this.calls.ofAnchor(caller) ?? this.calls.ofRoot(this.channels.rootOf(caller));
     if (call === undefined) return;
     const name = destName ?? (dest === undefined ? undefined : this.channels.get(dest)?.name);
+    if (call.kind === 'incoming' && answered) this.details.answeredElsewhere(call, name, destCallerName);
+    if (call.kind === 'incoming' && !answered && call.lateDialEnd === caller) this.failedDial(call, status);
     const farSide =
       call.kind === 'outgoing'
         ? call.anchors.has(caller)
@@ -276,25 +370,40 @@ export class AmiCallMapper {
     const uniqueid = field(message, 'Uniqueid');
     if (uniqueid === undefined) return;
     this.channels.remove(uniqueid);
+    this.details.hungUp(uniqueid);
+    const late = this.lateDialEnds.get(uniqueid);
+    if (late !== undefined) {
+      this.lateDialEnds.delete(uniqueid);
+      this.finish(late.call, late.cause, late.call.dialCause ?? late.cause);
+    }
     const call = this.calls.ofAnchor(uniqueid);
     if (call === undefined || !this.calls.detach(call, uniqueid)) return;
     const cause = field(message, 'Cause');
     const named = hangupCauseName(cause) ?? undefined;
     const dialCause = call.dialCause ?? undefined;
-    this.calls.end(
-      call,
-      !call.connected && isGenericCause(cause) ? (dialCause ?? named) : (named ?? dialCause),
-    );
+    const generic = !call.connected && isGenericCause(cause);
+    // Asterisk 11 says why an unanswered dial ended only after its ringing leg hung up: wait for it.
+    const waitFor = call.lateDialEnd;
+    if (
+      generic &&
+      dialCause === undefined &&
+      waitFor !== null &&
+      call.kind === 'incoming' &&
+      this.channels.get(waitFor) !== undefined
+    ) {
+      this.lateDialEnds.set(waitFor, { call, cause: named });
+      return;
+    }
+    this.finish(call, named, generic ? (dialCause ?? named) : (named ?? dialCause));
   }
 
-  /** A new call, its leg attached before it is announced (so a listener can already refuse it). */
-  private start(
-    kind: 'incoming' | 'outgoing',
-    root: string,
-    leg: DialLeg,
-    remote: string,
-    dialled: string,
-  ): void {
+  /** Ends `call` with `cause`, and what became of it where Asterisk said (`hangupCause`: its leg's). */
+  private finish(call: AmiCall, hangupCause: string | undefined, cause: string | undefined): void {
+    this.calls.end(call, cause, this.details.outcomeOf(call, cause ?? hangupCause));
+  }
+
+  /** A new outgoing call, its leg attached before it is announced (so a listener can already refuse it). */
+  private start(kind: 'outgoing', root: string, leg: DialLeg, remote: string, dialled: string): void {
     const call = this.calls.add(kind, root, remote, dialled);
     if (call === null) return;
     this.attach(call, leg);

@@ -12,6 +12,7 @@
  *   that never hang up (or a hostile peer inventing them) costs memory up to the cap, not more.
  * - A channel is forgotten at its `Hangup` ("after Hangup no further events for that Uniqueid").
  */
+import type { Presentation } from '../line-provider.js';
 
 /** One live channel. */
 export interface ChannelRecord {
@@ -21,6 +22,8 @@ export interface ChannelRecord {
   rootFromAsterisk: boolean;
   /** The extension the agent's phone dialled, when the channel was created as the agent's leg. */
   dialled: string;
+  /** The caller ID presentation a `NewCallerid` gave it (`CID-CallingPres`), when one did. */
+  callingPres: Presentation | null;
 }
 
 /** The bounded table of live channels and their roots (see the file comment). */
@@ -55,7 +58,7 @@ export class ChannelTable {
         const oldest = this.channels.keys().next();
         if (oldest.done !== true) this.channels.delete(oldest.value);
       }
-      record = { name: name ?? '', root: uniqueid, rootFromAsterisk: false, dialled: '' };
+      record = { name: name ?? '', root: uniqueid, rootFromAsterisk: false, dialled: '', callingPres: null };
       this.channels.set(uniqueid, record);
     }
     if (name !== undefined && name !== '') record.name = name;

@@ -16,6 +16,7 @@ export interface DialLeg {
   readonly name: string;
   readonly linkedid: string | undefined;
   readonly callerIdNumber: string | undefined;
+  readonly callerIdName: string | undefined;
   readonly connectedNumber: string | undefined;
 }
 
@@ -28,6 +29,7 @@ function leg(message: AmiMessage, prefix: '' | 'Dest', nameKey: string): DialLeg
     name,
     linkedid: field(message, `${prefix}Linkedid`),
     callerIdNumber: field(message, `${prefix}CallerIDNum`),
+    callerIdName: field(message, `${prefix}CallerIDName`),
     connectedNumber: field(message, `${prefix}ConnectedLineNum`),
   };
 }
@@ -47,19 +49,28 @@ export function dialBegin(message: AmiMessage): { caller: DialLeg | null; dest: 
 }
 
 /** A dial that ended, with its `DialStatus` (Asterisk 11 names no called leg). */
-export function dialEnd(message: AmiMessage): {
-  caller: string | undefined;
-  dest: string | undefined;
-  destName: string | undefined;
-  status: string | undefined;
-} | null {
+export function dialEnd(message: AmiMessage): DialEnd | null {
   if (subEvent(message) !== 'end') return null;
   return {
-    caller: field(message, 'Uniqueid'),
+    caller: field(message, 'Uniqueid') ?? field(message, 'UniqueID'),
     dest: field(message, 'DestUniqueid'),
     destName: field(message, 'DestChannel') ?? field(message, 'Destination'),
+    destCallerName: field(message, 'DestCallerIDName'),
     status: field(message, 'DialStatus'),
+    forward: field(message, 'Forward'),
   };
+}
+
+/** A dial that ended (`DialEnd`, Asterisk 11's `Dial` end), with its `DialStatus` and `Forward`. */
+export interface DialEnd {
+  readonly caller: string | undefined;
+  /** Asterisk 11 names no called leg. */
+  readonly dest: string | undefined;
+  readonly destName: string | undefined;
+  readonly destCallerName: string | undefined;
+  readonly status: string | undefined;
+  /** Where the called phone forwarded the call (a SIP 302), when it did. */
+  readonly forward: string | undefined;
 }
 
 /** A caller ID number as the line reports it; Asterisk's `<unknown>` (no caller ID) is ''. */

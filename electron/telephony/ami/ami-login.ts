@@ -27,10 +27,17 @@ export interface AmiCredentials {
 
 /**
  * The events the provider reads (a POSIX regular expression matched against each event; `Dial`
- * also matches `DialBegin` and `DialEnd`, `Bridge` also `BridgeEnter`); the rest stays on the server.
+ * also matches `DialBegin`, `DialState` and `DialEnd`, `Bridge` also `BridgeEnter`, `QueueCaller`
+ * `QueueCallerJoin` and `QueueCallerAbandon`); the rest stays on the server. The caller ID
+ * events carry late caller IDs and transfers; the queue events (class `agent`) name the queue and
+ * who answered, and Asterisk 11 names a queue caller with `Join`.
  */
 export const CALL_EVENTS_FILTER =
-  'Event: (Newchannel|Newstate|Dial|Bridge|LocalBridge|Rename|Hangup|OriginateResponse)';
+  'Event: (Newchannel|Newstate|Dial|Bridge|LocalBridge|Rename|Hangup|OriginateResponse|' +
+  'NewCallerid|NewConnectedLine|QueueCaller|Join|AgentCalled|AgentConnect)';
+
+/** The event classes the provider asks for at login: calls, and queues (`agent`). */
+export const EVENT_CLASSES = 'call,agent';
 
 /** The `Key` of an MD5 login: the hex MD5 of the challenge followed by the secret. */
 export function md5Key(challenge: string, secret: string): string {
@@ -72,7 +79,12 @@ export async function login(connection: AmiConnection, credentials: AmiCredentia
       throw new AmiLoginError(`Asterisk refused the MD5 challenge: ${why(challenge)}`);
     proof = { AuthType: 'MD5', Key: md5Key(value, secret) };
   }
-  const response = await connection.action({ Action: 'Login', Username: username, ...proof, Events: 'call' });
+  const response = await connection.action({
+    Action: 'Login',
+    Username: username,
+    ...proof,
+    Events: EVENT_CLASSES,
+  });
   if (!succeeded(response)) throw new AmiLoginError(`Asterisk refused the login: ${why(response)}`);
   if (!credentials.serverFilter) return;
   const filter = await connection.action({ Action: 'Filter', Operation: 'Add', Filter: CALL_EVENTS_FILTER });

@@ -42,6 +42,35 @@ describe('AmiProvider: placing and refusing calls', () => {
     expect(log.finished).toMatchObject([{ callId: 'rd-1', state: CallState.Ended, cause: 'normalClearing' }]);
   });
 
+  it('ends a dial to a dialplan application (*43, no Dial) when the originating channel hangs up', async () => {
+    // FreePBX's echo test: `*43` answers and runs Echo(), it dials nobody. Asterisk 13 events of
+    // an Originate through Local/12@from-internal (main/manager_channels.c shapes).
+    const { provider, log, session } = amiRig();
+    await provider.connect();
+    const dialling = provider.dial('*43', '*43');
+    await flush();
+    session().send(
+      'Event: Newchannel\nChannel: Local/12@from-internal-0000000a;1\nUniqueid: rd-1\nLinkedid: rd-1\nExten: *43',
+      'Event: Newchannel\nChannel: Local/12@from-internal-0000000a;2\nUniqueid: rd-1;2\nLinkedid: rd-1\nExten: 12',
+      'Event: DialBegin\nChannel: Local/12@from-internal-0000000a;2\nUniqueid: rd-1;2\nLinkedid: rd-1\n' +
+        'DestChannel: PJSIP/12-00000021\nDestUniqueid: p1\nDestLinkedid: rd-1\nDialString: 12',
+      'Event: DialEnd\nUniqueid: rd-1;2\nDestChannel: PJSIP/12-00000021\nDestUniqueid: p1\nDialStatus: ANSWER',
+      'Event: OriginateResponse\nActionID: originate-rd-1\nResponse: Success\n' +
+        'Channel: Local/12@from-internal-0000000a;1\nReason: 4\nUniqueid: rd-1',
+      'Event: Newexten\nChannel: Local/12@from-internal-0000000a;1\nUniqueid: rd-1\nExten: *43\nApplication: Echo',
+    );
+    await expect(dialling).resolves.toEqual({ callId: 'rd-1' });
+    expect(log.active()).toMatchObject([{ callId: 'rd-1', state: CallState.Dialing, remote: '*43' }]);
+    session().send(
+      'Event: Hangup\nChannel: PJSIP/12-00000021\nUniqueid: p1\nLinkedid: rd-1\nCause: 16',
+      'Event: Hangup\nChannel: Local/12@from-internal-0000000a;2\nUniqueid: rd-1;2\nLinkedid: rd-1\nCause: 16',
+      'Event: Hangup\nChannel: Local/12@from-internal-0000000a;1\nUniqueid: rd-1\nLinkedid: rd-1\nCause: 16',
+    );
+    await flush();
+    expect(log.finished).toMatchObject([{ callId: 'rd-1', state: CallState.Ended, remote: '*43' }]);
+    expect(log.active()).toEqual([]);
+  });
+
   it("rejects with Asterisk's reason, announcing nothing, when the Originate is refused", async () => {
     const { asterisk, provider, log } = amiRig();
     asterisk.on('originate', (action, session) => {
@@ -122,8 +151,8 @@ describe('AmiProvider: placing and refusing calls', () => {
     });
     await provider.connect();
     await expect(provider.listLines()).resolves.toEqual([
-      { id: 'PJSIP/12', name: '12@ext-local (PJSIP/12)' },
-      { id: 'SIP/13', name: '13@ext-local (SIP/13)' },
+      { id: 'PJSIP/12', name: '12@ext-local (PJSIP/12)', extension: '12' },
+      { id: 'SIP/13', name: '13@ext-local (SIP/13)', extension: '13' },
     ]);
     asterisk.on('extensionstatelist', (action, session) => {
       session.reply(action, 'Response: Error\nMessage: Invalid/unknown command: ExtensionStateList');

@@ -23,7 +23,7 @@ describe('AmiProvider: logging in', () => {
     await provider.connect();
     const [loginAction, filter] = asterisk.actions();
     expect(loginAction?.get('Secret')).toBe('s3cret');
-    expect(loginAction?.get('Events')).toBe('call');
+    expect(loginAction?.get('Events')).toBe('call,agent');
     expect(filter?.get('Filter')).toBe(CALL_EVENTS_FILTER);
   });
 

@@ -44,7 +44,19 @@ export interface AmiProviderDeps {
   readonly newId?: () => string;
   /** Reads the TLS CA file (default: `fs.readFile` as UTF-8). */
   readonly readFile?: (path: string) => Promise<string>;
+  /** The time of line log entries (default: `Date.now`). */
+  readonly now?: () => number;
 }
+
+/** One entry of the line log (`ringdesk provider log`): what Asterisk said that the popup does not show. */
+export interface AmiLineLogEntry {
+  readonly at: string;
+  readonly callId: string;
+  readonly note: string;
+  readonly detail: Readonly<Record<string, string>>;
+}
+
+const LINE_LOG_SIZE = 200;
 
 /** Real timers; unref'd, as the socket alone keeps the process alive while the line is up. */
 
@@ -75,6 +87,7 @@ export class AmiProvider implements LineProvider {
   private readonly mapper: AmiCallMapper;
   private readonly originator: AmiOriginator;
   private readonly schedule: Schedule;
+  private readonly lineLog: AmiLineLogEntry[] = [];
 
   constructor(
     private readonly settings: AmiLineSettings,
@@ -87,6 +100,11 @@ export class AmiProvider implements LineProvider {
       line: settings.line,
       originateChannel: channel,
       emit: (event) => this.emit(event),
+      abandonedQueues: new Set(settings.abandonedQueues),
+      note: (note) => {
+        this.lineLog.push({ at: new Date((deps.now ?? Date.now)()).toISOString(), ...note });
+        if (this.lineLog.length > LINE_LOG_SIZE) this.lineLog.splice(0, this.lineLog.length - LINE_LOG_SIZE);
+      },
     });
     this.originator = new AmiOriginator({
       channel,
@@ -162,6 +180,15 @@ export class AmiProvider implements LineProvider {
           '(ExtensionStateList needs Asterisk 13 or later)',
       );
     return linesFromExtensionStates(events);
+  }
+
+  /**
+   * The line log, oldest first (at most 200): each remote party that changed (from, to, the
+   * event) and the raw presentation Asterisk gave, a withheld caller's delivered number included:
+   * kept here for the admin, never shown in a popup or the journal.
+   */
+  requestLog(): readonly AmiLineLogEntry[] {
+    return [...this.lineLog];
   }
 
   onEvent(listener: LineListener): () => void {

@@ -22,6 +22,7 @@ describe('amiLineSchema', () => {
       pingIntervalMs: 20_000,
       timeoutMs: 5000,
       serverFilter: false,
+      abandonedQueues: [],
     });
   });
 

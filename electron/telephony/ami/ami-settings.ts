@@ -91,6 +91,15 @@ export const amiLineSchema = z
      * `write = system` in manager.conf; the `eventfilter` lines there do the same without it.
      */
     serverFilter: z.boolean().default(false),
+    /**
+     * Queues (by their name in queues.conf) whose callers who give up before anyone answers are
+     * journaled as "abandoned in queue Support", even when this phone never rang. Needs the
+     * `agent` read class (see the README's manager.conf).
+     */
+    abandonedQueues: z
+      .array(z.string().regex(/^[^\p{Cc}]{1,80}$/u, 'must be a queue name (one line, at most 80 characters)'))
+      .max(100)
+      .default([]),
   })
   .strict();
 

@@ -9,7 +9,7 @@ import type { JournalRecord } from '../../../electron/contract/models.js';
 import { useI18n, useRun, useServices } from '../app-context.js';
 import { causeText } from '../call-cause.js';
 import type { Translator } from '../i18n/i18n.js';
-import { numberText } from '../number-text.js';
+import { recordNumber, recordOutcome } from '../record-words.js';
 
 /** The longest note the journal keeps (journal-record.ts). */
 const NOTE_MAX_LENGTH = 2000;
@@ -44,19 +44,30 @@ export function Outcome({ record, t }: { record: JournalRecord; t: Translator['t
     );
   }
   if (unanswered(record)) return <span className="badge badge-unanswered">{t('calls.notAnswered')}</span>;
+  // What the line said became of the call: "answered by Anna (7003)", "forwarded to 208", ...
+  const outcome = recordOutcome(record, t);
   return (
-    <span className="nowrap">{t(record.direction === 'incoming' ? 'calls.incoming' : 'calls.outgoing')}</span>
+    <>
+      <span className="nowrap">
+        {t(record.direction === 'incoming' ? 'calls.incoming' : 'calls.outgoing')}
+      </span>
+      {record.queue === undefined ? null : (
+        <span className="call-queue"> · {t('calls.queue', { queue: record.queue })}</span>
+      )}
+      {outcome === null ? null : <span className="call-outcome"> · {outcome}</span>}
+    </>
   );
 }
 
 function Who({ record }: { record: JournalRecord }) {
   const { t, dateTime } = useI18n();
-  const number = numberText(record.number, t);
+  const number = recordNumber(record, t);
+  const name = record.contact?.name ?? record.remoteName;
   return (
     <>
-      <bdi className="who">{record.contact?.name ?? number}</bdi>
+      <bdi className="who">{name ?? number}</bdi>
       {record.contact?.company == null ? null : <bdi className="who-company">{record.contact.company}</bdi>}
-      {record.contact !== null ? <span className="who-number nowrap">{number}</span> : null}
+      {name !== undefined ? <span className="who-number nowrap">{number}</span> : null}
       {record.handled && record.handledAt !== undefined ? (
         <span className="who-handled">
           {record.handledBy === undefined
@@ -214,7 +225,7 @@ function Actions({ record, who, onNote }: { record: JournalRecord; who: string; 
 export function CallRow({ record, layout }: { record: JournalRecord; layout: 'table' | 'cards' }) {
   const { t, dateTime } = useI18n();
   const [editing, setEditing] = useState(false);
-  const who = record.contact?.name ?? numberText(record.number, t);
+  const who = record.contact?.name ?? record.remoteName ?? recordNumber(record, t);
   const missed = record.missed && !record.handled;
   const time = <time dateTime={record.startedAt}>{dateTime(Date.parse(record.startedAt))}</time>;
   const actions = <Actions record={record} who={who} onNote={() => setEditing(true)} />;

@@ -3,6 +3,7 @@
  * the provider's lines (progress while it runs, a verdict per check), and the pick of the
  * agent's line from that list.
  */
+import { findLine } from '../../../electron/contract/line-choice.js';
 import { useI18n } from '../app-context.js';
 import { getAt } from './document-path.js';
 import { useEditor, useEditorState } from './editor-context.js';
@@ -51,6 +52,9 @@ function LineTest({ provider }: { provider: LineProvider }) {
   const test = useEditorState((state) => state.lineTest);
   const current = useEditorState((state) => getAt(state.draft, ['line', 'line']));
   const lines = test.phase === 'done' && 'lines' in test.result ? test.result.lines : [];
+  // The line as written ("7002") may name a device by its extension: that device is the pick.
+  const match = typeof current === 'string' ? findLine(lines, current) : null;
+  const picked = match?.kind === 'found' ? match.line.id : null;
   return (
     <div className="test-block">
       <button type="button" onClick={() => void editor.testLine()} disabled={test.phase === 'running'}>
@@ -87,7 +91,7 @@ function LineTest({ provider }: { provider: LineProvider }) {
                   type="radio"
                   name="line-pick"
                   value={value}
-                  checked={current === value}
+                  checked={current === value || picked === each.id}
                   onChange={() => editor.edit(['line', 'line'], value)}
                 />
                 <span>

@@ -1,0 +1,99 @@
+/**
+ * `ringdesk provider test` against an Asterisk on loopback (the fake plays the recorded login
+ * and answers `ExtensionStateList` as Asterisk 13+ documents it: one `ExtensionStatus` per hint,
+ * `Exten`, `Context`, `Hint`, `Status`, then `ExtensionStateListComplete`; the hints are FreePBX's
+ * `PJSIP/7002&Custom:DND7002` style). A line is found by its extension, device or name; an
+ * extension that two devices answer to fails and names both; a failed test exits 1.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { FakeAsterisk } from '../test-support/ami-fake-asterisk.js';
+import { AmiReplayServer } from '../test-support/ami-replay-server.js';
+import { memoryCliIo } from '../test-support/memory-cli-io.js';
+import { useTempDir } from '../test-support/temp-dir.js';
+import { runCli } from './run-cli.js';
+
+const tempDir = useTempDir();
+const servers: AmiReplayServer[] = [];
+afterEach(async () => {
+  for (const server of servers.splice(0)) await server.close();
+});
+
+const status = (exten: string, hint: string) =>
+  `Event: ExtensionStatus\nActionID: x\nExten: ${exten}\nContext: ext-local\nHint: ${hint}\nStatus: 0\nStatusText: Idle`;
+
+async function asteriskWith(hints: readonly string[]): Promise<number> {
+  const asterisk = new FakeAsterisk({ username: 'ringdesk', secret: 's3cret' });
+  asterisk.on('extensionstatelist', (action, session) => {
+    session.reply(
+      action,
+      'Response: Success\nEventList: start\nMessage: Extension Statuses will follow',
+      ...hints,
+      `Event: ExtensionStateListComplete\nActionID: x\nEventList: Complete\nListItems: ${hints.length}`,
+    );
+  });
+  const server = await AmiReplayServer.start(asterisk);
+  servers.push(server);
+  return server.port;
+}
+
+async function providerTest(port: number, line: string) {
+  const dir = tempDir({
+    'config.json': JSON.stringify({
+      line: {
+        provider: 'ami',
+        host: '127.0.0.1',
+        port,
+        username: 'ringdesk',
+        secret: { env: 'AMI_SECRET' },
+        line,
+      },
+    }),
+  });
+  const io = memoryCliIo({ env: { AMI_SECRET: 's3cret' } });
+  const status = await runCli(['provider', 'test', '--config', `${dir}/config.json`], io);
+  const records = io.records() as { check?: string; ok: boolean; detail?: string }[];
+  return { status, line: records.find((each) => each.check === 'line'), verdict: records.at(-1), io };
+}
+
+describe('ringdesk provider test on an Asterisk line', () => {
+  it('finds the line by its extension (the README style), its device and its name, and exits 0', async () => {
+    const port = await asteriskWith([
+      status('7001', 'PJSIP/7001'),
+      status('7002', 'PJSIP/7002&Custom:DND7002'),
+    ]);
+    for (const line of ['7002', 'PJSIP/7002', 'pjsip/7002']) {
+      const result = await providerTest(port, line);
+      expect(result.line).toEqual({
+        check: 'line',
+        ok: true,
+        detail: `line ${line} found: PJSIP/7002 "7002@ext-local (PJSIP/7002)"`,
+      });
+      expect([result.status, result.verdict]).toEqual([0, { ok: true }]);
+    }
+  });
+
+  it('fails an extension that several devices answer to, names them, and exits 1', async () => {
+    const port = await asteriskWith([status('7002', 'PJSIP/7002'), status('7002', 'SIP/7002')]);
+    const result = await providerTest(port, '7002');
+    expect(result.line).toEqual({
+      check: 'line',
+      ok: false,
+      detail:
+        'line 7002 matches several devices: PJSIP/7002 "7002@ext-local (PJSIP/7002)", ' +
+        'SIP/7002 "7002@ext-local (SIP/7002)"; set "line" to one of them',
+    });
+    expect([result.status, result.verdict]).toEqual([1, { ok: false }]);
+    expect(result.io.err.join('\n')).toMatch(/the line does not work: line 7002 matches several devices/);
+  });
+
+  it('fails a line the PBX does not have, and exits 1', async () => {
+    const port = await asteriskWith([status('7001', 'PJSIP/7001')]);
+    const result = await providerTest(port, '7009');
+    expect(result.line).toEqual({
+      check: 'line',
+      ok: false,
+      detail: 'line 7009 is not among the lines: PJSIP/7001 "7001@ext-local (PJSIP/7001)"',
+    });
+    expect(result.status).toBe(1);
+  });
+});
