@@ -31,6 +31,8 @@ export class CallTracker {
         return this.move(event, 'answer');
       case 'ended':
         return this.move(event, 'hangup', event.cause ?? null);
+      // Party updates are the Companion's to apply (issue 17, sections 1–2).
+      case 'updated':
       case 'state':
         return null;
     }

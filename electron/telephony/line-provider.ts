@@ -23,6 +23,13 @@ export type Capability = 'watch' | 'dial' | 'reject' | 'answer' | 'hangup';
 
 export type ProviderState = 'disconnected' | 'connecting' | 'connected';
 
+/**
+ * Whether the line delivered the remote party's number: `allowed` (it did), `withheld` (the
+ * party restricted it), `unavailable` (the network did not deliver it: out of area, not
+ * delivered) or `unknown` (not known yet; it may come with an `updated` event).
+ */
+export type Presentation = 'allowed' | 'withheld' | 'unavailable' | 'unknown';
+
 /** What happens on the line, in the provider's words. */
 export type LineEvent =
   | {
@@ -31,6 +38,7 @@ export type LineEvent =
       readonly line: string;
       /** The caller's number as the line reports it (caller ID). */
       readonly remote: string;
+      readonly presentation?: Presentation;
     }
   | {
       readonly type: 'dialing';
@@ -40,6 +48,16 @@ export type LineEvent =
       readonly remote: string;
       /** The string the line dials. */
       readonly dialled: string;
+      readonly presentation?: Presentation;
+    }
+  | {
+      /** The remote party changed while the call lives (a late caller ID, a transfer). */
+      readonly type: 'updated';
+      readonly callId: string;
+      readonly remote: string;
+      readonly presentation?: Presentation;
+      /** The remote party's name as the line reports it. */
+      readonly name?: string;
     }
   | { readonly type: 'connected'; readonly callId: string }
   | { readonly type: 'ended'; readonly callId: string; readonly cause?: string }
