@@ -35,6 +35,7 @@ LONG WINAPI lineGetCallInfoW(HCALL handle, LPLINECALLINFO info) {
   if (call == NULL) return LINEERR_INVALCALLHANDLE;
   DWORD total = info->dwTotalSize;
   DWORD needed = sizeof(LINECALLINFO) + (DWORD)(units(call) * sizeof(wchar_t));
+  if (call->too_big) needed = 1024 * 1024;
   if (total < sizeof(LINECALLINFO) || (call->too_small && total < needed)) return LINEERR_STRUCTURETOOSMALL;
   memset(info, 0, sizeof(LINECALLINFO));
   info->dwTotalSize = total;

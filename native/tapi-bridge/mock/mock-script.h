@@ -18,7 +18,8 @@
  *                                       of an address), inactive (LINEOFFERINGMODE_INACTIVE),
  *                                       toosmall (lineGetCallInfo answers
  *                                       LINEERR_STRUCTURETOOSMALL to a buffer smaller than the
- *                                       call's information, without saying the size it needs)
+ *                                       call's information, without saying the size it needs),
+ *                                       toobig (lineGetCallInfo says it needs 1 MiB)
  *   appear    CALL   STATE  ORIGIN  CALLED-ID
  *                                       a new call in STATE (a call placed on the phone appears
  *                                       at dialtone), ORIGIN outbound or inbound; monitor privilege

@@ -152,6 +152,7 @@ static void take_options(MockCall *call, const wchar_t *options, DWORD *mode) {
     if (script_has_option(options, flags[i])) call->caller_flags |= script_party_flags(flags[i]);
   }
   call->too_small = script_has_option(options, L"toosmall");
+  call->too_big = script_has_option(options, L"toobig");
   if (script_has_option(options, L"inactive"))
     *mode = call->state == LINECALLSTATE_CONNECTED ? LINECONNECTEDMODE_INACTIVE : LINEOFFERINGMODE_INACTIVE;
 }

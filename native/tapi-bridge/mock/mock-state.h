@@ -34,6 +34,8 @@ typedef struct {
   int handed;
   /* lineGetCallInfo refuses small buffers with LINEERR_STRUCTURETOOSMALL. */
   int too_small;
+  /* lineGetCallInfo says it needs more than any application would give (1 MiB). */
+  int too_big;
 } MockCall;
 
 extern Script script;
