@@ -18,27 +18,42 @@
  *   placed; it MUST NOT throw synchronously.
  */
 
+import type { CallOutcome, Presentation } from '../contract/line-party.js';
+
+export type { CallOutcome, Presentation };
+
 /** What a provider can do. */
 export type Capability = 'watch' | 'dial' | 'reject' | 'answer' | 'hangup';
 
 export type ProviderState = 'disconnected' | 'connecting' | 'connected';
 
 /**
- * Whether the line delivered the remote party's number: `allowed` (it did), `withheld` (the
- * party restricted it), `unavailable` (the network did not deliver it: out of area, not
- * delivered) or `unknown` (not known yet; it may come with an `updated` event).
+ * What happens on the line, in the provider's words.
+ *
+ * `updated` reports a remote party that changed while the call lives: a caller ID that arrives
+ * after the call was first reported, a transfer that connects the agent to someone else, the
+ * digits of a call dialled by hand that was first seen before them. It carries the whole new
+ * party (`remote`, `presentation`, `name`); a provider MUST send it only for a call it reported
+ * and has not ended, and only when the party differs from the last one it reported.
  */
-export type Presentation = 'allowed' | 'withheld' | 'unavailable' | 'unknown';
-
-/** What happens on the line, in the provider's words. */
 export type LineEvent =
   | {
       readonly type: 'offering';
       readonly callId: string;
       readonly line: string;
-      /** The caller's number as the line reports it (caller ID). */
+      /** The caller's number as the line reports it (caller ID); '' unless `presentation` is `allowed`. */
       readonly remote: string;
+      /** Absent: `allowed` when `remote` is not empty, `unknown` when it is. */
       readonly presentation?: Presentation;
+      /** The caller's name as the line reports it (CNAM, the PBX's phone book). */
+      readonly name?: string;
+      /** The queue (or ring group) the call rings from at this phone, by its name. */
+      readonly queue?: string;
+      /**
+       * `false`: a call of the agent's queue that never rang at this phone, reported only to be
+       * journaled (it ends at once with its outcome, `abandoned`); no popup is shown.
+       */
+      readonly ringsHere?: boolean;
     }
   | {
       readonly type: 'dialing';
@@ -49,19 +64,33 @@ export type LineEvent =
       /** The string the line dials. */
       readonly dialled: string;
       readonly presentation?: Presentation;
+      readonly name?: string;
     }
   | {
-      /** The remote party changed while the call lives (a late caller ID, a transfer). */
       readonly type: 'updated';
       readonly callId: string;
+      /** The remote party's number now ('' unless `presentation` is `allowed`). */
       readonly remote: string;
       readonly presentation?: Presentation;
-      /** The remote party's name as the line reports it. */
       readonly name?: string;
     }
   | { readonly type: 'connected'; readonly callId: string }
-  | { readonly type: 'ended'; readonly callId: string; readonly cause?: string }
+  | {
+      readonly type: 'ended';
+      readonly callId: string;
+      readonly cause?: string;
+      /** What became of the call, where the line says (see {@link CallOutcome}). */
+      readonly outcome?: CallOutcome;
+    }
   | { readonly type: 'state'; readonly state: ProviderState; readonly reason?: string };
+
+/** The presentation an event means: as given, else `allowed` for a number and `unknown` for none. */
+export function presentationOf(event: {
+  readonly remote: string;
+  readonly presentation?: Presentation;
+}): Presentation {
+  return event.presentation ?? (event.remote.trim() === '' ? 'unknown' : 'allowed');
+}
 
 export type LineListener = (event: LineEvent) => void;
 

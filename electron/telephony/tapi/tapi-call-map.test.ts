@@ -155,6 +155,14 @@ describe('TapiCallMap', () => {
       { presentation: 'unavailable' },
     ]);
     expect(map.handle(message('3', 'offering'))).toMatchObject([{ remote: '', presentation: 'unknown' }]);
+    // A number a driver passes on with LINECALLPARTYID_BLOCKED is not shown.
+    expect(
+      map.handle(
+        message('4', 'offering', { callerId: '0211 777', callerName: 'X', callerPresentation: 'withheld' }),
+      ),
+    ).toEqual([
+      { type: 'offering', callId: 'tapi-1-4', line: 'Desk', remote: '', presentation: 'withheld', name: 'X' },
+    ]);
     expect(
       map.info(info('3', { callerId: '0211 555', callerName: 'Max', callerPresentation: 'allowed' })),
     ).toEqual([
@@ -182,7 +190,12 @@ describe('TapiCallMap', () => {
     expect(map.handle(message('1', 'idle'))).toEqual([]);
     map.handle(message('2', 'offering', { callerId: '0212' }));
     expect(map.handle(message('2', 'connected', { inactive: true }))).toEqual([
-      { type: 'ended', callId: 'tapi-1-2', cause: 'answeredElsewhere' },
+      {
+        type: 'ended',
+        callId: 'tapi-1-2',
+        cause: 'answeredElsewhere',
+        outcome: { kind: 'answeredElsewhere' },
+      },
     ]);
     expect(map.isRinging('tapi-1-2')).toBe(false);
     expect(map.handle(message('2', 'idle'))).toEqual([]);

@@ -22,10 +22,11 @@
  * Invariants:
  * - The remote party MUST follow the call: every state change and LINE_CALLINFO re-reads the
  *   parties, and a change of number, presentation or name of a reported call MUST be reported
- *   as `updated` (see {@link remoteParty}); a name is always reported that way.
+ *   as `updated` (see {@link remoteParty}), only then, and never after the call ended.
  * - A call ringing or talking only at another phone of a shared or bridged appearance
  *   (LINEOFFERINGMODE_INACTIVE, LINECONNECTEDMODE_INACTIVE) MUST NOT be reported as this
- *   agent's; a call that rang here and is answered at another phone ends `answeredElsewhere`.
+ *   agent's; a call that rang here and is answered at another phone ends with the outcome
+ *   `answeredElsewhere` (never missed).
  * - A dialled call MUST NOT stay `dialing` when its states, idle included, came before the
  *   dial's reply: the reply's `ended` closes it, and a call already seen ending is never
  *   reported again.
@@ -191,7 +192,7 @@ export class TapiCallMap {
     if (tracked.phase === 'elsewhere') return message.inactive ? [] : this.report(tracked, message.state);
     if (message.inactive && TALKING.has(message.state) && tracked.phase === 'ringing') {
       tracked.phase = 'gone';
-      return [{ type: 'ended', callId, cause: 'answeredElsewhere' }];
+      return [{ type: 'ended', callId, cause: 'answeredElsewhere', outcome: { kind: 'answeredElsewhere' } }];
     }
     const events = this.update(tracked);
     if (TALKING.has(message.state) && !message.inactive && tracked.phase !== 'connected') {
@@ -234,18 +235,18 @@ export class TapiCallMap {
     return message.inactive ? [] : this.report(tracked, state);
   }
 
-  /** The first report of a call: offering or dialing, its name, and connected when talking. */
+  /** The first report of a call: offering or dialing (with the name, if any), connected when talking. */
   private report(tracked: Tracked, state: CallStateName): LineEvent[] {
     const { callId, direction } = tracked;
     const party = remoteParty(direction, tracked.parties, tracked.placed);
-    tracked.reported = { ...party, name: '' };
+    tracked.reported = party;
     tracked.phase = direction === 'incoming' ? 'ringing' : 'dialing';
     const { remote, presentation } = party;
+    const named = party.name === '' ? {} : { name: party.name };
     const events: LineEvent[] = [
       direction === 'incoming'
-        ? { type: 'offering', callId, line: this.line, remote, presentation }
-        : { type: 'dialing', callId, line: this.line, remote, dialled: remote, presentation },
-      ...this.update(tracked),
+        ? { type: 'offering', callId, line: this.line, remote, presentation, ...named }
+        : { type: 'dialing', callId, line: this.line, remote, dialled: remote, presentation, ...named },
     ];
     if (TALKING.has(state)) {
       tracked.phase = 'connected';

@@ -4,7 +4,8 @@
  *
  * - Incoming: the connected party once the driver names one (after a transfer the agent talks
  *   to someone else than the caller), else the caller, with the caller's presentation:
- *   LINECALLPARTYID_BLOCKED is `withheld`, OUTOFAREA/UNAVAIL `unavailable`, UNKNOWN `unknown`
+ *   LINECALLPARTYID_BLOCKED is `withheld` (and no number is passed on, even one the driver
+ *   gave: it stays in the bridge's message), OUTOFAREA/UNAVAIL `unavailable`, UNKNOWN `unknown`
  *   (Microsoft's LINECALLPARTYID_ documentation: it may become known later).
  * - Outgoing: the connected party when it differs from what was dialled, else the number as the
  *   agent meant it (calls Ringdesk placed), else the called ID (calls dialled on the phone, which
@@ -52,7 +53,8 @@ export function remoteParty(
     }
     const presentation =
       parties.callerPresentation === 'allowed' && caller === '' ? 'unknown' : parties.callerPresentation;
-    return { remote: caller, presentation, name: name(parties.callerName) };
+    const remote = presentation === 'withheld' ? '' : caller;
+    return { remote, presentation, name: name(parties.callerName) };
   }
   const called = party(parties.calledId);
   const dialled = placed === null ? [called] : [called, party(placed.dialled), party(placed.number)];

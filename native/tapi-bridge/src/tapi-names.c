@@ -165,8 +165,9 @@ const char *origin_name(DWORD origin) {
 }
 
 const char *presentation_name(DWORD flags) {
-  if (flags & LINECALLPARTYID_ADDRESS) return "allowed";
+  /* A restriction wins over a number the driver passes on anyway. */
   if (flags & LINECALLPARTYID_BLOCKED) return "withheld";
+  if (flags & LINECALLPARTYID_ADDRESS) return "allowed";
   if (flags & (LINECALLPARTYID_OUTOFAREA | LINECALLPARTYID_UNAVAIL)) return "unavailable";
   return "unknown";
 }

@@ -17,8 +17,8 @@ const char *disconnect_mode_name(DWORD mode);
 const char *origin_name(DWORD origin);
 
 /*
- * What LINECALLPARTYID_ flags say of a party's number: "allowed" (an address is there),
- * "withheld" (BLOCKED: the party restricted it), "unavailable" (OUTOFAREA, UNAVAIL: the
+ * What LINECALLPARTYID_ flags say of a party's number: "withheld" (BLOCKED: the party
+ * restricted it, even when the driver passes an address on), "allowed" (an address is there), "unavailable" (OUTOFAREA, UNAVAIL: the
  * network did not deliver it and will not) or "unknown" (UNKNOWN, none: it may come later).
  */
 const char *presentation_name(DWORD flags);
