@@ -47,7 +47,7 @@ function call(callId, state, extra = {}) {
 
 if (script.stderr !== undefined) process.stderr.write(`${script.stderr}\n`);
 for (const message of script.beforeHello ?? []) send(message);
-if (script.hello !== null) send(script.hello ?? { type: 'hello', protocol: 1, bridge: 'fake' });
+if (script.hello !== null) send(script.hello ?? { type: 'hello', protocol: 2, bridge: 'fake' });
 for (const message of script.afterHello ?? []) send(message);
 if (script.exitAfterHello !== undefined) process.exit(script.exitAfterHello);
 

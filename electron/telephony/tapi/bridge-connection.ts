@@ -28,9 +28,8 @@ import {
   TAPI_PROTOCOL_VERSION,
   type BridgeMessage,
   type BridgeRequest,
-  type CallMessage,
+  type BridgeEvent,
   type Hello,
-  type LineMessage,
 } from './tapi-protocol.js';
 
 /** Runs `task` after `ms` milliseconds; returns the function that cancels it. */
@@ -55,7 +54,7 @@ export interface BridgeConnectionOptions {
   readonly schedule: Schedule;
   readonly handshakeTimeoutMs: number;
   /** Call and line events, in the order the bridge sent them. */
-  readonly onEvent: (message: CallMessage | LineMessage) => void;
+  readonly onEvent: (message: BridgeEvent) => void;
   /** Told once when the connection fails for any reason but {@link BridgeConnection.close}. */
   readonly onFailure: (reason: string) => void;
 }

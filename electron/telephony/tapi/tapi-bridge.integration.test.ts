@@ -137,7 +137,14 @@ describe.skipIf(!wineTestsRunnable())('tapi-bridge.exe under Wine', () => {
     await log.until((event) => event.type === 'connected');
     expect(session.calls()).toContainEqual(['lineMakeCall', '055512']);
     expect(log.events.filter((event) => event.type !== 'state')).toEqual([
-      { type: 'dialing', callId, line: 'Büro "Empfang"', remote: '+4921155512', dialled: '055512' },
+      {
+        type: 'dialing',
+        callId,
+        line: 'Büro "Empfang"',
+        remote: '+4921155512',
+        dialled: '055512',
+        presentation: 'allowed',
+      },
       { type: 'connected', callId },
     ]);
   });

@@ -1,13 +1,35 @@
 /**
- * Turns the bridge's `call` messages (TAPI call states) into Ringdesk's line events.
+ * Turns the bridge's `call` and `callInfo` messages (TAPI call states and parties) into
+ * Ringdesk's line events.
  *
- * TAPI reports many states; Ringdesk needs four moments. The first state seen of a call
- * decides what it is: `offering`/`accepted` an incoming call (`offering`, with the caller ID),
- * `dialtone`/`dialing`/`proceeding`/`ringback` an outgoing one (`dialing`, with the called ID);
- * a call first seen already talking counts by its origin and is reported connected at once.
- * `connected` (or on hold, conferenced) is reported once; `disconnected`, `busy` and `idle` end
- * the call, with TAPI's disconnect mode as the cause (`rejected` when the agent rejected it).
- * Later states of an ended call, and a call first seen ending, are ignored.
+ * TAPI reports many states; Ringdesk needs a few moments. The first state seen of a call
+ * decides what it is: `offering`/`accepted` an incoming call (`offering`), `dialtone`/
+ * `dialing`/`proceeding`/`ringback` an outgoing one (`dialing`); a call first seen already
+ * talking counts by its origin and is reported connected at once. `connected` (or on hold,
+ * conferenced) is reported once; `disconnected`, `busy` and `idle` end the call, with TAPI's
+ * disconnect mode as the cause (`rejected` when the agent rejected it).
+ *
+ * ```
+ *            offering / dialtone…            connected (active)
+ *  (unseen) ─────────────────────▶ ringing ─────────────────────▶ connected
+ *     │                            dialing          │                  │
+ *     │ inactive (another phone)      │  connected inactive            │
+ *     ▼                               ▼  (answered elsewhere: ended)   │
+ *  elsewhere ──active here──▶ (reported as above)    gone              │
+ *     └──────────── disconnected / busy / idle: ended (if reported) ◀──┘
+ * ```
+ *
+ * Invariants:
+ * - The remote party MUST follow the call: every state change and LINE_CALLINFO re-reads the
+ *   parties, and a change of number, presentation or name of a reported call MUST be reported
+ *   as `updated` (see {@link remoteParty}), only then, and never after the call ended.
+ * - A call ringing or talking only at another phone of a shared or bridged appearance
+ *   (LINEOFFERINGMODE_INACTIVE, LINECONNECTEDMODE_INACTIVE) MUST NOT be reported as this
+ *   agent's; a call that rang here and is answered at another phone ends with the outcome
+ *   `answeredElsewhere` (never missed).
+ * - A dialled call MUST NOT stay `dialing` when its states, idle included, came before the
+ *   dial's reply: the reply's `ended` closes it, and a call already seen ending is never
+ *   reported again.
  *
  * Call ids are the bridge's, prefixed with the connection (`tapi-3-7`), so a call from an
  * earlier bridge process can never be confused with one of the next. The map is bounded: it
@@ -15,13 +37,22 @@
  */
 import type { LineEvent } from '../line-provider.js';
 import { cleanText } from './clean-text.js';
-import type { CallMessage, CallStateName } from './tapi-protocol.js';
+import type { CallInfoMessage, CallMessage, CallStateName } from './tapi-protocol.js';
+import {
+  partyChanged,
+  remoteParty,
+  type CallParties,
+  type Placed,
+  type RemoteParty,
+} from './tapi-parties.js';
+
+export { MAX_PARTY_LENGTH } from './tapi-parties.js';
 
 /** Most calls tracked at once (the bridge itself tracks at most 64). */
 export const MAX_TRACKED_CALLS = 256;
 
-/** Longest caller or called ID passed on, in characters. */
-export const MAX_PARTY_LENGTH = 64;
+/** How many ended calls the map remembers, so a late dial reply does not bring one back. */
+const REMEMBERED_ENDS = 256;
 
 const INCOMING: ReadonlySet<CallStateName> = new Set(['offering', 'accepted']);
 const OUTGOING: ReadonlySet<CallStateName> = new Set(['dialtone', 'dialing', 'proceeding', 'ringback']);
@@ -41,13 +72,20 @@ export class TooManyCallsError extends Error {
 
 interface Tracked {
   readonly callId: string;
-  phase: 'ringing' | 'dialing' | 'connected';
+  readonly direction: 'incoming' | 'outgoing';
+  /** `elsewhere`: at another phone, not reported; `gone`: answered elsewhere, already ended. */
+  phase: 'ringing' | 'dialing' | 'connected' | 'elsewhere' | 'gone';
   rejecting: boolean;
+  placed: Placed | null;
+  parties: CallParties;
+  /** The remote party as last reported. */
+  reported: RemoteParty;
 }
 
 /** The calls of one bridge connection, from the bridge's call messages to line events. */
 export class TapiCallMap {
   private readonly calls = new Map<string, Tracked>();
+  private readonly ended = new Set<string>();
 
   /**
    * @param line the agent's line, as the settings name it (reported in events)
@@ -71,7 +109,7 @@ export class TapiCallMap {
     return this.calls.has(bridgeCall) ? bridgeCall : null;
   }
 
-  /** True while the call is ringing (incoming, not answered, not ended). */
+  /** True while the call is ringing at this phone (incoming, not answered, not ended). */
   isRinging(callId: string): boolean {
     const bridgeCall = this.bridgeCallOf(callId);
     return bridgeCall !== null && this.calls.get(bridgeCall)?.phase === 'ringing';
@@ -89,32 +127,87 @@ export class TapiCallMap {
 
   /**
    * A call Ringdesk placed: `number` as the agent meant it, `dialled` as TAPI dials it. Reports
-   * `dialing` unless the bridge already reported the call (drivers may send its states first).
+   * `dialing` unless the bridge already reported the call (drivers may send its states first);
+   * with `ended` (its states, idle included, came before the reply) it also reports the end.
    *
    * @throws TooManyCallsError
    */
-  placed(bridgeCall: string, number: string, dialled: string): LineEvent[] {
-    if (this.calls.has(bridgeCall)) return [];
-    const callId = this.track(bridgeCall, 'dialing');
-    return [{ type: 'dialing', callId, line: this.line, remote: number, dialled: cleanText(dialled, 256) }];
+  placed(
+    bridgeCall: string,
+    number: string,
+    dialled: string,
+    ended?: { cause?: string | undefined },
+  ): LineEvent[] {
+    const placed = { number, dialled: cleanText(dialled, 256) };
+    const known = this.calls.get(bridgeCall);
+    if (known !== undefined) {
+      known.placed = placed;
+      return this.update(known);
+    }
+    if (this.ended.has(bridgeCall)) return [];
+    const callId = this.callIdOf(bridgeCall);
+    const dialing: LineEvent = {
+      type: 'dialing',
+      callId,
+      line: this.line,
+      remote: number,
+      dialled: placed.dialled,
+      presentation: 'allowed',
+    };
+    if (ended !== undefined) {
+      this.remember(bridgeCall);
+      return [dialing, { type: 'ended', callId, cause: ended.cause ?? 'normalClearing' }];
+    }
+    const parties = emptyParties();
+    this.track(bridgeCall, {
+      callId,
+      direction: 'outgoing',
+      phase: 'dialing',
+      rejecting: false,
+      placed,
+      parties,
+      reported: remoteParty('outgoing', parties, placed),
+    });
+    return [dialing];
   }
 
   /**
-   * The line events one call message means (none, one or two).
+   * The line events one call message means (none, one or more).
    *
    * @throws TooManyCallsError
    */
   handle(message: CallMessage): LineEvent[] {
     const tracked = this.calls.get(message.call);
     if (tracked === undefined) return this.firstSight(message);
+    // Parties TAPI could not give this time are kept as they were, not reported as gone.
+    if (message.infoError === undefined) tracked.parties = partiesOf(message);
     const { callId } = tracked;
-    if (TALKING.has(message.state) && tracked.phase !== 'connected') {
-      tracked.phase = 'connected';
-      return [{ type: 'connected', callId }];
+    if (ENDING.has(message.state)) {
+      this.calls.delete(message.call);
+      this.remember(message.call);
+      if (tracked.phase === 'elsewhere' || tracked.phase === 'gone') return [];
+      return [{ type: 'ended', callId, cause: causeOf(message, tracked.rejecting) }];
     }
-    if (!ENDING.has(message.state)) return [];
-    this.calls.delete(message.call);
-    return [{ type: 'ended', callId, cause: causeOf(message, tracked.rejecting) }];
+    if (tracked.phase === 'gone') return [];
+    if (tracked.phase === 'elsewhere') return message.inactive ? [] : this.report(tracked, message.state);
+    if (message.inactive && TALKING.has(message.state) && tracked.phase === 'ringing') {
+      tracked.phase = 'gone';
+      return [{ type: 'ended', callId, cause: 'answeredElsewhere', outcome: { kind: 'answeredElsewhere' } }];
+    }
+    const events = this.update(tracked);
+    if (TALKING.has(message.state) && !message.inactive && tracked.phase !== 'connected') {
+      tracked.phase = 'connected';
+      events.push({ type: 'connected', callId });
+    }
+    return events;
+  }
+
+  /** LINE_CALLINFO: the call's parties changed; reports `updated` when its remote party did. */
+  info(message: CallInfoMessage): LineEvent[] {
+    const tracked = this.calls.get(message.call);
+    if (tracked === undefined || message.infoError !== undefined) return [];
+    tracked.parties = partiesOf(message);
+    return tracked.phase === 'elsewhere' || tracked.phase === 'gone' ? [] : this.update(tracked);
   }
 
   /** Forgets every call (the connection is gone; the Companion closes what it still holds). */
@@ -127,33 +220,96 @@ export class TapiCallMap {
     const incoming = INCOMING.has(state) || (TALKING.has(state) && origin !== 'outbound');
     const outgoing = OUTGOING.has(state) || (TALKING.has(state) && origin === 'outbound');
     if (!incoming && !outgoing) return [];
-    const callId = this.track(message.call, incoming ? 'ringing' : 'dialing');
-    const events: LineEvent[] = [];
-    if (incoming) {
-      events.push({ type: 'offering', callId, line: this.line, remote: party(message.callerId) });
-    } else {
-      const called = party(message.calledId);
-      events.push({ type: 'dialing', callId, line: this.line, remote: called, dialled: called });
-    }
+    const parties = partiesOf(message);
+    const direction = incoming ? 'incoming' : 'outgoing';
+    const tracked: Tracked = {
+      callId: this.callIdOf(message.call),
+      direction,
+      phase: 'elsewhere',
+      rejecting: false,
+      placed: null,
+      parties,
+      reported: remoteParty(direction, parties, null),
+    };
+    this.track(message.call, tracked);
+    return message.inactive ? [] : this.report(tracked, state);
+  }
+
+  /** The first report of a call: offering or dialing (with the name, if any), connected when talking. */
+  private report(tracked: Tracked, state: CallStateName): LineEvent[] {
+    const { callId, direction } = tracked;
+    const party = remoteParty(direction, tracked.parties, tracked.placed);
+    tracked.reported = party;
+    tracked.phase = direction === 'incoming' ? 'ringing' : 'dialing';
+    const { remote, presentation } = party;
+    const named = party.name === '' ? {} : { name: party.name };
+    const events: LineEvent[] = [
+      direction === 'incoming'
+        ? { type: 'offering', callId, line: this.line, remote, presentation, ...named }
+        : { type: 'dialing', callId, line: this.line, remote, dialled: remote, presentation, ...named },
+    ];
     if (TALKING.has(state)) {
-      this.calls.set(message.call, { callId, phase: 'connected', rejecting: false });
+      tracked.phase = 'connected';
       events.push({ type: 'connected', callId });
     }
     return events;
   }
 
-  private track(bridgeCall: string, phase: Tracked['phase']): string {
+  /** `updated` when the remote party differs from the one last reported. */
+  private update(tracked: Tracked): LineEvent[] {
+    const party = remoteParty(tracked.direction, tracked.parties, tracked.placed);
+    if (!partyChanged(tracked.reported, party)) return [];
+    tracked.reported = party;
+    const { remote, presentation, name } = party;
+    return [{ type: 'updated', callId: tracked.callId, remote, presentation, name }];
+  }
+
+  private track(bridgeCall: string, tracked: Tracked): void {
     if (this.calls.size >= MAX_TRACKED_CALLS) {
       throw new TooManyCallsError(`the TAPI bridge reports more than ${MAX_TRACKED_CALLS} calls at once`);
     }
-    const callId = this.callIdOf(bridgeCall);
-    this.calls.set(bridgeCall, { callId, phase, rejecting: false });
-    return callId;
+    this.calls.set(bridgeCall, tracked);
+  }
+
+  private remember(bridgeCall: string): void {
+    this.ended.add(bridgeCall);
+    if (this.ended.size > REMEMBERED_ENDS) {
+      const oldest = this.ended.values().next().value;
+      if (oldest !== undefined) this.ended.delete(oldest);
+    }
   }
 }
 
-function party(id: string): string {
-  return cleanText(id, MAX_PARTY_LENGTH);
+function partiesOf(message: CallMessage | CallInfoMessage): CallParties {
+  const { callerId, callerName, callerPresentation, calledId, connectedId, connectedName } = message;
+  const { redirectingId, redirectionId, infoError } = message;
+  return {
+    callerId,
+    callerName,
+    callerPresentation,
+    calledId,
+    connectedId,
+    connectedName,
+    redirectingId,
+    redirectionId,
+    infoError,
+  };
+}
+
+function emptyParties(): CallParties {
+  return partiesOf({
+    type: 'callInfo',
+    call: '0',
+    line: 0,
+    callerId: '',
+    callerName: '',
+    callerPresentation: 'unknown',
+    calledId: '',
+    connectedId: '',
+    connectedName: '',
+    redirectingId: '',
+    redirectionId: '',
+  });
 }
 
 function causeOf(message: CallMessage, rejecting: boolean): string {

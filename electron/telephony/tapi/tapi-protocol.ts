@@ -1,5 +1,5 @@
 /**
- * The bridge protocol, version 1, as the Node side checks it (native/tapi-bridge/PROTOCOL.md
+ * The bridge protocol, version 2, as the Node side checks it (native/tapi-bridge/PROTOCOL.md
  * is the prose contract). Every message from the bridge is validated against these schemas;
  * anything else is garbage and ends the connection, because a bridge that says something
  * unexpected cannot be trusted to report calls correctly.
@@ -7,7 +7,7 @@
 import { z } from 'zod';
 
 /** The protocol version this Ringdesk speaks; the bridge's hello must name the same. */
-export const TAPI_PROTOCOL_VERSION = 1;
+export const TAPI_PROTOCOL_VERSION = 2;
 
 /** Longest message line from the bridge, newline included. */
 export const MAX_MESSAGE_BYTES = 1024 * 1024;
@@ -46,6 +46,7 @@ export const LINE_STATES = [
   'connected',
   'removed',
   'reinit',
+  'created',
 ] as const;
 /** One line state, in the protocol's words. */
 export type LineStateName = (typeof LINE_STATES)[number];
@@ -73,20 +74,48 @@ const replySchema = z.discriminatedUnion('ok', [
   }),
 ]);
 
+/** What TAPI's LINECALLPARTYID_ flags say of the caller's number. */
+export const PRESENTATIONS = ['allowed', 'withheld', 'unavailable', 'unknown'] as const;
+
+/**
+ * A call's parties as lineGetCallInfo has them (`""` when TAPI has none): read for every state
+ * change and again on LINE_CALLINFO. Fields the bridge adds later default to `""`.
+ */
+const parties = {
+  callerId: text,
+  callerName: text,
+  callerPresentation: z.enum(PRESENTATIONS).default('unknown'),
+  calledId: text,
+  connectedId: text.default(''),
+  connectedName: text.default(''),
+  redirectingId: text.default(''),
+  redirectionId: text.default(''),
+  /** Why lineGetCallInfo failed (the parties are then empty). */
+  infoError: code.optional(),
+};
+
 /** A call on the open line changed state. */
 export const callMessageSchema = z.object({
   type: z.literal('call'),
   call: bridgeCallId,
   line: z.int().min(0),
   state: z.enum(CALL_STATES),
+  /** LINEOFFERINGMODE_INACTIVE / LINECONNECTEDMODE_INACTIVE: ringing or talking at another phone. */
+  inactive: z.boolean().default(false),
   origin: z.enum(['inbound', 'outbound', 'unknown']),
-  callerId: text,
-  callerName: text,
-  calledId: text,
+  ...parties,
   cause: z
     .string()
     .regex(/^[A-Za-z]{1,32}$/)
     .optional(),
+});
+
+/** LINE_CALLINFO: a call's parties changed (a caller ID that came late, a transfer). */
+export const callInfoMessageSchema = z.object({
+  type: z.literal('callInfo'),
+  call: bridgeCallId,
+  line: z.int().min(0),
+  ...parties,
 });
 
 /** The open line changed (TAPI closed it, it went out of service, TAPI must restart). */
@@ -104,6 +133,7 @@ export const bridgeMessageSchema = z.union([
   helloSchema,
   replySchema,
   callMessageSchema,
+  callInfoMessageSchema,
   lineMessageSchema,
   fatalSchema,
 ]);
@@ -112,8 +142,12 @@ export const bridgeMessageSchema = z.union([
 export type Hello = z.infer<typeof helloSchema>;
 /** A call state change on the open line. */
 export type CallMessage = z.infer<typeof callMessageSchema>;
+/** A change of a call's parties. */
+export type CallInfoMessage = z.infer<typeof callInfoMessageSchema>;
 /** A change of the open line itself. */
 export type LineMessage = z.infer<typeof lineMessageSchema>;
+/** A message the bridge sends unasked: a call's state or parties, or the line's state. */
+export type BridgeEvent = CallMessage | CallInfoMessage | LineMessage;
 /** Any message the bridge may send. */
 export type BridgeMessage = z.infer<typeof bridgeMessageSchema>;
 
@@ -132,14 +166,30 @@ export const linesResultSchema = z.object({
   truncated: z.boolean(),
 });
 
-/** The result of `open`: the device and whether the bridge may own calls or only watch them. */
+/**
+ * The result of `open`: the device, whether the bridge may own calls or only watch them, and
+ * the address calls are placed from, among the line's addresses.
+ */
 export const openResultSchema = z.object({
   device: z.int().min(0),
   privileges: z.enum(['owner', 'monitor']),
+  addressId: z.int().min(0).default(0),
+  addresses: z.array(text).max(64).default([]),
 });
 
-/** The result of `dial`: the bridge's id of the new call and the string TAPI dials. */
-export const dialResultSchema = z.object({ call: bridgeCallId, dialled: text });
+/**
+ * The result of `dial`: the bridge's id of the new call and the string TAPI dials; `ended`
+ * when the call's states, idle included, came before TAPI's reply (with the end's `cause`).
+ */
+export const dialResultSchema = z.object({
+  call: bridgeCallId,
+  dialled: text,
+  ended: z.boolean().default(false),
+  cause: z
+    .string()
+    .regex(/^[A-Za-z]{1,32}$/)
+    .optional(),
+});
 
 /** The result of `drop`: nothing but success. */
 export const dropResultSchema = z.object({});
@@ -147,6 +197,6 @@ export const dropResultSchema = z.object({});
 /** A request to the bridge (the connection adds the `id`). */
 export type BridgeRequest =
   | { readonly op: 'lines' }
-  | { readonly op: 'open'; readonly device: number }
+  | { readonly op: 'open'; readonly device: number; readonly address?: string }
   | { readonly op: 'dial'; readonly address: string; readonly translate: boolean }
   | { readonly op: 'drop'; readonly call: string };

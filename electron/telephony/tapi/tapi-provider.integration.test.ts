@@ -135,7 +135,14 @@ describe('tapi provider against a fake bridge', () => {
     await log.until((event) => event.type === 'connected');
     expect(bridge.requests().at(-1)).toMatchObject({ op: 'dial', address: '055512', translate: false });
     expect(log.events.filter((event) => event.type !== 'state')).toEqual([
-      { type: 'dialing', callId, line: 'Fake Line 1', remote: '+4921155512', dialled: '055512' },
+      {
+        type: 'dialing',
+        callId,
+        line: 'Fake Line 1',
+        remote: '+4921155512',
+        dialled: '055512',
+        presentation: 'allowed',
+      },
       { type: 'connected', callId },
     ]);
   });
@@ -161,7 +168,9 @@ describe('tapi provider against a fake bridge', () => {
     await provider.connect();
     const { callId } = await provider.dial('+4921155512', '055512');
     const events = log.events.filter((event) => event.type !== 'state');
-    expect(events.map((event) => event.type)).toEqual(['dialing', 'connected']);
+    // The states named the called ID only; the reply puts the number as the agent meant it.
+    expect(events.map((event) => event.type)).toEqual(['dialing', 'connected', 'updated']);
+    expect(events.at(-1)).toMatchObject({ remote: '+4921155512', presentation: 'allowed' });
     expect(events.every((event) => 'callId' in event && event.callId === callId)).toBe(true);
   });
 
@@ -242,9 +251,9 @@ describe('tapi provider against a fake bridge', () => {
   });
 
   it('refuses a bridge that speaks another protocol version', async () => {
-    const { provider, log } = setup({ hello: { type: 'hello', protocol: 2, bridge: '9.0.0' } });
-    await expect(provider.connect()).rejects.toThrow(/speaks protocol 2, this Ringdesk needs protocol 1/);
-    expect((await log.disconnected()).reason).toMatch(/protocol 2/);
+    const { provider, log } = setup({ hello: { type: 'hello', protocol: 1, bridge: '1.0.0' } });
+    await expect(provider.connect()).rejects.toThrow(/speaks protocol 1, this Ringdesk needs protocol 2/);
+    expect((await log.disconnected()).reason).toMatch(/protocol 1/);
     expect(provider.state).toBe('disconnected');
   });
 

@@ -12,7 +12,7 @@ import { TapiProvider } from './tapi-provider.js';
 import { tapiLineSchema, type TapiLineInput } from './tapi-settings.js';
 
 const BRIDGE = 'C:\\Ringdesk\\tapi-bridge.exe';
-const HELLO = { type: 'hello', protocol: 1, bridge: '1.0.0' };
+const HELLO = { type: 'hello', protocol: 2, bridge: '1.0.0' };
 const LINES = { lines: [{ id: 0, name: 'Desk', permanentId: 5 }], truncated: false };
 
 function setup(settings: Partial<TapiLineInput> = {}, exitOnEof = true) {

@@ -27,8 +27,7 @@ import {
   dropResultSchema,
   linesResultSchema,
   openResultSchema,
-  type CallMessage,
-  type LineMessage,
+  type BridgeEvent,
   type LineStateName,
 } from './tapi-protocol.js';
 import type { TapiLineSettings } from './tapi-settings.js';
@@ -57,11 +56,16 @@ const LINE_LOST: Partial<Record<LineStateName, string>> = {
 
 const DIALABLE = /^[\x20-\x7e]{1,128}$/;
 
-/** The `tapi` line provider: capabilities watch, dial and reject. */
+const OWNER_CAPABILITIES: ReadonlySet<Capability> = new Set(['watch', 'dial', 'reject']);
+const MONITOR_CAPABILITIES: ReadonlySet<Capability> = new Set(['watch', 'dial']);
+
+/**
+ * The `tapi` line provider: capabilities watch, dial and reject; reject only while the line is
+ * open with owner privilege (a driver that grants monitor privilege only cannot drop calls).
+ */
 export class TapiProvider implements LineProvider {
   readonly kind = 'tapi';
   readonly line: string;
-  readonly capabilities: ReadonlySet<Capability> = new Set(['watch', 'dial', 'reject']);
   /** Where the bridge is; every move goes through its one transition, which tells the Companion. */
   private readonly machine = new ConnectionMachine<TapiPhase, TapiMove>(
     'tapi',
@@ -75,10 +79,16 @@ export class TapiProvider implements LineProvider {
   private connecting: Promise<void> | null = null;
   private stopping: Promise<void> | null = null;
   private readonly listeners = new Set<LineListener>();
+  /** The open line's device id and what TAPI granted on it (from the `open` result). */
+  private opened: { readonly device: number; readonly privileges: 'owner' | 'monitor' } | null = null;
 
   constructor(private readonly options: TapiProviderOptions) {
     this.line = options.settings.line;
     this.calls = new TapiCallMap(this.line, 'tapi-0');
+  }
+
+  get capabilities(): ReadonlySet<Capability> {
+    return this.opened?.privileges === 'monitor' ? MONITOR_CAPABILITIES : OWNER_CAPABILITIES;
   }
 
   get state(): ProviderState {
@@ -105,6 +115,7 @@ export class TapiProvider implements LineProvider {
     if (this.phase === 'stopped') return Promise.resolve();
     const connection = this.connection;
     this.connection = null;
+    this.opened = null;
     this.calls.clear();
     this.move('stop', 'stopped');
     this.stopping = (connection?.close(this.options.closeGraceMs ?? 3000) ?? Promise.resolve()).then(() => {
@@ -130,7 +141,8 @@ export class TapiProvider implements LineProvider {
         settings.timeoutMs,
         (r) => {
           callId = calls.callIdOf(r.call);
-          this.apply(connection, () => calls.placed(r.call, number, r.dialled));
+          const ended = r.ended ? { cause: r.cause } : undefined;
+          this.apply(connection, () => calls.placed(r.call, number, r.dialled, ended));
         },
       );
     } catch (error) {
@@ -146,6 +158,10 @@ export class TapiProvider implements LineProvider {
       throw new Error(`there is no call ${JSON.stringify(callId.slice(0, 40))} on the TAPI line`);
     if (!this.calls.isRinging(callId))
       throw new Error(`call ${callId} is not ringing; only a ringing call can be rejected`);
+    if (!this.capabilities.has('reject'))
+      throw new Error(
+        'TAPI opened this line for monitoring only: its driver does not let Ringdesk reject calls',
+      );
     const undo = this.calls.markRejecting(callId);
     try {
       await connection.request(
@@ -222,8 +238,12 @@ export class TapiProvider implements LineProvider {
       const { lines } = await connection.request({ op: 'lines' }, linesResultSchema, startTimeoutMs);
       current();
       const line = resolveTapiLine(lines, this.line);
-      await connection.request({ op: 'open', device: line.id }, openResultSchema, startTimeoutMs, () => {
-        if (this.connection === connection) this.move('opened');
+      const { address } = this.options.settings;
+      const open = { op: 'open', device: line.id, ...(address === undefined ? {} : { address }) } as const;
+      await connection.request(open, openResultSchema, startTimeoutMs, (result) => {
+        if (this.connection !== connection) return;
+        this.opened = { device: result.device, privileges: result.privileges };
+        this.move('opened');
       });
     } catch (error) {
       const reason =
@@ -239,7 +259,7 @@ export class TapiProvider implements LineProvider {
   }
 
   private startBridge(
-    onEvent: (message: CallMessage | LineMessage) => void,
+    onEvent: (message: BridgeEvent) => void,
     onFailure: (reason: string) => void,
   ): BridgeConnection {
     const { bridgePath, spawn, schedule, settings } = this.options;
@@ -253,8 +273,10 @@ export class TapiProvider implements LineProvider {
     });
   }
 
-  private onBridgeEvent(connection: BridgeConnection, message: CallMessage | LineMessage): void {
+  private onBridgeEvent(connection: BridgeConnection, message: BridgeEvent): void {
     if (message.type === 'line') {
+      // LINE_CREATE and LINE_REMOVE of other lines change only the list (`lines` reads it anew).
+      if (message.state !== 'reinit' && message.line !== this.opened?.device) return;
       const lost = LINE_LOST[message.state];
       if (lost !== undefined) {
         connection.kill(lost);
@@ -262,7 +284,8 @@ export class TapiProvider implements LineProvider {
       }
       return;
     }
-    this.apply(connection, () => this.calls.handle(message));
+    const calls = this.calls;
+    this.apply(connection, () => (message.type === 'call' ? calls.handle(message) : calls.info(message)));
   }
 
   /** Emits the events `map` gives; a bridge reporting too many calls loses its connection. */
@@ -287,6 +310,7 @@ export class TapiProvider implements LineProvider {
   private fail(reason: string): void {
     if (this.phase === 'stopped' || this.phase === 'stopping') return;
     this.connection = null;
+    this.opened = null;
     this.calls.clear();
     this.move('fail', reason);
   }

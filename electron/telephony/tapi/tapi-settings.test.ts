@@ -18,7 +18,9 @@ describe('tapiLineSchema', () => {
       line: '0',
       addressFormat: 'canonical',
       bridgePath: 'C:\\Program Files\\Ringdesk\\resources\\tapi-bridge.exe',
+      address: '202',
     });
+    expect(settings.address).toBe('202');
     expect(settings.addressFormat).toBe('canonical');
     expect(settings.bridgePath).toBe('C:\\Program Files\\Ringdesk\\resources\\tapi-bridge.exe');
   });
@@ -28,6 +30,8 @@ describe('tapiLineSchema', () => {
     [{ line: 'x', bridgePath: 'tapi-bridge.exe' }, 'must be an absolute path'],
     [{ line: '' }, 'must name a TAPI line'],
     [{ line: 'a\nb' }, 'must be one line of text'],
+    [{ line: 'x', address: '' }, 'must name an address of the line'],
+    [{ line: 'x', address: '20\t1' }, 'must be one line of text'],
     [{ line: 'x', lines: 'y' }, 'lines'],
     [{ line: 'x', startTimeoutMs: 10 }, 'startTimeoutMs'],
   ])('refuses %j, naming the problem', (fields, problem) => {

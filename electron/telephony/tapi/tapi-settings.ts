@@ -31,6 +31,17 @@ export const tapiLineSchema = z
       .min(1, 'must name a TAPI line')
       .max(256)
       .refine((line) => !/\p{Cc}/u.test(line), 'must be one line of text'),
+    /**
+     * The address calls are placed from, on a line with several (a phone with two numbers, a
+     * PBX line with shared appearances): its text as TAPI lists it (`"201"`) or its address id
+     * (`"1"`). Default: the line's first address (id 0).
+     */
+    address: z
+      .string()
+      .min(1, 'must name an address of the line')
+      .max(128)
+      .refine((address) => !/\p{Cc}/u.test(address), 'must be one line of text')
+      .optional(),
     /** Where tapi-bridge.exe is; default: the one that comes with Ringdesk. */
     bridgePath: pathField(
       'runs',

@@ -33,6 +33,25 @@ static const Named line_states[] = {
     {"disconnected", LINEDEVSTATE_DISCONNECTED}, {"removed", LINEDEVSTATE_REMOVED},
     {"reinit", LINEDEVSTATE_REINIT},             {NULL, 0}};
 
+static const Named party_flags[] = {
+    {"blocked", LINECALLPARTYID_BLOCKED}, {"outofarea", LINECALLPARTYID_OUTOFAREA},
+    {"unavail", LINECALLPARTYID_UNAVAIL}, {"unknown", LINECALLPARTYID_UNKNOWN},
+    {"address", LINECALLPARTYID_ADDRESS}, {NULL, 0}};
+
+static const Named info_items[] = {
+    {"callerid", LINECALLINFOSTATE_CALLERID},         {"calledid", LINECALLINFOSTATE_CALLEDID},
+    {"connectedid", LINECALLINFOSTATE_CONNECTEDID},   {"redirectingid", LINECALLINFOSTATE_REDIRECTINGID},
+    {"redirectionid", LINECALLINFOSTATE_REDIRECTIONID}, {"other", LINECALLINFOSTATE_OTHER},
+    {NULL, 0}};
+
+static const Named offering_modes[] = {
+    {"active", LINEOFFERINGMODE_ACTIVE}, {"inactive", LINEOFFERINGMODE_INACTIVE}, {NULL, 0}};
+
+static const Named connected_modes[] = {{"active", LINECONNECTEDMODE_ACTIVE},
+                                        {"inactive", LINECONNECTEDMODE_INACTIVE},
+                                        {"inactiveheld", LINECONNECTEDMODE_INACTIVEHELD},
+                                        {NULL, 0}};
+
 static const Named results[] = {
     {"ok", 0},
     {"LINEERR_CALLUNAVAIL", LINEERR_CALLUNAVAIL},
@@ -56,6 +75,47 @@ static DWORD lookup(const Named *table, const wchar_t *name, DWORD missing) {
 
 DWORD script_call_state(const wchar_t *name) { return lookup(call_states, name, 0); }
 DWORD script_disconnect_mode(const wchar_t *name) { return lookup(disconnect_modes, name, 0); }
+DWORD script_party_flags(const wchar_t *name) { return lookup(party_flags, name, 0); }
+
+DWORD script_call_mode(DWORD state, const wchar_t *name) {
+  if (state == LINECALLSTATE_DISCONNECTED) return script_disconnect_mode(name);
+  if (state == LINECALLSTATE_OFFERING) return lookup(offering_modes, name, 0);
+  if (state == LINECALLSTATE_CONNECTED) return lookup(connected_modes, name, 0);
+  return 0;
+}
+
+/* Calls `each` for every item of a comma-separated list. */
+static DWORD each_item(const wchar_t *list, DWORD (*each)(const wchar_t *item, const void *context),
+                       const void *context) {
+  wchar_t item[64];
+  DWORD all = 0;
+  size_t n = 0;
+  for (const wchar_t *at = list;; at++) {
+    if (*at == L',' || *at == 0) {
+      item[n] = 0;
+      if (n > 0) all |= each(item, context);
+      n = 0;
+      if (*at == 0) break;
+    } else if (n + 1 < 64) {
+      item[n++] = *at;
+    }
+  }
+  return all;
+}
+
+static DWORD info_item(const wchar_t *item, const void *context) {
+  (void)context;
+  return lookup(info_items, item, 0);
+}
+
+static DWORD same_item(const wchar_t *item, const void *context) { return wcscmp(item, context) == 0; }
+
+DWORD script_info_items(const wchar_t *list) { return each_item(list, info_item, NULL); }
+
+int script_has_option(const wchar_t *list, const wchar_t *option) {
+  return each_item(list, same_item, option) != 0;
+}
+
 DWORD script_line_state(const wchar_t *name) { return lookup(line_states, name, 0); }
 LONG script_result(const wchar_t *name) { return (LONG)lookup(results, name, 1); }
 
@@ -123,6 +183,19 @@ static int parse_line(Script *script, wchar_t *text, int number, int *section, i
     wcscpy(script->lines[script->line_count++], fields[1]);
     return 1;
   }
+  if (wcscmp(verb, L"address") == 0 && count == 3) {
+    int device = _wtoi(fields[1]);
+    if (device < 0 || device >= MOCK_MAX_LINES || script->address_count[device] == MOCK_MAX_ADDRESSES)
+      return fail(error, size, number, "bad address");
+    wcscpy(script->addresses[device][script->address_count[device]++], fields[2]);
+    return 1;
+  }
+  if (wcscmp(verb, L"monitoronly") == 0 && count == 2) {
+    int device = _wtoi(fields[1]);
+    if (device < 0 || device >= MOCK_MAX_LINES) return fail(error, size, number, "bad device");
+    script->monitor_only[device] = 1;
+    return 1;
+  }
   if (wcscmp(verb, L"init") == 0 && count == 2) {
     script->init_error = script_result(fields[1]);
     return script->init_error == 1 ? fail(error, size, number, "unknown result") : 1;
@@ -145,9 +218,12 @@ static int parse_line(Script *script, wchar_t *text, int number, int *section, i
     StepKind kind;
     int min;
     int max;
-  } verbs[] = {{L"offer", STEP_OFFER, 5, 5},         {L"state", STEP_STATE, 3, 4},
-               {L"reply", STEP_REPLY, 2, 2},         {L"linestate", STEP_LINESTATE, 3, 3},
-               {L"close", STEP_CLOSE, 2, 2},         {L"crash", STEP_CRASH, 2, 2}};
+  } verbs[] = {{L"offer", STEP_OFFER, 5, 6},       {L"state", STEP_STATE, 3, 4},
+               {L"reply", STEP_REPLY, 2, 2},       {L"linestate", STEP_LINESTATE, 3, 3},
+               {L"close", STEP_CLOSE, 2, 2},       {L"crash", STEP_CRASH, 2, 2},
+               {L"appear", STEP_APPEAR, 5, 5},     {L"existing", STEP_EXISTING, 6, 7},
+               {L"set", STEP_SET, 4, 4},           {L"callinfo", STEP_CALLINFO, 3, 3},
+               {L"create", STEP_CREATE, 2, 2},     {L"remove", STEP_REMOVE, 2, 2}};
   for (size_t v = 0; v < sizeof verbs / sizeof verbs[0]; v++) {
     if (wcscmp(verb, verbs[v].verb) != 0) continue;
     if (count < verbs[v].min || count > verbs[v].max) return fail(error, size, number, "wrong field count");

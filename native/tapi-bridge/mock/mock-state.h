@@ -15,16 +15,36 @@
 
 typedef struct {
   int used;
+  DWORD device;
   wchar_t name[MOCK_FIELD_UNITS + 1];
   wchar_t caller[MOCK_FIELD_UNITS + 1];
   wchar_t caller_name[MOCK_FIELD_UNITS + 1];
+  /* LINECALLPARTYID_ flags a script set for the caller instead of those its ID implies; 0: none. */
+  DWORD caller_flags;
   wchar_t called[MOCK_FIELD_UNITS + 1];
+  wchar_t connected[MOCK_FIELD_UNITS + 1];
+  wchar_t connected_name[MOCK_FIELD_UNITS + 1];
+  wchar_t redirecting[MOCK_FIELD_UNITS + 1];
+  wchar_t redirection[MOCK_FIELD_UNITS + 1];
   DWORD origin;
+  DWORD state;
+  DWORD mode;
+  DWORD privilege;
+  /* The application has a handle (LINE_APPNEWCALL sent, or lineGetNewCalls gave it). */
+  int handed;
+  /* lineGetCallInfo refuses small buffers with LINEERR_STRUCTURETOOSMALL. */
+  int too_small;
+  /* lineGetCallInfo says it needs more than any application would give (1 MiB). */
+  int too_big;
 } MockCall;
 
 extern Script script;
 extern LONG next_request;
+/* The request id of the lineMakeCall whose `on dial` section plays (for its `reply` step). */
+extern LONG dial_request;
 extern int dials;
+/* The privilege lineOpen granted on each device (owner and monitor, or monitor only). */
+extern DWORD opened_privileges[MOCK_MAX_LINES];
 
 /* Opens the log named by RINGDESK_TAPI_MOCK_LOG, if any. */
 void log_open(void);
@@ -41,7 +61,7 @@ void post(DWORD device, DWORD id, DWORD_PTR instance, DWORD_PTR p1, DWORD_PTR p2
 int queue_take(LINEMESSAGE *message, DWORD timeout);
 
 MockCall *call_named(const wchar_t *name);
-MockCall *call_new(const wchar_t *name, DWORD origin);
+MockCall *call_new(const wchar_t *name, DWORD origin, DWORD device);
 HCALL handle_of(const MockCall *call);
 MockCall *call_of(HCALL handle);
 

@@ -47,6 +47,7 @@ LONG WINAPI lineNegotiateAPIVersion(HLINEAPP app, DWORD device, DWORD low, DWORD
                                     LPLINEEXTENSIONID extension) {
   (void)app, (void)low;
   if (device >= (DWORD)script.line_count) return LINEERR_BADDEVICEID;
+  if (script.removed[device]) return LINEERR_NODEVICE;
   memset(extension, 0, sizeof *extension);
   *version = high < BRIDGE_API_HIGH ? high : BRIDGE_API_HIGH;
   return 0;
@@ -63,9 +64,27 @@ LONG WINAPI lineGetDevCapsW(HLINEAPP app, DWORD device, DWORD version, DWORD ext
   caps->dwUsedSize = sizeof(LINEDEVCAPS);
   caps->dwPermanentLineID = 1000 + device;
   caps->dwStringFormat = STRINGFORMAT_UNICODE;
-  caps->dwNumAddresses = 1;
+  caps->dwNumAddresses = script.address_count[device] > 0 ? (DWORD)script.address_count[device] : 1;
   caps->dwMediaModes = LINEMEDIAMODE_INTERACTIVEVOICE;
   caps->dwLineNameOffset = put_string(caps, &caps->dwUsedSize, total, script.lines[device], &caps->dwLineNameSize);
+  return 0;
+}
+
+LONG WINAPI lineGetAddressCapsW(HLINEAPP app, DWORD device, DWORD address, DWORD version, DWORD ext,
+                                LPLINEADDRESSCAPS caps) {
+  (void)app, (void)version, (void)ext;
+  if (device >= (DWORD)script.line_count) return LINEERR_BADDEVICEID;
+  int count = script.address_count[device] > 0 ? script.address_count[device] : 1;
+  if (address >= (DWORD)count) return LINEERR_INVALADDRESSID;
+  const wchar_t *text = script.address_count[device] > 0 ? script.addresses[device][address] : L"";
+  DWORD total = caps->dwTotalSize;
+  if (total < sizeof(LINEADDRESSCAPS)) return LINEERR_STRUCTURETOOSMALL;
+  memset(caps, 0, sizeof(LINEADDRESSCAPS));
+  caps->dwTotalSize = total;
+  caps->dwNeededSize = sizeof(LINEADDRESSCAPS) + (DWORD)((wcslen(text) + 1) * sizeof(wchar_t));
+  caps->dwUsedSize = sizeof(LINEADDRESSCAPS);
+  caps->dwLineDeviceID = device;
+  if (caps->dwNeededSize <= total) caps->dwAddressOffset = put_string(caps, &caps->dwUsedSize, total, text, &caps->dwAddressSize);
   return 0;
 }
 
@@ -73,8 +92,11 @@ LONG WINAPI lineOpenW(HLINEAPP app, DWORD device, LPHLINE line, DWORD version, D
                       DWORD privileges, DWORD media, LPLINECALLPARAMS params) {
   (void)app, (void)version, (void)ext, (void)instance, (void)params;
   if (device >= (DWORD)script.line_count) return LINEERR_BADDEVICEID;
+  if (script.removed[device]) return LINEERR_NODEVICE;
   log_number("lineOpen", device, L"privileges", privileges);
   log_number("lineOpenMedia", device, L"media", media);
+  if (script.monitor_only[device] && (privileges & LINECALLPRIVILEGE_OWNER)) return LINEERR_INVALMEDIAMODE;
+  opened_privileges[device] = privileges;
   *line = LINE_BASE + device;
   play_section(SECTION_OPEN, (int)device, device, NULL);
   return 0;

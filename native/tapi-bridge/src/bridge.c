@@ -19,8 +19,8 @@
 #include "tapi-names.h"
 #include "tapi-session.h"
 
-#define PROTOCOL_VERSION 1
-#define BRIDGE_VERSION "1.0.0"
+#define PROTOCOL_VERSION 2
+#define BRIDGE_VERSION "1.1.0"
 
 static Session session;
 static Mailbox mailbox;

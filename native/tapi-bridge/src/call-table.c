@@ -46,6 +46,41 @@ void call_free(Session *s, Call *call) {
   memset(call, 0, sizeof *call);
 }
 
+int dial_pending(const Session *s) {
+  for (int i = 0; i < MAX_PENDING; i++) {
+    if (s->pending[i].used && s->pending[i].kind == PENDING_DIAL) return 1;
+  }
+  return 0;
+}
+
+void ended_add(Session *s, const Call *call) {
+  int slot = 0;
+  for (int i = 0; i < MAX_CALLS; i++) {
+    if (!s->ended[i].used) {
+      slot = i;
+      break;
+    }
+  }
+  EndedCall *e = &s->ended[slot];
+  e->used = 1;
+  e->handle = call->handle;
+  e->id = call->id;
+  e->disconnect_mode = call->disconnect_mode;
+}
+
+int ended_take(Session *s, HCALL handle, EndedCall *out) {
+  for (int i = 0; i < MAX_CALLS; i++) {
+    if (s->ended[i].used && s->ended[i].handle == handle) {
+      *out = s->ended[i];
+      memset(&s->ended[i], 0, sizeof s->ended[i]);
+      return 1;
+    }
+  }
+  return 0;
+}
+
+void ended_clear(Session *s) { memset(s->ended, 0, sizeof s->ended); }
+
 Pending *pending_add(Session *s, PendingKind kind, long long client_id, Call *call) {
   for (int i = 0; i < MAX_PENDING; i++) {
     Pending *p = &s->pending[i];

@@ -18,6 +18,15 @@ Call *call_add(Session *s, HCALL handle, int awaiting_reply);
 /* Forgets a call, and every pending request's reference to it. */
 void call_free(Session *s, Call *call);
 
+/* True while a dial waits for its LINE_REPLY. */
+int dial_pending(const Session *s);
+/* Remembers a call that went idle while it may be a pending dial's. */
+void ended_add(Session *s, const Call *call);
+/* Takes the remembered ended call with `handle`; 0 if none. */
+int ended_take(Session *s, HCALL handle, EndedCall *out);
+/* Forgets every remembered ended call (no dial is pending any more). */
+void ended_clear(Session *s);
+
 /* Adds a pending request; NULL when the table is full. */
 Pending *pending_add(Session *s, PendingKind kind, long long client_id, Call *call);
 /* The pending request TAPI numbered `request`; NULL if none. */

@@ -163,3 +163,11 @@ const char *origin_name(DWORD origin) {
   if (origin & (LINECALLORIGIN_INTERNAL | LINECALLORIGIN_EXTERNAL | LINECALLORIGIN_INBOUND)) return "inbound";
   return "unknown";
 }
+
+const char *presentation_name(DWORD flags) {
+  /* A restriction wins over a number the driver passes on anyway. */
+  if (flags & LINECALLPARTYID_BLOCKED) return "withheld";
+  if (flags & LINECALLPARTYID_ADDRESS) return "allowed";
+  if (flags & (LINECALLPARTYID_OUTOFAREA | LINECALLPARTYID_UNAVAIL)) return "unavailable";
+  return "unknown";
+}

@@ -16,4 +16,11 @@ const char *disconnect_mode_name(DWORD mode);
 /* "inbound", "outbound" or "unknown". */
 const char *origin_name(DWORD origin);
 
+/*
+ * What LINECALLPARTYID_ flags say of a party's number: "withheld" (BLOCKED: the party
+ * restricted it, even when the driver passes an address on), "allowed" (an address is there), "unavailable" (OUTOFAREA, UNAVAIL: the
+ * network did not deliver it and will not) or "unknown" (UNKNOWN, none: it may come later).
+ */
+const char *presentation_name(DWORD flags);
+
 #endif

@@ -1,6 +1,8 @@
 /* The TAPI session's requests; see tapi-session.h (messages are in tapi-events.c). */
 #include "tapi-session.h"
 
+#include "session-shared.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,12 +15,6 @@
 /* Longest address the bridge dials, in UTF-16 units. */
 #define MAX_ADDRESS_UNITS 128
 
-typedef struct {
-  HLINEAPP app;
-  DWORD device;
-  DWORD version;
-  const wchar_t *address;
-} Query;
 
 LONG session_init(Session *s) {
   LINEINITIALIZEEXPARAMS params;
@@ -45,12 +41,12 @@ void session_shutdown(Session *s) {
   s->app = 0;
 }
 
-static LONG negotiate(const Session *s, DWORD device, DWORD *version) {
+LONG negotiate(const Session *s, DWORD device, DWORD *version) {
   LINEEXTENSIONID extension;
   return lineNegotiateAPIVersion(s->app, device, BRIDGE_API_LOW, BRIDGE_API_HIGH, version, &extension);
 }
 
-static LONG fill_devcaps(const void *context, void *structure) {
+LONG fill_devcaps(const void *context, void *structure) {
   const Query *q = context;
   return lineGetDevCapsW(q->app, q->device, q->version, 0, structure);
 }
@@ -60,7 +56,7 @@ static LONG fill_translation(const void *context, void *structure) {
   return lineTranslateAddressW(q->app, q->device, q->version, q->address, 0, 0, structure);
 }
 
-static void reply_failure(long long id, const char *function, LONG result) {
+void reply_failure(long long id, const char *function, LONG result) {
   char message[128];
   snprintf(message, sizeof message, "%s failed: %s", function, lineerr_name(result));
   reply_error(1, id, lineerr_name(result), message);
@@ -74,7 +70,7 @@ static void request_lines(Session *s, long long id) {
   json_key(&w, "lines");
   json_array_begin(&w);
   for (DWORD device = 0; device < count; device++) {
-    Query q = {s->app, device, 0, NULL};
+    Query q = {s->app, device, 0, NULL, 0};
     LONG result = negotiate(s, device, &q.version);
     LINEDEVCAPS *caps = result == 0 ? tapi_var_get(fill_devcaps, &q, sizeof(LINEDEVCAPS) + 512, &result) : NULL;
     json_object_begin(&w);
@@ -98,54 +94,6 @@ static void request_lines(Session *s, long long id) {
   json_array_end(&w);
   json_key(&w, "truncated");
   json_bool(&w, s->devices > count);
-  reply_finish(&w, id);
-}
-
-static void request_open(Session *s, long long id, long long device) {
-  char message[128];
-  const char *privileges = "owner";
-  DWORD version;
-  if (s->open) {
-    reply_error(1, id, "alreadyOpen", "a line is already open");
-    return;
-  }
-  if (device < 0 || device >= (long long)s->devices) {
-    snprintf(message, sizeof message, "there is no TAPI line with device id %lld (TAPI has %lu)", device,
-             (unsigned long)s->devices);
-    reply_error(1, id, "LINEERR_BADDEVICEID", message);
-    return;
-  }
-  LONG result = negotiate(s, (DWORD)device, &version);
-  if (result != 0) {
-    reply_failure(id, "lineNegotiateAPIVersion", result);
-    return;
-  }
-  result = lineOpenW(s->app, (DWORD)device, &s->line, version, 0, (DWORD_PTR)device,
-                     LINECALLPRIVILEGE_OWNER | LINECALLPRIVILEGE_MONITOR, LINEMEDIAMODE_INTERACTIVEVOICE, NULL);
-  if (result == (LONG)LINEERR_INVALMEDIAMODE || result == (LONG)LINEERR_INVALPRIVSELECT ||
-      result == (LONG)LINEERR_OPERATIONUNAVAIL) {
-    /* Some drivers let an application watch a line but not own its calls. */
-    privileges = "monitor";
-    result = lineOpenW(s->app, (DWORD)device, &s->line, version, 0, (DWORD_PTR)device,
-                       LINECALLPRIVILEGE_MONITOR, 0, NULL);
-  }
-  if (result != 0) {
-    reply_failure(id, "lineOpen", result);
-    return;
-  }
-  s->open = 1;
-  s->device = (DWORD)device;
-  s->version = version;
-  lineSetStatusMessages(s->line,
-                        LINEDEVSTATE_OUTOFSERVICE | LINEDEVSTATE_INSERVICE | LINEDEVSTATE_DISCONNECTED |
-                            LINEDEVSTATE_CONNECTED | LINEDEVSTATE_REMOVED | LINEDEVSTATE_REINIT,
-                        0);
-  JsonWriter w;
-  reply_begin(&w, id);
-  json_key(&w, "device");
-  json_int(&w, device);
-  json_key(&w, "privileges");
-  json_cstr(&w, privileges);
   reply_finish(&w, id);
 }
 
@@ -177,7 +125,7 @@ static void request_dial(Session *s, long long id, const char *address, int tran
   wcscpy(dialable, wide);
   snprintf(dialled, sizeof dialled, "%s", address);
   if (translate) {
-    Query q = {s->app, s->device, s->version, wide};
+    Query q = {s->app, s->device, s->version, wide, 0};
     LONG result;
     LINETRANSLATEOUTPUT *out = tapi_var_get(fill_translation, &q, sizeof(LINETRANSLATEOUTPUT) + 512, &result);
     if (out == NULL) {
@@ -205,7 +153,15 @@ static void request_dial(Session *s, long long id, const char *address, int tran
     reply_error(1, id, "busy", "too many calls or requests at once");
     return;
   }
-  LONG result = lineMakeCallW(s->line, &call->handle, dialable, 0, NULL);
+  /* The configured origination address, not whichever one TAPI would pick (NULL params). */
+  LINECALLPARAMS params;
+  memset(&params, 0, sizeof params);
+  params.dwTotalSize = sizeof params;
+  params.dwBearerMode = LINEBEARERMODE_VOICE;
+  params.dwMediaMode = LINEMEDIAMODE_INTERACTIVEVOICE;
+  params.dwAddressMode = LINEADDRESSMODE_ADDRESSID;
+  params.dwAddressID = s->address_id;
+  LONG result = lineMakeCallW(s->line, &call->handle, dialable, 0, &params);
   if (result <= 0) {
     pending_free(pending);
     call_free(s, call);
@@ -221,6 +177,15 @@ static void request_drop(Session *s, long long id, const char *call_id) {
   if (call == NULL) {
     reply_error(1, id, "noSuchCall", "the bridge knows no such call");
     return;
+  }
+  if (call->privilege != LINECALLPRIVILEGE_OWNER) {
+    /* lineDrop needs owner privilege; a call TAPI gave with monitor privilege is taken first. */
+    LONG taken = lineSetCallPrivilege(call->handle, LINECALLPRIVILEGE_OWNER);
+    if (taken != 0) {
+      reply_failure(id, "lineSetCallPrivilege", taken);
+      return;
+    }
+    call->privilege = LINECALLPRIVILEGE_OWNER;
   }
   Pending *pending = pending_add(s, PENDING_DROP, id, call);
   if (pending == NULL) {
@@ -241,7 +206,7 @@ void session_request(Session *s, const Request *r) {
   if (strcmp(r->op, "lines") == 0) {
     request_lines(s, r->id);
   } else if (strcmp(r->op, "open") == 0) {
-    if (r->has_device) request_open(s, r->id, r->device);
+    if (r->has_device) request_open(s, r->id, r->device, r->has_address ? r->address : "");
     else reply_error(1, r->id, "badRequest", "\"open\" needs \"device\"");
   } else if (strcmp(r->op, "dial") == 0) {
     if (r->has_address) request_dial(s, r->id, r->address, r->has_translate && r->translate);

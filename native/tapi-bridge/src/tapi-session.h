@@ -16,6 +16,8 @@
 #define MAX_CALLS 64
 #define MAX_PENDING 32
 #define MAX_LINES_LISTED 256
+/* Most addresses of the open line the bridge lists and chooses from. */
+#define MAX_ADDRESSES 64
 /* Longest text taken from TAPI (line names, caller IDs), in UTF-16 units. */
 #define MAX_TEXT_UNITS 256
 
@@ -26,7 +28,19 @@ typedef struct {
   HCALL handle;
   unsigned long id;
   DWORD disconnect_mode;
+  /* LINECALLPRIVILEGE_ the bridge holds (0 while TAPI has not said). */
+  DWORD privilege;
+  /* First seen while a dial waited for its LINE_REPLY: it may be that dial's call. */
+  int maybe_dial;
 } Call;
+
+/* A call that went idle before the LINE_REPLY of a dial it may belong to. */
+typedef struct {
+  int used;
+  HCALL handle;
+  unsigned long id;
+  DWORD disconnect_mode;
+} EndedCall;
 
 typedef enum { PENDING_DIAL, PENDING_DROP } PendingKind;
 
@@ -47,7 +61,10 @@ typedef struct {
   HLINE line;
   DWORD device;
   DWORD version;
+  /* The address lineMakeCall originates from (LINECALLPARAMS, LINEADDRESSMODE_ADDRESSID). */
+  DWORD address_id;
   Call calls[MAX_CALLS];
+  EndedCall ended[MAX_CALLS];
   unsigned long next_call;
   Pending pending[MAX_PENDING];
 } Session;
@@ -63,5 +80,11 @@ void session_request(Session *s, const Request *r);
  * full (more may wait: call again soon), 0 when the queue is empty.
  */
 int session_drain(Session *s);
+/*
+ * A call's new state (LINE_CALLSTATE, or a call found by lineGetNewCalls): tracks a call not
+ * seen before, reports the state, and releases the call once it is idle. `privilege` is the
+ * LINECALLPRIVILEGE_ TAPI gave with it, 0 for no change.
+ */
+void session_call_state(Session *s, HCALL handle, DWORD state, DWORD mode, DWORD privilege);
 
 #endif

@@ -12,7 +12,7 @@ typedef struct {
 
 void *tapi_var_get(TapiVarFill fill, const void *context, DWORD initial, LONG *result) {
   DWORD size = initial;
-  for (int attempt = 0; attempt < 3; attempt++) {
+  for (int attempt = 0; attempt < 8; attempt++) {
     VarHeader *buffer = calloc(1, size);
     if (buffer == NULL) {
       *result = LINEERR_NOMEM;
@@ -20,14 +20,19 @@ void *tapi_var_get(TapiVarFill fill, const void *context, DWORD initial, LONG *r
     }
     buffer->total = size;
     *result = fill(context, buffer);
-    if (*result != 0) {
+    DWORD needed = buffer->needed;
+    if (*result == (LONG)LINEERR_STRUCTURETOOSMALL) {
+      /* Some drivers refuse a buffer instead of saying the size they need: offer a larger one. */
+      free(buffer);
+      needed = needed > size ? needed : size * 2;
+    } else if (*result != 0) {
       free(buffer);
       return NULL;
+    } else {
+      if (buffer->used > size) buffer->used = size;
+      if (needed <= size) return buffer;
+      free(buffer);
     }
-    if (buffer->used > size) buffer->used = size;
-    if (buffer->needed <= size) return buffer;
-    DWORD needed = buffer->needed;
-    free(buffer);
     if (needed > TAPI_VAR_LIMIT) {
       *result = LINEERR_STRUCTURETOOSMALL;
       return NULL;

@@ -19,7 +19,9 @@ typedef LONG (*TapiVarFill)(const void *context, void *structure);
 
 /*
  * Calls `fill` with a buffer of `initial` bytes, again with the size TAPI needs when that is
- * larger. Returns the buffer (free() it) or NULL with *result set to the error.
+ * larger, and with a larger one (twice the size, or what it says it needs) when the driver
+ * answers LINEERR_STRUCTURETOOSMALL instead, up to TAPI_VAR_LIMIT. Returns the buffer (free()
+ * it) or NULL with *result set to the error: the caller reports it, never drops it silently.
  */
 void *tapi_var_get(TapiVarFill fill, const void *context, DWORD initial, LONG *result);
 

@@ -65,6 +65,7 @@ export const settingsDe: Record<SettingsKey, string> = {
   'field.amiAuth': 'Anmeldung',
   'field.context': 'Dialplan-Kontext',
   'field.tapiLine': 'TAPI-Leitung',
+  'field.tapiAddress': 'Anrufen von Adresse',
   'field.addressFormat': 'An TAPI gesendete Nummern',
   'help.actionUrlLine': 'Ihre Nebenstelle, so wie die Telefonanlage sie in ihren Anfragen nennt.',
   'help.listen': '127.0.0.1, wenn die Anlage auf diesem Rechner läuft; sonst die Adresse dieses Rechners.',
@@ -73,6 +74,8 @@ export const settingsDe: Record<SettingsKey, string> = {
   'help.amiTls': 'Der TLS-Port von Asterisk ist meist 5039.',
   'help.amiLine': 'Ihre Nebenstelle („12“) oder der Kanal Ihres Telefons („PJSIP/12“).',
   'help.tapiLine': '„Testen“ listet die Leitungen, die TAPI anbietet; wählen Sie dort Ihre aus.',
+  'help.tapiAddress':
+    'Nur für eine Leitung mit mehreren Rufnummern: die, von der Anrufe ausgehen. Leer: die erste.',
   'option.noDialling': 'Nicht wählen',
   'option.snom': 'Snom-Tischtelefon',
   'option.yealink': 'Yealink-Tischtelefon',

@@ -104,6 +104,7 @@ export const LINE_FIELDS: Readonly<Record<LineProvider, readonly FieldSpec[]>> =
   ],
   tapi: [
     { path: ['line'], label: 'field.tapiLine', help: 'help.tapiLine', kind: 'text' },
+    { path: ['address'], label: 'field.tapiAddress', help: 'help.tapiAddress', kind: 'text' },
     {
       path: ['addressFormat'],
       label: 'field.addressFormat',
