@@ -17,6 +17,12 @@ export interface CompanionSource {
 export interface FaceActions {
   /** Registers the app as the OS handler for phone links, as far as this face can. */
   registerLinkHandler(): Promise<CommandResult<'registerLinkHandler'>>;
+  /** Who opens each phone-link scheme now, as the OS answers. */
+  linkStatus(): Promise<CommandResult<'linkStatus'>>;
+  /** Gives the phone links back where they are still the app's. */
+  unregisterLinkHandler(): Promise<CommandResult<'unregisterLinkHandler'>>;
+  /** Opens the OS's page where the user picks the default app, where there is one. */
+  openDefaultApps(): Promise<CommandResult<'openDefaultApps'>>;
 }
 
 /** One function per command. Without a settings service, the settings commands refuse. */
@@ -82,6 +88,9 @@ export function companionApi(
     previewPopup: ({ template, rules }) => attempt(() => service().previewPopup(template, rules)),
     previewActions: ({ actions, directory }) => attempt(() => service().previewActions(actions, directory)),
     registerLinkHandler: () => attempt(() => face.registerLinkHandler()),
+    linkStatus: () => attempt(() => face.linkStatus()),
+    unregisterLinkHandler: () => attempt(() => face.unregisterLinkHandler()),
+    openDefaultApps: () => attempt(() => face.openDefaultApps()),
   };
 }
 

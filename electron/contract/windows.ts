@@ -29,6 +29,9 @@ export const WINDOW_VERBS = {
     'previewPopup',
     'previewActions',
     'registerLinkHandler',
+    'linkStatus',
+    'unregisterLinkHandler',
+    'openDefaultApps',
   ],
   confirm: ['getSnapshot', 'confirmDial', 'cancelDial'],
 } as const satisfies Record<WindowKind, readonly CommandName[]>;

@@ -18,10 +18,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { boot, type Booted } from '../companion/boot.js';
 import { companionApi } from '../companion/companion-api.js';
-import type { CommandResult } from '../contract/channels.js';
 import type { WindowKind } from '../contract/windows.js';
 import { regionOfLocale } from '../numbers/region-of-locale.js';
 import { AppWindows } from './app-windows.js';
+import type { LinkActions } from './desktop-links.js';
 import { registerIpcRouter } from './ipc-router.js';
 import { openDesktopSecretStore } from './open-secret-store.js';
 import { hardenSession } from './secure-window.js';
@@ -119,11 +119,16 @@ export function setupIpc(
   paths: DesktopPaths,
   booted: Booted,
   windows: AppWindows,
-  registerLinkHandler: () => Promise<CommandResult<'registerLinkHandler'>>,
+  links: LinkActions,
 ): void {
   registerIpcRouter({
     ipcMain: electron.ipcMain,
-    api: companionApi(booted.runtime, booted.settings, { registerLinkHandler }),
+    api: companionApi(booted.runtime, booted.settings, {
+      registerLinkHandler: () => links.registerLinkHandler(),
+      linkStatus: () => links.linkStatus(),
+      unregisterLinkHandler: () => links.unregisterLinkHandler(),
+      openDefaultApps: () => links.openDefaultApps(),
+    }),
     rendererUrl: paths.rendererUrl,
     windowKindOf: (event) => windows.kindOf(event.sender),
     openExternal: (url) => electron.shell.openExternal(url),

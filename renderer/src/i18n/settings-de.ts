@@ -238,7 +238,7 @@ export const settingsDe: Record<SettingsKey, string> = {
   'done.refused': 'Das System hat Ringdesk nicht angenommen für: {protocols}.',
   'done.close': 'Loslegen',
   'linkStep.windows-default-apps':
-    'Windows fragt nach einer Bestätigung: Öffnen Sie Einstellungen › Apps › Standard-Apps, suchen Sie Ringdesk und wählen Sie es für TEL und CALLTO.',
+    'Windows lässt Sie wählen: Öffnen Sie unter Einstellungen › Apps › Standard-Apps Ringdesk und wählen Sie es für {schemes}.',
   'linkStep.browser-confirm':
     'Beim ersten Klick auf einen Telefonlink fragt Ihr Browser, ob er Ringdesk öffnen darf: erlauben und „immer“ ankreuzen.',
   'linkStep.run-link-register':

@@ -230,7 +230,7 @@ export const settingsEn = {
   'done.refused': 'The system did not accept Ringdesk for: {protocols}.',
   'done.close': 'Start working',
   'linkStep.windows-default-apps':
-    'Windows asks you to confirm: open Settings › Apps › Default apps, search for Ringdesk, and choose it for TEL and CALLTO.',
+    'Windows asks you to choose: in Settings › Apps › Default apps, open Ringdesk and choose it for {schemes}.',
   'linkStep.browser-confirm':
     'The first time you click a phone link, your browser asks whether to open Ringdesk: allow it and tick “always”.',
   'linkStep.run-link-register':

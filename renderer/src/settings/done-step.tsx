@@ -44,7 +44,11 @@ export function DoneStep({ onClose }: { onClose: () => void }) {
           ) : null}
           <ol className="os-steps">
             {registration.steps.map((step) => (
-              <li key={step}>{t(`linkStep.${step}`)}</li>
+              <li key={step}>
+                {t(`linkStep.${step}`, {
+                  schemes: registration.schemes.map((each) => each.scheme.toUpperCase()).join(', '),
+                })}
+              </li>
             ))}
           </ol>
         </div>
