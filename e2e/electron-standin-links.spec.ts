@@ -71,3 +71,56 @@ test('on Windows the registry write is not taken for success: Teams keeps tel:, 
   });
   expect(await app.quit()).toBe(0);
 });
+
+test('the settings show who opens each scheme, register, open Default Apps, check again on return, apply sip when saved, and give the links back', async ({
+  rig,
+}) => {
+  const app = await rig.launch({ env: WINDOWS_11 });
+  const { page } = await settingsWindow(app);
+  await page.getByRole('tab', { name: 'Calls' }).click();
+  const status = page.getByRole('list', { name: 'Who opens phone links' });
+  await expect(status.getByRole('listitem')).toHaveText([
+    'tel: Microsoft Teams opens these links, not Ringdesk',
+    'callto: No app opens these links',
+    'phone: No app opens these links',
+  ]);
+  await page.getByRole('button', { name: 'Handle phone links' }).click();
+  await expect(status.getByRole('listitem')).toHaveText([
+    'tel: Microsoft Teams opens these links, not Ringdesk',
+    'callto: Ringdesk opens these links',
+    'phone: Ringdesk opens these links',
+  ]);
+  await expect(page.getByText(/choose it for TEL, CALLTO, PHONE\./)).toBeVisible();
+
+  await page.getByRole('button', { name: 'Open Default Apps' }).click();
+  await expect
+    .poll(async () => (await app.state()).openedExternal)
+    .toEqual(['ms-settings:defaultapps?registeredAppUser=Ringdesk']);
+  // In Default Apps the user picks Ringdesk for tel; coming back to the window checks again.
+  expect(await app.post('/protocol/owners', { owners: {} })).toBe(200);
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await expect(status.getByRole('listitem').first()).toHaveText('tel: Ringdesk opens these links');
+  await expect(page.getByText(/choose it for/)).toBeHidden();
+
+  // sip on, saved: registered at once, without a restart, and listed.
+  await page.getByLabel('Also handle sip: links').check();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(status.getByRole('listitem')).toHaveCount(4);
+  await expect(status.getByRole('listitem').last()).toHaveText('sip: Ringdesk opens these links');
+  expect((await app.state()).protocolWrites).toContain('set sip');
+
+  await page.getByRole('button', { name: 'Stop handling phone links' }).click();
+  await expect(status.getByRole('listitem')).toHaveText([
+    'tel: No app opens these links',
+    'callto: No app opens these links',
+    'phone: No app opens these links',
+    'sip: No app opens these links',
+  ]);
+  expect((await app.state()).protocolWrites.filter((each) => each.startsWith('delete'))).toEqual([
+    'delete tel',
+    'delete callto',
+    'delete phone',
+    'delete sip',
+  ]);
+  expect(await app.quit()).toBe(0);
+});

@@ -9,6 +9,7 @@
  * Everything is checked before the first file is written, so a refused registration changes
  * nothing.
  */
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FaceActions } from '../companion/companion-api.js';
@@ -190,7 +191,7 @@ export function hostLinkFace(environment: PathEnvironment, sip: () => boolean): 
   const status = async () => ({
     schemes: environment.platform === 'linux' ? await linkOpenerStatus({ ...environment, sip: sip() }) : [],
     defaultApps: false,
-    remembered: false,
+    remembered: existsSync(path.join(applicationsDir(environment), LINK_DESKTOP_FILE)),
   });
   return {
     registerLinkHandler: async () => {
