@@ -7,10 +7,16 @@
  * `$XDG_DATA_HOME/applications`, whose Exec runs the AppImage file itself (`$APPIMAGE`, as the
  * start-at-login entry does, never the image's temporary mount) with the link after `--`.
  *
- * Unregistering removes Ringdesk's lines from `mimeapps.list` (other applications' stay) and the
- * AppImage's entry.
+ * `xdg-open` before xdg-utils 1.2 (Debian 12, Ubuntu 22.04; Chromium opens external links with
+ * it) takes the program as the Exec line's first word, unquoted: an AppImage whose path holds a
+ * space or a quote could not be started from there. Such an AppImage is started through a link
+ * with a plain path in Ringdesk's data folder (`$XDG_DATA_HOME/ringdesk/Ringdesk.AppImage`); the
+ * AppImage runtime follows it to the real file.
+ *
+ * Unregistering removes Ringdesk's lines from `mimeapps.list` (other applications' stay), the
+ * AppImage's entry and its link.
  */
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SchemeStatus } from '../contract/channels.js';
 import { withoutHandler } from '../cli/mimeapps-list.js';
@@ -53,6 +59,22 @@ function configHome(deps: LinuxLinkDeps): string {
     : path.posix.join(deps.homedir, '.config');
 }
 
+const PLAIN_PATH = /^\/[\w\-./+,=:@]+$/;
+
+function appImageLink(deps: LinuxLinkDeps): string {
+  return path.posix.join(dataHome(deps), 'ringdesk', 'Ringdesk.AppImage');
+}
+
+/** The path the entry runs: the AppImage itself when xdg-open can start it, else a plain link to it. */
+async function launchablePath(deps: LinuxLinkDeps, appImage: string): Promise<string> {
+  if (PLAIN_PATH.test(appImage)) return appImage;
+  const link = appImageLink(deps);
+  await mkdir(path.posix.dirname(link), { recursive: true });
+  await rm(link, { force: true });
+  await symlink(appImage, link);
+  return link;
+}
+
 /** The AppImage's own entry: hidden from menus, one MimeType per scheme, the link after `--`. */
 export function appImageEntry(appImage: string, schemes: readonly string[]): string {
   return [
@@ -84,7 +106,8 @@ export async function registerLinuxLinks(
   if (appImage !== undefined && isAppImage(deps.env)) {
     const folder = path.posix.join(dataHome(deps), 'applications');
     await mkdir(folder, { recursive: true });
-    await writeAtomically(path.posix.join(folder, APPIMAGE_DESKTOP_FILE), appImageEntry(appImage, schemes));
+    const entry = appImageEntry(await launchablePath(deps, appImage), schemes);
+    await writeAtomically(path.posix.join(folder, APPIMAGE_DESKTOP_FILE), entry);
   }
   return makeDefaultSchemeHandler(linuxDesktopFile(deps.env), schemes, deps.env, run);
 }
@@ -126,8 +149,10 @@ export async function unregisterLinuxLinks(deps: LinuxLinkDeps, schemes: readonl
     );
     if (after !== before) await writeAtomically(list, after);
   }
-  if (isAppImage(deps.env))
+  if (isAppImage(deps.env)) {
     await rm(path.posix.join(dataHome(deps), 'applications', APPIMAGE_DESKTOP_FILE), { force: true });
+    await rm(appImageLink(deps), { force: true });
+  }
 }
 
 async function readOptional(file: string): Promise<string | null> {
