@@ -247,7 +247,7 @@ export const settingsDe: Record<SettingsKey, string> = {
   'linkStep.windows-default-apps':
     'Windows lässt Sie wählen: Öffnen Sie unter Einstellungen › Apps › Standard-Apps Ringdesk und wählen Sie es für {schemes}.',
   'linkStep.browser-confirm':
-    'Beim ersten Klick auf einen Telefonlink fragt Ihr Browser, ob er Ringdesk öffnen darf: erlauben und „immer“ ankreuzen.',
+    'Wenn Sie auf einen Telefonlink klicken, fragt Ihr Browser, ob er Ringdesk öffnen darf: erlauben Sie es. Chrome und Edge bieten nur auf https- oder localhost-Seiten an, sich das zu merken; auf einem http-Helpdesk fragen sie jedes Mal, außer Ihre Administration erlaubt den Helpdesk per Richtlinie.',
   'linkStep.run-link-register':
     'Führen Sie in einem Terminal „npx ringdesk link register“ aus: Damit übernimmt dieses Ringdesk tel:-, callto:- und phone:-Links für Ihren Benutzer.',
   'section.actions': 'Aktionen',

@@ -239,7 +239,7 @@ export const settingsEn = {
   'linkStep.windows-default-apps':
     'Windows asks you to choose: in Settings › Apps › Default apps, open Ringdesk and choose it for {schemes}.',
   'linkStep.browser-confirm':
-    'The first time you click a phone link, your browser asks whether to open Ringdesk: allow it and tick “always”.',
+    'When you click a phone link, your browser asks whether to open Ringdesk: allow it. Chrome and Edge offer to remember this only on https or localhost pages; on an http helpdesk they ask every time unless your administrator allows the helpdesk by policy.',
   'linkStep.run-link-register':
     'In a terminal, run “npx ringdesk link register”: it makes this Ringdesk the handler of tel:, callto: and phone: links for your user.',
   'section.actions': 'Actions',
