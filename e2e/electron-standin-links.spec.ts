@@ -124,3 +124,16 @@ test('the settings show who opens each scheme, register, open Default Apps, chec
   ]);
   expect(await app.quit()).toBe(0);
 });
+
+test('a second instance’s link arrives through additionalData though Chromium dropped the -- from its argv', async ({
+  rig,
+}) => {
+  const app = await rig.launch({ env: { STANDIN_CHROMIUM_ARGV: '1' } });
+  expect(await app.secondInstance(['--', 'tel:+49-211-555-1111'])).toBe(0);
+  const { page } = await app.window('confirm');
+  const card = page.locator('section.confirm');
+  await expect(card.locator('.confirm-dialable')).toHaveText('05551111');
+  await card.getByRole('button', { name: 'Dial', exact: true }).click();
+  await expect.poll(() => rig.dialled).toEqual(['05551111']);
+  expect(await app.quit()).toBe(0);
+});

@@ -31,7 +31,7 @@ import {
 } from './shell/desktop-lifecycle.js';
 import { setupLinkRegistration } from './shell/desktop-links.js';
 import { bootDesktop, desktopPaths, setupIpc, setupWindows } from './shell/desktop-setup.js';
-import { linkFromArgv } from './shell/link-from-argv.js';
+import { linkFromArgv, linkFromSecondInstance, secondInstanceData } from './shell/link-from-argv.js';
 
 const warn = (message: string) => process.stderr.write(`ringdesk: ${message}\n`);
 const pending = new PendingLinks(warn);
@@ -62,12 +62,13 @@ app.on('open-url', (event, url) => {
   pending.handle(url);
 });
 
-if (!app.requestSingleInstanceLock()) {
+// The link travels in additionalData too: Chromium may reorder a second instance's argv.
+if (!app.requestSingleInstanceLock(secondInstanceData(process.argv))) {
   app.quit();
 } else {
   pending.handle(linkFromArgv(process.argv));
-  app.on('second-instance', (_event, argv) => {
-    pending.handle(linkFromArgv(argv));
+  app.on('second-instance', (_event, argv, _workingDirectory, additionalData) => {
+    pending.handle(linkFromSecondInstance(argv, additionalData));
   });
   // A tray app: closing every window does not quit.
   app.on('window-all-closed', () => undefined);

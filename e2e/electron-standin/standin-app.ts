@@ -223,7 +223,7 @@ export class StandinElectronApp extends EventEmitter {
       const { pid, socket } = JSON.parse(readFileSync(file, 'utf8')) as { pid: number; socket: string };
       if (pid !== process.pid && isAlive(pid)) {
         this.handOver = sendToFirst(socket, {
-          argv: process.argv,
+          argv: process.env.STANDIN_CHROMIUM_ARGV === '1' ? chromiumArgv(process.argv) : process.argv,
           workingDirectory: process.cwd(),
           additionalData: additionalData ?? null,
         });
@@ -298,6 +298,26 @@ export class StandinElectronApp extends EventEmitter {
     if (browser !== null) await (await browser).context.close().catch(() => undefined);
     process.exit(code);
   }
+}
+
+/**
+ * The argv Electron hands `second-instance` on Windows, `STANDIN_CHROMIUM_ARGV=1`: Chromium
+ * re-parses the second instance's command line (base::CommandLine), which consumes the `--`
+ * terminator and inserts switches of its own before the arguments (electron/electron#20322,
+ * #34195: `--allow-file-access-from-files`, `--original-process-start-time=...`).
+ */
+function chromiumArgv(argv: readonly string[]): string[] {
+  const [program = '', ...rest] = argv;
+  const terminator = rest.indexOf('--');
+  const switches = terminator < 0 ? rest.filter((each) => each.startsWith('--')) : rest.slice(0, terminator);
+  const args = terminator < 0 ? rest.filter((each) => !each.startsWith('--')) : rest.slice(terminator + 1);
+  return [
+    program,
+    '--allow-file-access-from-files',
+    '--original-process-start-time=13234384064407895',
+    ...switches,
+    ...args,
+  ];
 }
 
 function isAlive(pid: number): boolean {
