@@ -99,13 +99,30 @@ describe('DesktopLinks', () => {
     expect(warnings).toEqual([]);
   });
 
-  it('renews the links at start and names the app that took a scheme', async () => {
+  it('renews at start only what is still Ringdesk’s or nobody’s, and names the app that took a scheme', async () => {
     const { app, links, warnings } = desktopLinks();
     await links.registerLinkHandler();
-    app.commands.clear();
+    // Since the last start: the registry lost tel (say, a profile clean-up), and Skype wrote its
+    // own per-user callto command.
+    app.commands.delete('tel');
+    app.commands.set('callto', '"C:\\Skype\\skype.exe" "%1"');
     app.userChoice.set('callto', 'Skype');
+    const writes = app.writes.length;
     await links.renewAtStart();
-    expect(app.commands.has('tel')).toBe(true);
+    expect(app.writes.slice(writes)).toEqual([
+      `set tel = "${EXE}" "--" "%1"`,
+      `set phone = "${EXE}" "--" "%1"`,
+    ]);
+    expect(app.commands.get('callto')).toBe('"C:\\Skype\\skype.exe" "%1"');
     expect(warnings).toEqual(['callto: links open in Skype, not Ringdesk']);
+  });
+
+  it('turning sip on registers sip alone, taking nothing else back', async () => {
+    const { app, links } = desktopLinks();
+    await links.registerLinkHandler();
+    app.commands.set('tel', '"C:\\Teams\\teams.exe" "%1"');
+    const writes = app.writes.length;
+    await links.applySip(true);
+    expect(app.writes.slice(writes)).toEqual([`set sip = "${EXE}" "--" "%1"`]);
   });
 });

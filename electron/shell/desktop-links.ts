@@ -14,6 +14,7 @@ import {
   linkRegistrationRemembered,
   protocolsToRegister,
   registerLinkHandler,
+  registerSchemes,
   rememberLinkRegistration,
   schemeStatus,
   unregisterLinkHandler,
@@ -88,15 +89,23 @@ export class DesktopLinks implements LinkActions {
   /** `links.sip` changed in a save: sip is registered or given back now, if the user has the links. */
   async applySip(sip: boolean): Promise<void> {
     if (!linkRegistrationRemembered(this.deps.userData)) return;
-    if (sip) await registerLinkHandler(this.deps, { sip: true });
+    if (sip) await registerSchemes(this.deps, ['sip']);
     else await unregisterLinkHandler(this.deps, ['sip']);
   }
 
-  /** At start, once the user asked: renew the registration and say which schemes another app has. */
+  /**
+   * At start, once the user asked: renew the schemes that are still Ringdesk's or nobody's (the
+   * app may have moved), never one another app took since, and say which ones another app has.
+   */
   async renewAtStart(): Promise<void> {
     if (!linkRegistrationRemembered(this.deps.userData)) return;
-    const { schemes } = await registerLinkHandler(this.deps, this.deps.links());
-    for (const each of schemes) {
+    const schemes = protocolsToRegister(this.deps.links());
+    const before = await schemeStatus(this.deps, schemes);
+    await registerSchemes(
+      this.deps,
+      before.filter((each) => each.state !== 'other').map((each) => each.scheme),
+    );
+    for (const each of await schemeStatus(this.deps, schemes)) {
       if (each.state === 'other')
         this.deps.warn(`${each.scheme}: links open in ${each.app ?? '?'}, not Ringdesk`);
       if (each.state === 'none') this.deps.warn(`${each.scheme}: no application opens these links`);

@@ -118,9 +118,7 @@ export async function registerLinkHandler(
   options: { sip: boolean },
 ): Promise<CommandResult<'registerLinkHandler'>> {
   const schemes = protocolsToRegister(options);
-  if (deps.platform === 'linux')
-    await registerLinuxLinks({ env: deps.env, homedir: deps.homedir, ...runOf(deps) }, schemes);
-  else registerProtocols(deps, schemes);
+  await registerSchemes(deps, schemes);
   const status = await schemeStatus(deps, schemes);
   const registered = status.filter((each) => each.state === 'handled').map((each) => each.scheme);
   const refused = status.filter((each) => each.state !== 'handled').map((each) => each.scheme);
@@ -129,6 +127,14 @@ export async function registerLinkHandler(
       ? ['windows-default-apps', 'browser-confirm']
       : ['browser-confirm'];
   return { registered, refused, steps, schemes: status };
+}
+
+/** Registers exactly `schemes` (xdg-mime on Linux, Electron elsewhere), without checking after. */
+export async function registerSchemes(deps: LinkHandlerDeps, schemes: readonly string[]): Promise<void> {
+  if (schemes.length === 0) return;
+  if (deps.platform === 'linux')
+    await registerLinuxLinks({ env: deps.env, homedir: deps.homedir, ...runOf(deps) }, schemes);
+  else registerProtocols(deps, schemes);
 }
 
 /**
