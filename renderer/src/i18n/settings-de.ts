@@ -235,7 +235,7 @@ export const settingsDe: Record<SettingsKey, string> = {
     'Machen Sie Ringdesk zur App, die wählt, wenn Sie irgendwo auf eine Telefonnummer (tel:, callto:) klicken.',
   'done.register': 'Telefonlinks übernehmen',
   'done.registered': 'Ringdesk übernimmt jetzt: {protocols}.',
-  'links.title': 'Telefonlinks',
+  'links.title': 'Angeklickte Telefonlinks',
   'links.statusLabel': 'Wer Telefonlinks öffnet',
   'links.handled': 'Ringdesk öffnet diese Links',
   'links.other': '{app} öffnet diese Links, nicht Ringdesk',

@@ -227,7 +227,7 @@ export const settingsEn = {
   'done.links': 'Make Ringdesk the app that dials when you click a phone number (tel:, callto:) anywhere.',
   'done.register': 'Handle phone links',
   'done.registered': 'Ringdesk now handles: {protocols}.',
-  'links.title': 'Phone links',
+  'links.title': 'Clicked phone links',
   'links.statusLabel': 'Who opens phone links',
   'links.handled': 'Ringdesk opens these links',
   'links.other': '{app} opens these links, not Ringdesk',
