@@ -22,7 +22,7 @@ import {
   linkSchemes,
   type LinkOpenerCommand,
 } from './link-desktop-entry.js';
-import { withoutHandler } from './mimeapps-list.js';
+import { withoutHandler } from '../shell/mimeapps-list.js';
 import { linuxSchemeStatus } from '../shell/linux-link-entry.js';
 import {
   LinkRegistrationError,

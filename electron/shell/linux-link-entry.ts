@@ -19,7 +19,7 @@
 import { mkdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SchemeStatus } from '../contract/channels.js';
-import { withoutHandler } from '../cli/mimeapps-list.js';
+import { withoutHandler } from './mimeapps-list.js';
 import { execArgument } from './start-at-login.js';
 import { makeDefaultSchemeHandler, runProgram, xdgMime, type ProgramRunner } from './xdg-default-handler.js';
 
