@@ -23,7 +23,12 @@ const COMMAND = `"${INSTDIR}\\Ringdesk.exe" "--" "%1"`;
 let root = '';
 let env: NodeJS.ProcessEnv = {};
 
-/** An installer whose only section inserts `macro`, as electron-builder's sections do. */
+/**
+ * An installer whose only section inserts `macro`, as electron-builder's sections do, with
+ * `${isUpdated}` true when it runs with `--updated`. electron-builder defines it the same way
+ * (nsisScriptGenerator.js: the `updated` command-line flag, read with StdUtils.TestParameter, a
+ * plugin Debian's NSIS lacks; FileFunc's GetOptions reads the same switch here).
+ */
 async function compile(name: string, macro: string): Promise<string> {
   const script = path.join(root, `${name}.nsi`);
   await writeFile(
@@ -32,12 +37,26 @@ async function compile(name: string, macro: string): Promise<string> {
       'Target amd64-unicode',
       'RequestExecutionLevel user',
       'SilentInstall silent',
+      '!include LogicLib.nsh',
+      '!include FileFunc.nsh',
+      'Var updated',
+      '!macro _isUpdated _a _b _t _f',
+      '  StrCmp $updated "1" `${_t}` `${_f}`',
+      '!macroend',
+      '!define isUpdated `"" isUpdated ""`',
       '!define PRODUCT_NAME "Ringdesk"',
       '!define APP_EXECUTABLE_FILENAME "Ringdesk.exe"',
       `!include "${INCLUDE}"`,
       `OutFile "${name}.exe"`,
       `InstallDir "${INSTDIR}"`,
       'Section',
+      '  StrCpy $updated "0"',
+      '  ${GetParameters} $R0',
+      '  ClearErrors',
+      '  ${GetOptions} $R0 "--updated" $R1',
+      '  ${IfNot} ${Errors}',
+      '    StrCpy $updated "1"',
+      '  ${EndIf}',
       `  !insertmacro ${macro}`,
       'SectionEnd',
       '',
@@ -98,8 +117,14 @@ describeWithTools(
       await rm(root, { recursive: true, force: true });
     });
 
-    it('registers tel, callto and phone for the current user and lists Ringdesk in Default Apps, and removes it all again', async () => {
-      await wine(await compile('install', 'customInstall'));
+    it('lists tel, callto, phone and sip in Default Apps, takes no scheme another app owns, leaves everything alone on update, and removes only its own', async () => {
+      const reg = (key: string, value: string, data: string) =>
+        wine('reg', 'add', key, ...(value === '' ? ['/ve'] : ['/v', value]), '/d', data, '/f');
+      // Before Ringdesk: Teams has its own per-user tel command.
+      await reg('HKCU\\Software\\Classes\\tel\\shell\\open\\command', '', 'teams.exe "%1"');
+      const install = await compile('install', 'customInstall');
+      const uninstall = await compile('uninstall', 'customUnInstall');
+      await wine(install);
 
       const capabilities = 'Software\\Clients\\Internet Call\\Ringdesk\\Capabilities';
       expect(await query('HKCU\\Software\\RegisteredApplications')).toMatch(
@@ -107,46 +132,50 @@ describeWithTools(
       );
       const declared = await query(`HKCU\\${capabilities}`);
       expect(declared).toMatch(/ApplicationName\s+REG_SZ\s+Ringdesk\n/);
-      for (const scheme of ['tel', 'callto', 'phone']) {
+      for (const scheme of ['tel', 'callto', 'phone', 'sip'])
         expect(declared).toMatch(new RegExp(`\\n\\s+${scheme}\\s+REG_SZ\\s+Ringdesk\\.PhoneLink\\n`));
+      for (const scheme of ['callto', 'phone']) {
         const handler = await query(`HKCU\\Software\\Classes\\${scheme}`);
         expect(handler).toMatch(/URL Protocol\s+REG_SZ/);
         expect(handler).toContain(`(Default)    REG_SZ    ${COMMAND}\n`);
       }
+      // Teams keeps its tel command; sip is only declared (the app registers it when links.sip is on).
+      expect(await query('HKCU\\Software\\Classes\\tel')).toContain('teams.exe "%1"');
+      expect(await query('HKCU\\Software\\Classes\\sip')).toBeNull();
       expect(await query('HKCU\\Software\\Classes\\Ringdesk.PhoneLink\\shell\\open\\command')).toContain(
         COMMAND,
       );
       for (const hive of ['HKLM\\Software\\RegisteredApplications', 'HKLM\\Software\\Classes\\tel'])
         expect((await query(hive)) ?? '', hive).not.toContain('Ringdesk');
 
-      // Meanwhile a softphone takes callto: over; uninstalling Ringdesk must leave it alone.
-      await wine(
-        'reg',
-        'add',
-        'HKCU\\Software\\Classes\\callto\\shell\\open\\command',
-        '/ve',
-        '/d',
-        'softphone.exe "%1"',
-        '/f',
-      );
+      // An update: the old uninstaller and the new installer run with --updated. A value Ringdesk
+      // would write again on registering shows whether the scheme was re-registered.
+      await reg('HKCU\\Software\\Classes\\callto\\DefaultIcon', '', 'marker.ico');
+      await wine(uninstall, '--updated');
+      expect(await query('HKCU\\Software\\RegisteredApplications')).toContain('Ringdesk');
+      expect(await query('HKCU\\Software\\Classes\\phone')).toContain(COMMAND);
+      await wine(install, '--updated');
+      expect(await query('HKCU\\Software\\Classes\\callto\\DefaultIcon')).toContain('marker.ico');
+      expect(await query(`HKCU\\${capabilities}\\URLAssociations`)).toContain('sip');
+
+      // Meanwhile the app registered sip (links.sip on), and a softphone took callto: over.
+      await reg('HKCU\\Software\\Classes\\sip\\shell\\open\\command', '', COMMAND);
+      await reg('HKCU\\Software\\Classes\\callto\\shell\\open\\command', '', 'softphone.exe "%1"');
       // An earlier installer's unquoted guard on phone: is Ringdesk's too.
-      await wine(
-        'reg',
-        'add',
+      await reg(
         'HKCU\\Software\\Classes\\phone\\shell\\open\\command',
-        '/ve',
-        '/d',
+        '',
         `"${INSTDIR}\\Ringdesk.exe" -- "%1"`,
-        '/f',
       );
-      await wine(await compile('uninstall', 'customUnInstall'));
+      await wine(uninstall);
 
       expect(await query('HKCU\\Software\\RegisteredApplications')).not.toContain('Ringdesk');
       expect(await query(`HKCU\\${capabilities}`)).toBeNull();
       expect(await query('HKCU\\Software\\Classes\\Ringdesk.PhoneLink')).toBeNull();
-      expect(await query('HKCU\\Software\\Classes\\tel')).toBeNull();
       expect(await query('HKCU\\Software\\Classes\\phone')).toBeNull();
+      expect(await query('HKCU\\Software\\Classes\\sip')).toBeNull();
       expect((await query('HKCU\\Software\\Classes\\callto')) ?? '').toContain('softphone.exe "%1"');
-    }, 120_000);
+      expect((await query('HKCU\\Software\\Classes\\tel')) ?? '').toContain('teams.exe "%1"');
+    }, 180_000);
   },
 );

@@ -3,15 +3,21 @@
 ; goes under HKEY_CURRENT_USER.
 ;
 ; Install:
+;  - a ProgID for the links, and Capabilities with URLAssociations for tel, callto, phone and sip,
+;    named in RegisteredApplications, so that Ringdesk is listed in Settings > Apps > Default apps,
+;    where Windows 10/11 lets the user make it the handler (an app cannot make itself the default
+;    there). sip is only listed: the app registers it when the settings say so (links.sip);
 ;  - tel:, callto: and phone: open "Ringdesk.exe" "--" "<link>": exactly the command Electron's
-;    app.setAsDefaultProtocolClient writes at start-up (each argument quoted), so the uninstaller
-;    still recognises it after the app renewed it; the link follows the -- guard so it can
-;    never become a Chromium or Node switch (CVE-2018-1000006);
-;  - a ProgID for the links, and Capabilities with URLAssociations, named in RegisteredApplications,
-;    so that Ringdesk is listed in Settings > Apps > Default apps, where Windows 10/11 lets the user
-;    make it the handler (an app cannot make itself the default there).
-; Uninstall: removes all of it; a scheme is left alone when another application has taken it over
-; since (its command is no longer Ringdesk's).
+;    app.setAsDefaultProtocolClient writes (each argument quoted), so the uninstaller still
+;    recognises it after the app renewed it; the link follows the -- guard so it can never become
+;    a Chromium or Node switch (CVE-2018-1000006). A scheme whose per-user command belongs to
+;    another application is left alone: the user chooses in Default Apps.
+; Update (--updated, electron-builder's ${isUpdated}): the old uninstaller unregisters nothing and
+;    the new installer re-registers no scheme; only the declarations (ProgID, Capabilities) are
+;    written again, so a new version's list reaches Default Apps.
+; Uninstall: removes the declarations, and each scheme whose command is still Ringdesk's; a scheme
+;    another application has taken over since is left as it is. Nothing is restored that Ringdesk
+;    did not write.
 
 !define RINGDESK_PROGID "Ringdesk.PhoneLink"
 !define RINGDESK_CLIENT_KEY "Software\Clients\Internet Call\Ringdesk"
@@ -22,11 +28,18 @@
 !define RINGDESK_ICON "$INSTDIR\${APP_EXECUTABLE_FILENAME},0"
 
 !macro ringdeskRegisterScheme SCHEME
-  WriteRegStr HKCU "Software\Classes\${SCHEME}" "" "URL:${SCHEME} link"
-  WriteRegStr HKCU "Software\Classes\${SCHEME}" "URL Protocol" ""
-  WriteRegStr HKCU "Software\Classes\${SCHEME}\DefaultIcon" "" "${RINGDESK_ICON}"
-  WriteRegStr HKCU "Software\Classes\${SCHEME}\shell\open\command" "" '${RINGDESK_COMMAND}'
-  WriteRegStr HKCU "${RINGDESK_CAPABILITIES}\URLAssociations" "${SCHEME}" "${RINGDESK_PROGID}"
+  Push $0
+  ClearErrors
+  ReadRegStr $0 HKCU "Software\Classes\${SCHEME}\shell\open\command" ""
+  ${If} $0 == ""
+  ${OrIf} $0 == '${RINGDESK_COMMAND}'
+  ${OrIf} $0 == '${RINGDESK_COMMAND_UNQUOTED}'
+    WriteRegStr HKCU "Software\Classes\${SCHEME}" "" "URL:${SCHEME} link"
+    WriteRegStr HKCU "Software\Classes\${SCHEME}" "URL Protocol" ""
+    WriteRegStr HKCU "Software\Classes\${SCHEME}\DefaultIcon" "" "${RINGDESK_ICON}"
+    WriteRegStr HKCU "Software\Classes\${SCHEME}\shell\open\command" "" '${RINGDESK_COMMAND}'
+  ${EndIf}
+  Pop $0
 !macroend
 
 !macro ringdeskUnregisterScheme SCHEME
@@ -50,21 +63,31 @@
   WriteRegStr HKCU "${RINGDESK_CAPABILITIES}" "ApplicationName" "${PRODUCT_NAME}"
   WriteRegStr HKCU "${RINGDESK_CAPABILITIES}" "ApplicationDescription" "Caller popups and click-to-dial for service-desk agents"
   WriteRegStr HKCU "${RINGDESK_CAPABILITIES}" "ApplicationIcon" "${RINGDESK_ICON}"
-  !insertmacro ringdeskRegisterScheme "tel"
-  !insertmacro ringdeskRegisterScheme "callto"
-  !insertmacro ringdeskRegisterScheme "phone"
+  WriteRegStr HKCU "${RINGDESK_CAPABILITIES}\URLAssociations" "tel" "${RINGDESK_PROGID}"
+  WriteRegStr HKCU "${RINGDESK_CAPABILITIES}\URLAssociations" "callto" "${RINGDESK_PROGID}"
+  WriteRegStr HKCU "${RINGDESK_CAPABILITIES}\URLAssociations" "phone" "${RINGDESK_PROGID}"
+  WriteRegStr HKCU "${RINGDESK_CAPABILITIES}\URLAssociations" "sip" "${RINGDESK_PROGID}"
   WriteRegStr HKCU "Software\RegisteredApplications" "${PRODUCT_NAME}" "${RINGDESK_CAPABILITIES}"
+
+  ${IfNot} ${isUpdated}
+    !insertmacro ringdeskRegisterScheme "tel"
+    !insertmacro ringdeskRegisterScheme "callto"
+    !insertmacro ringdeskRegisterScheme "phone"
+  ${EndIf}
 
   ; SHCNE_ASSOCCHANGED: Explorer and Default apps re-read the associations.
   System::Call 'shell32::SHChangeNotify(i 0x08000000, i 0, p 0, p 0)'
 !macroend
 
 !macro customUnInstall
-  DeleteRegValue HKCU "Software\RegisteredApplications" "${PRODUCT_NAME}"
-  DeleteRegKey HKCU "${RINGDESK_CLIENT_KEY}"
-  DeleteRegKey HKCU "Software\Classes\${RINGDESK_PROGID}"
-  !insertmacro ringdeskUnregisterScheme "tel"
-  !insertmacro ringdeskUnregisterScheme "callto"
-  !insertmacro ringdeskUnregisterScheme "phone"
-  System::Call 'shell32::SHChangeNotify(i 0x08000000, i 0, p 0, p 0)'
+  ${IfNot} ${isUpdated}
+    DeleteRegValue HKCU "Software\RegisteredApplications" "${PRODUCT_NAME}"
+    DeleteRegKey HKCU "${RINGDESK_CLIENT_KEY}"
+    DeleteRegKey HKCU "Software\Classes\${RINGDESK_PROGID}"
+    !insertmacro ringdeskUnregisterScheme "tel"
+    !insertmacro ringdeskUnregisterScheme "callto"
+    !insertmacro ringdeskUnregisterScheme "phone"
+    !insertmacro ringdeskUnregisterScheme "sip"
+    System::Call 'shell32::SHChangeNotify(i 0x08000000, i 0, p 0, p 0)'
+  ${EndIf}
 !macroend

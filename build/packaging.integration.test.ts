@@ -235,6 +235,8 @@ describeWithTools(
             CFBundleTypeRole: 'Viewer',
             CFBundleURLSchemes: ['tel', 'callto', 'phone'],
           },
+          // sip is declared too, so Launch Services can hand sip: links over when links.sip is on.
+          { CFBundleURLName: 'SIP link', CFBundleTypeRole: 'Viewer', CFBundleURLSchemes: ['sip'] },
         ]);
         const archive = path.join(app, 'Contents', 'Resources', 'app.asar');
         expect(info.ElectronAsarIntegrity).toEqual({

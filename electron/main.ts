@@ -21,28 +21,29 @@ import {
   Tray,
 } from 'electron';
 import electronUpdater from 'electron-updater';
+import { homedir } from 'node:os';
 import { DesktopAttention } from './shell/desktop-attention.js';
 import {
   PendingLinks,
   setupCrashPolicy,
-  setupLinkRegistration,
   setupLoginAndUpdates,
   setupQuit,
   showFirstWindow,
 } from './shell/desktop-lifecycle.js';
+import { setupLinkRegistration } from './shell/desktop-links.js';
 import { bootDesktop, desktopPaths, setupIpc, setupWindows } from './shell/desktop-setup.js';
-import { linkFromArgv } from './shell/link-from-argv.js';
+import { linkFromArgv, linkFromSecondInstance, secondInstanceData } from './shell/link-from-argv.js';
 
 const warn = (message: string) => process.stderr.write(`ringdesk: ${message}\n`);
-const links = new PendingLinks(warn);
+const pending = new PendingLinks(warn);
 const lifecycle = { stopped: false };
 
 async function onReady(): Promise<void> {
   const paths = desktopPaths(app);
   const booted = await bootDesktop({ app, safeStorage }, paths, warn);
   const windows = setupWindows({ BrowserWindow, screen, session, shell }, paths, booted);
-  const registerLinks = setupLinkRegistration(app, paths, booted, warn);
-  setupIpc({ app, ipcMain, shell, dialog }, paths, booted, windows, registerLinks);
+  const links = setupLinkRegistration({ app, shell }, paths, booted, warn, process, homedir());
+  setupIpc({ app, ipcMain, shell, dialog }, paths, booted, windows, links);
   const attention = new DesktopAttention(
     { app, Tray, Menu, nativeImage, Notification },
     paths,
@@ -53,21 +54,22 @@ async function onReady(): Promise<void> {
   const updates = setupLoginAndUpdates({ app, updater: electronUpdater.autoUpdater }, booted, warn);
   setupQuit(app, booted, { windows, attention, updates }, lifecycle);
   showFirstWindow(booted, windows);
-  links.deliver(booted.runtime);
+  pending.deliver(booted.runtime);
 }
 
 // macOS delivers links through open-url, possibly before ready: registered first, synchronously.
 app.on('open-url', (event, url) => {
   event.preventDefault();
-  links.handle(url);
+  pending.handle(url);
 });
 
-if (!app.requestSingleInstanceLock()) {
+// The link travels in additionalData too: Chromium may reorder a second instance's argv.
+if (!app.requestSingleInstanceLock(secondInstanceData(process.argv))) {
   app.quit();
 } else {
-  links.handle(linkFromArgv(process.argv));
-  app.on('second-instance', (_event, argv) => {
-    links.handle(linkFromArgv(argv));
+  pending.handle(linkFromArgv(process.argv));
+  app.on('second-instance', (_event, argv, _workingDirectory, additionalData) => {
+    pending.handle(linkFromSecondInstance(argv, additionalData));
   });
   // A tray app: closing every window does not quit.
   app.on('window-all-closed', () => undefined);

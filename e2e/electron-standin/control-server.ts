@@ -61,6 +61,7 @@ function state(): unknown {
     openedPaths: recorder.openedPaths,
     dialogs: plain(recorder.dialogs),
     protocolClients: Object.fromEntries(recorder.protocolClients),
+    protocolWrites: recorder.protocolWrites,
     loginItems: plain(recorder.loginItems),
     shortcuts: [...recorder.shortcuts.keys()],
     aboutPanelShown: recorder.aboutPanelShown,
@@ -133,6 +134,14 @@ function post(app: QuittableApp, url: string, args: Record<string, unknown>): An
       recorder.clipboard.text = text(args.text);
       recorder.clipboard.selection = text(args.selection);
       return [200, {}];
+    case '/protocol/owners': {
+      // The user chose in Default Apps: from now on the OS opens these schemes with these apps.
+      const owners = typeof args.owners === 'object' && args.owners !== null ? args.owners : {};
+      recorder.protocolOwners = Object.fromEntries(
+        Object.entries(owners).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+      );
+      return [200, {}];
+    }
     case '/dialog/next-open':
       recorder.nextOpenDialogPaths.push(Array.isArray(args.paths) ? args.paths.map(text) : []);
       return [200, {}];

@@ -60,6 +60,7 @@ export interface StandinState {
   readonly openedExternal: readonly string[];
   readonly dialogs: readonly Record<string, unknown>[];
   readonly protocolClients: Record<string, unknown>;
+  readonly protocolWrites: readonly string[];
   readonly appEvents: readonly string[];
   readonly aboutPanelShown: number;
   readonly session: Record<string, boolean>;

@@ -16,6 +16,10 @@ export const recorder = {
   applicationMenu: null as Menu | null,
   session: { permissionRequestHandler: false, permissionCheckHandler: false, onHeadersReceived: false },
   protocolClients: new Map<string, { path?: string; args?: readonly string[] }>(),
+  /** Every protocol-client registry write, in order (`set tel`, `delete sip`). */
+  protocolWrites: [] as string[],
+  /** Who the OS opens each scheme with, once a test set it (else `STANDIN_PROTOCOL_OWNERS`). */
+  protocolOwners: null as Record<string, string> | null,
   loginItems: [] as Record<string, unknown>[],
   aboutPanelShown: 0,
   focusCalls: [] as unknown[],

@@ -71,6 +71,11 @@ export class StandinElectronApp extends EventEmitter {
   private async becomeReady(): Promise<void> {
     if (this.quitting || this.exiting) return;
     await standinBrowser();
+    // `STANDIN_PLATFORM` (e.g. win32) makes the main take that OS's paths once Chromium runs;
+    // the files stay Linux's. Electron's API is what differs, and the stand-in answers it.
+    const platform = process.env.STANDIN_PLATFORM;
+    if (platform !== undefined && platform !== '')
+      Object.defineProperty(process, 'platform', { value: platform });
     await startControlServer(this);
     this.ready = true;
     recorder.appEvents.push('ready');
@@ -140,31 +145,53 @@ export class StandinElectronApp extends EventEmitter {
 
   setAppUserModelId(): void {}
 
+  /**
+   * As Electron on Windows: the registry's command for the scheme is written (recorded here), and
+   * `isDefaultProtocolClient`/`removeAsDefaultProtocolClient` compare it with the one they would
+   * write, so another program's command is never removed.
+   */
   setAsDefaultProtocolClient(scheme: string, file?: string, args?: readonly string[]): boolean {
     if (env('STANDIN_PROTOCOL_REFUSE', '').split(',').includes(scheme)) return false;
     recorder.protocolClients.set(scheme, {
       ...(file === undefined ? {} : { path: file }),
       ...(args === undefined ? {} : { args }),
     });
+    recorder.protocolWrites.push(`set ${scheme}`);
     return true;
   }
 
-  removeAsDefaultProtocolClient(scheme: string): boolean {
+  removeAsDefaultProtocolClient(scheme: string, file?: string, args?: readonly string[]): boolean {
+    if (!this.isOurCommand(scheme, file, args)) return false;
+    recorder.protocolWrites.push(`delete ${scheme}`);
     return recorder.protocolClients.delete(scheme);
   }
 
-  isDefaultProtocolClient(scheme: string): boolean {
-    return recorder.protocolClients.has(scheme) && this.foreignOwner(scheme) === null;
+  isDefaultProtocolClient(scheme: string, file?: string, args?: readonly string[]): boolean {
+    return this.isOurCommand(scheme, file, args) && this.foreignOwner(scheme) === null;
   }
 
-  /** `STANDIN_PROTOCOL_OWNERS` (JSON `{"tel": "Microsoft Teams"}`) names other apps' schemes. */
+  private isOurCommand(scheme: string, file?: string, args?: readonly string[]): boolean {
+    const written = recorder.protocolClients.get(scheme);
+    if (written === undefined) return false;
+    return (
+      (file === undefined || written.path === file) &&
+      (args === undefined || JSON.stringify(written.args ?? []) === JSON.stringify(args))
+    );
+  }
+
+  /**
+   * `STANDIN_PROTOCOL_OWNERS` (JSON `{"tel": "Microsoft Teams"}`), or the control server's
+   * `/protocol/owners` later (the user choosing another app, or Ringdesk, in Default Apps), names
+   * the app the OS opens a scheme with, as Windows' user choice does.
+   */
   getApplicationNameForProtocol(url: string): string {
     const scheme = url.replace(/:.*$/s, '');
     return this.foreignOwner(scheme) ?? (recorder.protocolClients.has(scheme) ? this.name : '');
   }
 
   private foreignOwner(scheme: string): string | null {
-    const owners = JSON.parse(env('STANDIN_PROTOCOL_OWNERS', '{}')) as Record<string, string>;
+    const owners =
+      recorder.protocolOwners ?? (JSON.parse(env('STANDIN_PROTOCOL_OWNERS', '{}')) as Record<string, string>);
     return Object.hasOwn(owners, scheme) ? (owners[scheme] ?? null) : null;
   }
 
@@ -196,7 +223,7 @@ export class StandinElectronApp extends EventEmitter {
       const { pid, socket } = JSON.parse(readFileSync(file, 'utf8')) as { pid: number; socket: string };
       if (pid !== process.pid && isAlive(pid)) {
         this.handOver = sendToFirst(socket, {
-          argv: process.argv,
+          argv: process.env.STANDIN_CHROMIUM_ARGV === '1' ? chromiumArgv(process.argv) : process.argv,
           workingDirectory: process.cwd(),
           additionalData: additionalData ?? null,
         });
@@ -273,6 +300,26 @@ export class StandinElectronApp extends EventEmitter {
   }
 }
 
+/**
+ * The argv Electron hands `second-instance` on Windows, `STANDIN_CHROMIUM_ARGV=1`: Chromium
+ * re-parses the second instance's command line (base::CommandLine), which consumes the `--`
+ * terminator and inserts switches of its own before the arguments (electron/electron#20322,
+ * #34195: `--allow-file-access-from-files`, `--original-process-start-time=...`).
+ */
+function chromiumArgv(argv: readonly string[]): string[] {
+  const [program = '', ...rest] = argv;
+  const terminator = rest.indexOf('--');
+  const switches = terminator < 0 ? rest.filter((each) => each.startsWith('--')) : rest.slice(0, terminator);
+  const args = terminator < 0 ? rest.filter((each) => !each.startsWith('--')) : rest.slice(terminator + 1);
+  return [
+    program,
+    '--allow-file-access-from-files',
+    '--original-process-start-time=13234384064407895',
+    ...switches,
+    ...args,
+  ];
+}
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -291,7 +338,13 @@ function sendToFirst(socket: string, message: object): Promise<void> {
   });
 }
 
-// Electron's `process.resourcesPath`: the folder holding app.asar (or the app folder's parent).
-Object.assign(process, { resourcesPath: process.env.STANDIN_RESOURCES_PATH ?? path.dirname(appRoot()) });
+// Electron's `process.resourcesPath`: the folder holding app.asar (or the app folder's parent);
+// `process.defaultApp` when run unpackaged (`electron .`); `process.getSystemVersion()` (Windows
+// 11 answers `10.0.22631`), from `STANDIN_SYSTEM_VERSION` or the kernel's.
+Object.assign(process, {
+  resourcesPath: process.env.STANDIN_RESOURCES_PATH ?? path.dirname(appRoot()),
+  ...(process.env.STANDIN_PACKAGED === '1' ? {} : { defaultApp: true }),
+  getSystemVersion: () => env('STANDIN_SYSTEM_VERSION', os.release()),
+});
 
 export const standinApp = new StandinElectronApp();

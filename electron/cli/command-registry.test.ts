@@ -13,7 +13,8 @@ describe('the command table', () => {
       const command = await findCommand(name);
       expect(command?.usage.startsWith(name)).toBe(true);
     }
-  });
+    // Loads (transforms) every command's module graph: seconds on a loaded machine.
+  }, 30_000);
 
   it('finds nothing for names that are no command, inherited members included', async () => {
     for (const name of ['', 'toString', 'constructor', '__proto__', '../main', 'numbers']) {

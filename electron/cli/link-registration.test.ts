@@ -35,6 +35,11 @@ describe('registerLinkOpener', () => {
       registered: ['tel', 'callto', 'phone'],
       refused: [],
       steps: ['browser-confirm'],
+      schemes: [
+        { scheme: 'tel', state: 'handled' },
+        { scheme: 'callto', state: 'handled' },
+        { scheme: 'phone', state: 'handled' },
+      ],
       desktopFile: file,
       exec: '/usr/bin/node /opt/ringdesk/bin/ringdesk.js link open -- %u',
     });
@@ -81,6 +86,7 @@ describe('registerLinkOpener', () => {
     const result = await registerLinkOpener({ ...where, sip: false, run: xdg.run, command });
     expect(result.registered).toEqual(['tel', 'phone']);
     expect(result.refused).toEqual(['callto']);
+    expect(result.schemes).toContainEqual({ scheme: 'callto', state: 'other', app: 'skype.desktop' });
   });
 
   it('refuses off Linux, saying the desktop app registers itself, and writes nothing', async () => {

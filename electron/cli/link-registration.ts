@@ -9,8 +9,10 @@
  * Everything is checked before the first file is written, so a refused registration changes
  * nothing.
  */
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { FaceActions } from '../companion/companion-api.js';
 import type { CommandResult } from '../contract/channels.js';
 import type { PathEnvironment } from '../settings/settings-paths.js';
 import { appRoot } from './app-paths.js';
@@ -20,7 +22,8 @@ import {
   linkSchemes,
   type LinkOpenerCommand,
 } from './link-desktop-entry.js';
-import { withoutHandler } from './mimeapps-list.js';
+import { withoutHandler } from '../shell/mimeapps-list.js';
+import { linuxSchemeStatus } from '../shell/linux-link-entry.js';
 import {
   LinkRegistrationError,
   makeDefaultSchemeHandler,
@@ -98,7 +101,27 @@ export async function registerLinkOpener(options: LinkRegistrationOptions): Prom
     run,
   );
   const exec = /^Exec=(.*)$/m.exec(entry)?.[1] ?? '';
-  return { registered, refused, steps: ['browser-confirm'], desktopFile: file, exec };
+  const schemesNow =
+    refused.length === 0
+      ? registered.map((scheme) => ({ scheme, state: 'handled' as const }))
+      : await linkOpenerStatus({ ...options, run });
+  return { registered, refused, steps: ['browser-confirm'], schemes: schemesNow, desktopFile: file, exec };
+}
+
+/**
+ * Who opens each scheme now, as `xdg-mime` answers: the opener (`handled`), another entry, or none.
+ *
+ * @throws LinkRegistrationError off Linux, or when xdg-mime is missing.
+ */
+export async function linkOpenerStatus(
+  options: PathEnvironment & { readonly sip: boolean; readonly run?: ProgramRunner },
+): Promise<CommandResult<'registerLinkHandler'>['schemes']> {
+  requireLinux(options.platform);
+  return linuxSchemeStatus(
+    { env: options.env, homedir: options.homeDir, run: options.run ?? runProgram },
+    linkSchemes(options.sip),
+    { ours: LINK_DESKTOP_FILE },
+  );
 }
 
 /** What unregistering did. */
@@ -157,4 +180,32 @@ async function writeAtomically(file: string, text: string): Promise<void> {
   const temporary = `${file}.${process.pid}.tmp`;
   await writeFile(temporary, text, { mode: 0o644 });
   await rename(temporary, file);
+}
+
+/**
+ * The headless host's phone links (`ringdesk serve`): on Linux the opener is registered, checked
+ * and removed as `ringdesk link register`/`unregister` do; there is no Default Apps page to open.
+ * Off Linux registration refuses with the reason (the desktop app registers itself there).
+ */
+export function hostLinkFace(environment: PathEnvironment, sip: () => boolean): FaceActions {
+  const status = async () => ({
+    schemes: environment.platform === 'linux' ? await linkOpenerStatus({ ...environment, sip: sip() }) : [],
+    defaultApps: false,
+    remembered: existsSync(path.join(applicationsDir(environment), LINK_DESKTOP_FILE)),
+  });
+  return {
+    registerLinkHandler: async () => {
+      const { registered, refused, steps, schemes } = await registerLinkOpener({
+        ...environment,
+        sip: sip(),
+      });
+      return { registered, refused, steps, schemes };
+    },
+    linkStatus: status,
+    unregisterLinkHandler: async () => {
+      await unregisterLinkOpener(environment);
+      return status();
+    },
+    openDefaultApps: () => Promise.resolve({ opened: false }),
+  };
 }

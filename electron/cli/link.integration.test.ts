@@ -54,7 +54,7 @@ describeWithTools(
     it('registers as the tel handler, and xdg-open tel:... dials on the running host', async () => {
       const { root, env } = desktopUser({ confirm: false });
       const registered = ringdesk(env, 'link', 'register');
-      expect(registered.stderr).toMatch(/a browser asks once/);
+      expect(registered.stderr).toMatch(/a browser asks before .* only on https or localhost pages/);
       expect(registered.status).toBe(0);
       const desktopFile = path.join(root, 'data', 'applications', 'ringdesk-link.desktop');
       expect(JSON.parse(registered.stdout)).toMatchObject({

@@ -19,6 +19,12 @@ export interface FaceActions {
   registerLinkHandler(): Promise<CommandResult<'registerLinkHandler'>>;
   /** The face's own file dialog, where it has one: the chosen file, or null when cancelled. */
   pickFile?(kind: FileKind): Promise<string | null>;
+  /** Who opens each phone-link scheme now, as the OS answers. */
+  linkStatus(): Promise<CommandResult<'linkStatus'>>;
+  /** Gives the phone links back where they are still the app's. */
+  unregisterLinkHandler(): Promise<CommandResult<'unregisterLinkHandler'>>;
+  /** Opens the OS's page where the user picks the default app, where there is one. */
+  openDefaultApps(): Promise<CommandResult<'openDefaultApps'>>;
 }
 
 /** One function per command. Without a settings service, the settings commands refuse. */
@@ -91,6 +97,9 @@ export function companionApi(
           : { available: true, path: await face.pickFile(kind) },
       ),
     listFiles: ({ folder, kind }) => attempt(() => service().listFiles(folder, kind)),
+    linkStatus: () => attempt(() => face.linkStatus()),
+    unregisterLinkHandler: () => attempt(() => face.unregisterLinkHandler()),
+    openDefaultApps: () => attempt(() => face.openDefaultApps()),
   };
 }
 

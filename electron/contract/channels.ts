@@ -40,6 +40,27 @@ export type FileKind = z.infer<typeof fileKindSchema>;
 export const linkHandlerStepSchema = z.enum(['windows-default-apps', 'browser-confirm', 'run-link-register']);
 export type LinkHandlerStep = z.infer<typeof linkHandlerStepSchema>;
 
+/**
+ * Who really opens one scheme's links, as the OS answers (not what Ringdesk asked for): Ringdesk
+ * (`handled`), another application (`other`, named in `app` as the OS names it), or nothing.
+ */
+export const schemeStatusSchema = z.object({
+  scheme: z.string(),
+  state: z.enum(['handled', 'other', 'none']),
+  app: z.string().optional(),
+});
+export type SchemeStatus = z.infer<typeof schemeStatusSchema>;
+
+/** The phone-link registration as it stands: every scheme Ringdesk offers, and what the face can do. */
+export const linkStatusSchema = z.object({
+  schemes: z.array(schemeStatusSchema).readonly(),
+  /** Whether the face can open the OS's page where the user picks the default app (Windows). */
+  defaultApps: z.boolean(),
+  /** Whether the user asked for the links (then each start renews the registration). */
+  remembered: z.boolean(),
+});
+export type LinkStatus = z.infer<typeof linkStatusSchema>;
+
 export const commandSchemas = {
   /** Everything a face shows, at once (after connecting). */
   getSnapshot: { args: z.object({}).strict(), result: snapshotSchema },
@@ -195,9 +216,12 @@ export const commandSchemas = {
   registerLinkHandler: {
     args: z.object({}).strict(),
     result: z.object({
+      /** The schemes whose links now reach Ringdesk, as the OS answers afterwards. */
       registered: z.array(z.string()).readonly(),
+      /** The schemes whose links still go elsewhere (see `schemes` for who has them). */
       refused: z.array(z.string()).readonly(),
       steps: z.array(linkHandlerStepSchema).readonly(),
+      schemes: z.array(schemeStatusSchema).readonly(),
     }),
   },
   /**
@@ -219,6 +243,12 @@ export const commandSchemas = {
       z.object({ error: z.string() }),
     ]),
   },
+  /** Who opens each phone-link scheme now, checked with the OS. */
+  linkStatus: { args: z.object({}).strict(), result: linkStatusSchema },
+  /** Gives the phone links back (only where they are still Ringdesk's); the status afterwards. */
+  unregisterLinkHandler: { args: z.object({}).strict(), result: linkStatusSchema },
+  /** Opens the OS's page for choosing Ringdesk as the default app (Windows' Default Apps). */
+  openDefaultApps: { args: z.object({}).strict(), result: z.object({ opened: z.boolean() }) },
   /** Closes a popup. */
   dismissPopup: { args: z.object({ callId }).strict(), result: z.object({}) },
   /** Resolves a popup action to the (validated http/https) URL to open. */

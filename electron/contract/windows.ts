@@ -31,6 +31,9 @@ export const WINDOW_VERBS = {
     'registerLinkHandler',
     'pickFile',
     'listFiles',
+    'linkStatus',
+    'unregisterLinkHandler',
+    'openDefaultApps',
   ],
   confirm: ['getSnapshot', 'confirmDial', 'cancelDial'],
 } as const satisfies Record<WindowKind, readonly CommandName[]>;

@@ -67,7 +67,11 @@ export interface HostOptions {
 
 /** The host cannot register itself for links: the user runs `ringdesk link register`. */
 export const HOST_FACE: FaceActions = {
-  registerLinkHandler: () => Promise.resolve({ registered: [], refused: [], steps: ['run-link-register'] }),
+  registerLinkHandler: () =>
+    Promise.resolve({ registered: [], refused: [], steps: ['run-link-register'], schemes: [] }),
+  linkStatus: () => Promise.resolve({ schemes: [], defaultApps: false, remembered: false }),
+  unregisterLinkHandler: () => Promise.resolve({ schemes: [], defaultApps: false, remembered: false }),
+  openDefaultApps: () => Promise.resolve({ opened: false }),
 };
 
 export class HeadlessHost {

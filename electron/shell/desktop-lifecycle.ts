@@ -1,8 +1,7 @@
 /**
  * The desktop app's life around the Companion: links that arrive before the app is ready, the
- * crash policy, start at login and updates (applied at start and after every save), phone-link
- * registration (renewed at start once the user asked for it), the first window, and quitting with
- * the journal flushed. Electron's objects are passed in.
+ * crash policy, start at login and updates (applied at start and after every save), the first
+ * window, and quitting with the journal flushed (phone-link registration: desktop-links.ts). Electron's objects are passed in.
  */
 import type { App, Notification as NotificationType, NotificationConstructorOptions } from 'electron';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
@@ -10,16 +9,9 @@ import os from 'node:os';
 import type { Booted } from '../companion/boot.js';
 import type { CompanionRuntime } from '../companion/companion-runtime.js';
 import { installCrashPolicy } from '../companion/crash-policy.js';
-import type { CommandResult } from '../contract/channels.js';
 import type { AppWindows } from './app-windows.js';
 import { AutoUpdate, type UpdaterLike } from './auto-update.js';
 import type { DesktopAttention } from './desktop-attention.js';
-import type { DesktopPaths } from './desktop-setup.js';
-import {
-  linkRegistrationRemembered,
-  registerLinkHandler,
-  rememberLinkRegistration,
-} from './protocol-registration.js';
 import { applyStartAtLogin } from './start-at-login.js';
 
 /** Phone links that came before the Companion ran (a cold start by a click, macOS's open-url). */
@@ -45,14 +37,7 @@ export class PendingLinks {
 
 type DesktopApp = Pick<
   App,
-  | 'exit'
-  | 'getLocale'
-  | 'isPackaged'
-  | 'setAsDefaultProtocolClient'
-  | 'setLoginItemSettings'
-  | 'getLoginItemSettings'
-  | 'quit'
-  | 'on'
+  'exit' | 'getLocale' | 'isPackaged' | 'setLoginItemSettings' | 'getLoginItemSettings' | 'quit' | 'on'
 >;
 
 /** Errors that escape every handler: logged, the journal flushed, the runtime restarted, the agent told. */
@@ -120,41 +105,6 @@ export function setupLoginAndUpdates(
     updates.apply(saved.app.updateFeedUrl);
   });
   return updates;
-}
-
-/**
- * Phone-link registration: what the wizard's and the settings' button run; renewed at each start
- * once the user asked for it (the app may have moved), never taking links the user never gave.
- */
-export function setupLinkRegistration(
-  app: Pick<App, 'setAsDefaultProtocolClient' | 'isPackaged'>,
-  paths: DesktopPaths,
-  booted: Booted,
-  warn: (message: string) => void,
-): () => Promise<CommandResult<'registerLinkHandler'>> {
-  const deps = {
-    app,
-    execPath: process.execPath,
-    argv: process.argv,
-    platform: process.platform,
-    env: process.env,
-  };
-  const register = async () => {
-    const result = await registerLinkHandler(deps, booted.current().links);
-    if (result.registered.length > 0) await rememberLinkRegistration(paths.userData, result.registered);
-    return result;
-  };
-  if (linkRegistrationRemembered(paths.userData)) {
-    registerLinkHandler(deps, booted.current().links).then(
-      ({ refused }) => {
-        if (refused.length > 0) warn(`the OS did not make Ringdesk the handler for ${refused.join(', ')}`);
-      },
-      (error: unknown) => {
-        warn(`phone links: ${String(error)}`);
-      },
-    );
-  }
-  return register;
 }
 
 /** The first window: the settings with their problems, the wizard on a first run, else none (tray). */

@@ -20,10 +20,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { boot, type Booted } from '../companion/boot.js';
 import { companionApi } from '../companion/companion-api.js';
-import type { CommandResult } from '../contract/channels.js';
 import type { WindowKind } from '../contract/windows.js';
 import { regionOfLocale } from '../numbers/region-of-locale.js';
 import { AppWindows } from './app-windows.js';
+import type { LinkActions } from './desktop-links.js';
 import { pickFileWithDialog } from './file-dialog.js';
 import { registerIpcRouter } from './ipc-router.js';
 import { shellLanguage } from './shell-text.js';
@@ -132,12 +132,15 @@ export function setupIpc(
   paths: DesktopPaths,
   booted: Booted,
   windows: AppWindows,
-  registerLinkHandler: () => Promise<CommandResult<'registerLinkHandler'>>,
+  links: LinkActions,
 ): void {
   registerIpcRouter({
     ipcMain: electron.ipcMain,
     api: companionApi(booted.runtime, booted.settings, {
-      registerLinkHandler,
+      registerLinkHandler: () => links.registerLinkHandler(),
+      linkStatus: () => links.linkStatus(),
+      unregisterLinkHandler: () => links.unregisterLinkHandler(),
+      openDefaultApps: () => links.openDefaultApps(),
       pickFile: (kind) =>
         pickFileWithDialog(
           electron.dialog,

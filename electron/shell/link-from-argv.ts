@@ -20,3 +20,34 @@ export function linkFromArgv(argv: readonly string[]): string | null {
   const link = after[0] as string;
   return LINK.test(link) ? link : null;
 }
+
+/** What a second instance hands the first besides its argv (`requestSingleInstanceLock`). */
+export interface SecondInstanceData {
+  /** The link from the second instance's own argv, or null. */
+  readonly link: string | null;
+}
+
+/** The data a starting instance passes to `requestSingleInstanceLock`. */
+export function secondInstanceData(argv: readonly string[]): SecondInstanceData {
+  return { link: linkFromArgv(argv) };
+}
+
+/**
+ * The link a second instance handed over. Chromium re-parses the second instance's command line
+ * before it reaches `second-instance`, inserting switches of its own (electron/electron#20322,
+ * #34195) and consuming the `--` terminator, so the argv can lose the link's place. The second
+ * instance therefore also sends the link it found in its own argv as `additionalData`; that is
+ * read first (checked as strictly as argv: a string, a phone scheme, at most 2048 characters),
+ * and argv is the fallback (an older instance, or none sent).
+ */
+export function linkFromSecondInstance(argv: readonly string[], additionalData: unknown): string | null {
+  if (
+    typeof additionalData === 'object' &&
+    additionalData !== null &&
+    Object.hasOwn(additionalData, 'link')
+  ) {
+    const { link } = additionalData as { link: unknown };
+    if (typeof link === 'string' && link.length <= 2048 && LINK.test(link)) return link;
+  }
+  return linkFromArgv(argv);
+}

@@ -39,7 +39,9 @@ const link: Command = {
         context.emit(result);
         if (result.refused.length > 0)
           context.say(`the desktop still opens ${result.refused.join(', ')} links with another application`);
-        context.say('a browser asks once before it hands a phone link to Ringdesk');
+        context.say(
+          'a browser asks before it hands a phone link to Ringdesk; Chrome and Edge remember "always allow" only on https or localhost pages (an http helpdesk needs the AutoLaunchProtocolsFromOrigins policy)',
+        );
         return 0;
       }
       if (action === 'unregister') {

@@ -13,7 +13,7 @@ import { defaultSettingsPath, userDataDir } from '../../settings/settings-paths.
 import { demoConfigFile, rendererDir } from '../app-paths.js';
 import { UsageError, type Command } from '../command.js';
 import { DEFAULT_PORT } from '../host-client.js';
-import { registerLinkOpener } from '../link-registration.js';
+import { hostLinkFace } from '../link-registration.js';
 import { parseOptions } from '../parse-options.js';
 
 const serve: Command = {
@@ -71,16 +71,8 @@ const serve: Command = {
       host: bindHost,
       port,
       onError: warn,
-      // The wizard's "Handle phone links": on Linux, the same as `ringdesk link register`.
-      face: {
-        registerLinkHandler: async () => {
-          const { registered, refused, steps } = await registerLinkOpener({
-            ...context.io,
-            sip: booted.current().links.sip,
-          });
-          return { registered, refused, steps };
-        },
-      },
+      // The wizard's and settings' phone links: on Linux, the same as `ringdesk link register`.
+      face: hostLinkFace(context.io, () => booted.current().links.sip),
     });
     let url: string;
     try {

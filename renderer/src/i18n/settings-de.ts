@@ -249,12 +249,19 @@ export const settingsDe: Record<SettingsKey, string> = {
     'Machen Sie Ringdesk zur App, die wählt, wenn Sie irgendwo auf eine Telefonnummer (tel:, callto:) klicken.',
   'done.register': 'Telefonlinks übernehmen',
   'done.registered': 'Ringdesk übernimmt jetzt: {protocols}.',
-  'done.refused': 'Das System hat Ringdesk nicht angenommen für: {protocols}.',
+  'links.title': 'Angeklickte Telefonlinks',
+  'links.statusLabel': 'Wer Telefonlinks öffnet',
+  'links.handled': 'Ringdesk öffnet diese Links',
+  'links.other': '{app} öffnet diese Links, nicht Ringdesk',
+  'links.none': 'Keine App öffnet diese Links',
+  'links.openDefaultApps': 'Standard-Apps öffnen',
+  'links.check': 'Erneut prüfen',
+  'links.unregister': 'Telefonlinks nicht mehr übernehmen',
   'done.close': 'Loslegen',
   'linkStep.windows-default-apps':
-    'Windows fragt nach einer Bestätigung: Öffnen Sie Einstellungen › Apps › Standard-Apps, suchen Sie Ringdesk und wählen Sie es für TEL und CALLTO.',
+    'Windows lässt Sie wählen: Öffnen Sie unter Einstellungen › Apps › Standard-Apps Ringdesk und wählen Sie es für {schemes}.',
   'linkStep.browser-confirm':
-    'Beim ersten Klick auf einen Telefonlink fragt Ihr Browser, ob er Ringdesk öffnen darf: erlauben und „immer“ ankreuzen.',
+    'Wenn Sie auf einen Telefonlink klicken, fragt Ihr Browser, ob er Ringdesk öffnen darf: erlauben Sie es. Chrome und Edge bieten nur auf https- oder localhost-Seiten an, sich das zu merken; auf einem http-Helpdesk fragen sie jedes Mal, außer Ihre Administration erlaubt den Helpdesk per Richtlinie.',
   'linkStep.run-link-register':
     'Führen Sie in einem Terminal „npx ringdesk link register“ aus: Damit übernimmt dieses Ringdesk tel:-, callto:- und phone:-Links für Ihren Benutzer.',
   'section.actions': 'Aktionen',

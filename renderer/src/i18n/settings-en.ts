@@ -239,12 +239,19 @@ export const settingsEn = {
   'done.links': 'Make Ringdesk the app that dials when you click a phone number (tel:, callto:) anywhere.',
   'done.register': 'Handle phone links',
   'done.registered': 'Ringdesk now handles: {protocols}.',
-  'done.refused': 'The system did not accept Ringdesk for: {protocols}.',
+  'links.title': 'Clicked phone links',
+  'links.statusLabel': 'Who opens phone links',
+  'links.handled': 'Ringdesk opens these links',
+  'links.other': '{app} opens these links, not Ringdesk',
+  'links.none': 'No app opens these links',
+  'links.openDefaultApps': 'Open Default Apps',
+  'links.check': 'Check again',
+  'links.unregister': 'Stop handling phone links',
   'done.close': 'Start working',
   'linkStep.windows-default-apps':
-    'Windows asks you to confirm: open Settings › Apps › Default apps, search for Ringdesk, and choose it for TEL and CALLTO.',
+    'Windows asks you to choose: in Settings › Apps › Default apps, open Ringdesk and choose it for {schemes}.',
   'linkStep.browser-confirm':
-    'The first time you click a phone link, your browser asks whether to open Ringdesk: allow it and tick “always”.',
+    'When you click a phone link, your browser asks whether to open Ringdesk: allow it. Chrome and Edge offer to remember this only on https or localhost pages; on an http helpdesk they ask every time unless your administrator allows the helpdesk by policy.',
   'linkStep.run-link-register':
     'In a terminal, run “npx ringdesk link register”: it makes this Ringdesk the handler of tel:, callto: and phone: links for your user.',
   'section.actions': 'Actions',

@@ -8,6 +8,7 @@ import { getAt, isObject } from './document-path.js';
 import { useEditor, useEditorState } from './editor-context.js';
 import { CALL_FIELDS } from './field-specs.js';
 import { FieldProblems, Fields, fieldId } from './fields.js';
+import { PhoneLinksPanel } from './links-panel.js';
 
 export function CallsSection() {
   const { t } = useI18n();
@@ -15,8 +16,21 @@ export function CallsSection() {
     <section className="settings-section" aria-labelledby="calls-title">
       <h2 id="calls-title">{t('callSettings.title')}</h2>
       <Fields specs={CALL_FIELDS} base={[]} />
+      <PhoneLinks />
       <Blocklist />
     </section>
+  );
+}
+
+/** Who opens phone links now; checked again after each save (`links.sip` applies at once). */
+function PhoneLinks() {
+  const { t } = useI18n();
+  const saved = useEditorState((state) => state.saved);
+  return (
+    <fieldset className="phone-links-settings">
+      <legend>{t('links.title')}</legend>
+      <PhoneLinksPanel refreshKey={saved} />
+    </fieldset>
   );
 }
 
