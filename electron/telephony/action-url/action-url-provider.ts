@@ -33,6 +33,7 @@ import { IntentError, param, type LineIntent } from './line-intents.js';
 import { phoneRequest } from './phone-action.js';
 import { matchEndpoint } from './endpoints.js';
 import { PbxWebhooks } from './pbx-webhooks.js';
+import { answeredByCallType } from './three-cx.js';
 import {
   BodyError,
   fromQuery,
@@ -338,6 +339,9 @@ export class ActionUrlProvider implements LineProvider {
       defaultCallerId: zammad.defaultCallerId,
       isBlocked: this.deps.isBlocked ?? (() => false),
     });
+    // 3CX sends no answer, only its hang-up's CallType: an answered call is connected first.
+    if (answer.intent.kind === 'hangup' && answeredByCallType(params))
+      this.apply({ ...answer.intent, kind: 'answer' });
     // Zammad counts a call answered by voicemail as not done: for the agent it is missed.
     if (answer.intent.kind === 'answer' && voicemail) notes.push('answered by voicemail: still missed');
     else await this.apply(answer.intent, notes);
