@@ -258,6 +258,25 @@ describe("sipgate.io's API reference (README cURL examples, causes, transfers)",
   });
 });
 
+describe('the URLs to paste', () => {
+  it('names every native endpoint with the public address sipgate and Placetel use', async () => {
+    const listener = await startListener(TOKEN, {
+      sipgate: {},
+      placetel: {},
+      haSip: {},
+      publicUrl: 'https://ringdesk.example.com:8765',
+    });
+    listeners.push(listener);
+    const [endpoints] = await listener.provider.selfTest();
+    expect(endpoints?.ok).toBe(true);
+    expect(endpoints?.detail.split('; ')).toEqual([
+      'sipgate.io: POST https://ringdesk.example.com:8765/api/v1/sipgate/<token>/in and https://ringdesk.example.com:8765/api/v1/sipgate/<token>/out (sipgate calls back at https://ringdesk.example.com:8765: it must reach that address)',
+      'Placetel: POST https://ringdesk.example.com:8765/api/v1/placetel/<token>',
+      `ha-sip: POST ${listener.base}/api/v1/ha-sip/<token>`,
+    ]);
+  });
+});
+
 describe('sipgate.io endpoint guards', () => {
   it('answers a wrong token 401 and a GET 405, both in XML, and changes nothing', async () => {
     const { base, tracker, send } = await sipgate();
