@@ -277,6 +277,29 @@ describe('the URLs to paste', () => {
   });
 });
 
+describe('sipgate following the reply', () => {
+  it('reaches the listener at the callback URLs it was given, whatever the token holds', async () => {
+    const token = 'odd/token%with spaces+&=0123';
+    const listener = await startListener(token, { sipgate: {}, publicUrl: PUBLIC });
+    listeners.push(listener);
+    const ring = await post(
+      `${listener.base}/api/v1/sipgate/${encodeURIComponent(token)}/in`,
+      'event=newCall&from=492111234567&to=4915791234567&direction=in&callId=follow-1',
+    );
+    const given = response(parseXml(ring.text));
+    // sipgate posts to exactly these URLs; here the public host is this loopback listener.
+    const onAnswer = String(given['@onAnswer']).replace(PUBLIC, listener.base);
+    const onHangup = String(given['@onHangup']).replace(PUBLIC, listener.base);
+    expect((await post(onAnswer, 'event=answer&callId=follow-1&user=Alice&direction=in')).status).toBe(200);
+    expect(
+      (await post(onHangup, 'event=hangup&cause=normalClearing&callId=follow-1&direction=in')).status,
+    ).toBe(200);
+    expect(listener.finished.map(({ call }) => [call.callId, call.state, call.answeredAt !== null])).toEqual([
+      ['follow-1', 'ended', true],
+    ]);
+  });
+});
+
 describe('sipgate.io endpoint guards', () => {
   it('answers a wrong token 401 and a GET 405, both in XML, and changes nothing', async () => {
     const { base, tracker, send } = await sipgate();
