@@ -341,7 +341,7 @@ export class ActionUrlProvider implements LineProvider {
     });
     // 3CX sends no answer, only its hang-up's CallType: an answered call is connected first.
     if (answer.intent.kind === 'hangup' && answeredByCallType(params))
-      this.apply({ ...answer.intent, kind: 'answer' });
+      await this.apply({ ...answer.intent, kind: 'answer' }, notes);
     // Zammad counts a call answered by voicemail as not done: for the agent it is missed.
     if (answer.intent.kind === 'answer' && voicemail) notes.push('answered by voicemail: still missed');
     else await this.apply(answer.intent, notes);
