@@ -51,7 +51,8 @@ describe('ringdesk provider test', () => {
       {
         check: 'endpoints',
         ok: false,
-        detail: 'no endpoint is on: add "zammad", "kix" or "phone" to the line settings',
+        detail:
+          'no endpoint is on: add "zammad", "kix", "phone", "sipgate", "placetel" or "haSip" to the line settings',
       },
       { check: 'dial target', ok: false, detail: '127.0.0.1:9 is not reachable: ECONNREFUSED' },
       { ok: false },

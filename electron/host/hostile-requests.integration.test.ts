@@ -68,6 +68,11 @@ const KNOWN_KEYS = [
   'id',
   'journalId',
   'events',
+  'type',
+  'CallType',
+  'caller',
+  'parsed_caller',
+  'sip_account',
 ];
 const ODD = [
   '%',
@@ -91,6 +96,7 @@ const keyArb = fc
 const valueArb = fc.oneof(
   fc.string({ maxLength: 20 }),
   fc.constantFrom('', 'newCall', 'hangup', 'in', 'out', '0211 5551111', 'x'.repeat(300)),
+  fc.constantFrom('IncomingCall', 'HungUp', 'incoming_call', 'call_disconnected', 'dtmf', 'Inbound'),
 );
 /** A query or form: encoded pairs, raw odd encodings, repeated keys. */
 const formArb = fc
@@ -290,6 +296,10 @@ describe('hostile requests against a running host', () => {
         zammad: {},
         kix: {},
         phone: {},
+        sipgate: {},
+        placetel: {},
+        haSip: {},
+        publicUrl: `http://127.0.0.1:${webhookPort}`,
         // The fuzz sends far more than a PBX would: the limit must not be what answers.
         rateLimit: { burst: 10_000, perSecond: 10_000 },
       },

@@ -32,6 +32,8 @@ import { kixRequest } from './kix-action.js';
 import { IntentError, param, type LineIntent } from './line-intents.js';
 import { phoneRequest } from './phone-action.js';
 import { matchEndpoint } from './endpoints.js';
+import { PbxWebhooks } from './pbx-webhooks.js';
+import { answeredByCallType } from './three-cx.js';
 import {
   BodyError,
   fromQuery,
@@ -46,6 +48,7 @@ import { RecentEnds } from './recent-ends.js';
 import { RateLimiter, tokenMatches } from './request-guards.js';
 import { RequestLog, type RequestLogEntry } from './request-log.js';
 import { UrlDialer } from './url-dialer.js';
+import { xmlError, XmlReply } from './xml-reply.js';
 import { zammadRequest } from './zammad-webhook.js';
 
 export interface ActionUrlDeps {
@@ -83,6 +86,8 @@ export class ActionUrlProvider implements LineProvider {
   private readonly token: string;
   private readonly dialer: UrlDialer | null;
   private readonly now: () => number;
+  /** sipgate.io, Placetel and ha-sip. */
+  private readonly pbx: PbxWebhooks;
 
   constructor(
     private readonly settings: ActionUrlLineSettings,
@@ -100,6 +105,11 @@ export class ActionUrlProvider implements LineProvider {
     const capabilities: Capability[] = ['watch'];
     if (this.dialer !== null) capabilities.push('dial');
     this.capabilities = new Set(capabilities);
+    this.pbx = new PbxWebhooks(settings, {
+      token: this.token,
+      isBlocked: (remote) => this.deps.isBlocked?.(remote) ?? false,
+      boundUrl: () => this.boundUrl(),
+    });
   }
 
   get state(): ProviderState {
@@ -178,10 +188,18 @@ export class ActionUrlProvider implements LineProvider {
     return () => this.listeners.delete(listener);
   }
 
+  /** `http://host:port` the listener is bound to (or configured for, before it is). */
+  private boundUrl(): string {
+    const address = this.address();
+    if (address === null) return `http://${this.settings.listen}`;
+    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    return `http://${host}:${address.port}`;
+  }
+
   /** Which endpoints are on, with the URL each PBX or phone must call, and the dial target. */
   async selfTest(): Promise<ProviderCheck[]> {
-    const address = this.address();
-    const base = `http://${address === null ? this.settings.listen : `${address.address}:${address.port}`}`;
+    const base = this.boundUrl();
+    const reached = this.settings.publicUrl ?? base;
     const endpoints = [
       this.settings.zammad === undefined ? null : `Zammad: POST ${base}/api/v1/cti/<token>`,
       this.settings.kix === undefined
@@ -190,6 +208,11 @@ export class ActionUrlProvider implements LineProvider {
       this.settings.phone === undefined
         ? null
         : `phones: GET ${base}/phone/<token>/<event>?remote=...&local=...&callid=...`,
+      this.settings.sipgate === undefined
+        ? null
+        : `sipgate.io: POST ${reached}/api/v1/sipgate/<token>/in and ${reached}/api/v1/sipgate/<token>/out (sipgate calls back at ${reached}: it must reach that address)`,
+      this.settings.placetel === undefined ? null : `Placetel: POST ${reached}/api/v1/placetel/<token>`,
+      this.settings.haSip === undefined ? null : `ha-sip: POST ${base}/api/v1/ha-sip/<token>`,
     ].filter((each) => each !== null);
     const checks: ProviderCheck[] = [
       {
@@ -198,7 +221,7 @@ export class ActionUrlProvider implements LineProvider {
         detail:
           endpoints.length > 0
             ? endpoints.join('; ')
-            : 'no endpoint is on: add "zammad", "kix" or "phone" to the line settings',
+            : 'no endpoint is on: add "zammad", "kix", "phone", "sipgate", "placetel" or "haSip" to the line settings',
       },
     ];
     if (this.dialer !== null) checks.push(await this.dialer.reachable());
@@ -221,8 +244,10 @@ export class ActionUrlProvider implements LineProvider {
     let status = 200;
     let reply: unknown;
     const notes: string[] = [];
+    let xml = false;
     try {
       const url = parseTarget(target);
+      xml = wantsXml(url);
       payload = fromQuery(url, matchEndpoint(segmentsOf(url))?.endpoint.kind === 'phone');
       if (!this.limiter.allow(source)) throw new IntentError(429, 'too many requests from this address');
       const body = request.method === 'POST' ? await readBody(request) : '';
@@ -233,7 +258,8 @@ export class ActionUrlProvider implements LineProvider {
     } catch (error) {
       const known = error instanceof IntentError || error instanceof BodyError;
       status = known ? error.status : 500;
-      reply = { error: known ? error.message : 'internal error' };
+      const message = known ? error.message : 'internal error';
+      reply = xml ? xmlError(message) : { error: message };
       if (!known) this.report(`${request.method ?? '?'} request failed`, error);
     }
     try {
@@ -245,7 +271,7 @@ export class ActionUrlProvider implements LineProvider {
         rawHeaders: request.rawHeaders,
         payload,
         status,
-        reply,
+        reply: reply instanceof XmlReply ? { xml: reply.logged } : reply,
         notes,
       });
     } catch (error) {
@@ -290,6 +316,14 @@ export class ActionUrlProvider implements LineProvider {
           throw new IntentError(404, 'phone action URLs are not enabled on this line (line.phone)');
         await this.apply(phoneRequest(values.get('event') ?? '', params, this.line), notes);
         return {};
+      case 'sipgate':
+      case 'placetel':
+      case 'ha-sip': {
+        const answer = this.pbx.handle(endpoint, params);
+        if (answer.intent !== null) await this.apply(answer.intent, notes);
+        else notes.push('changes no call: dtmf, an answer by voicemail, or an event of no call');
+        return answer.reply;
+      }
     }
   }
 
@@ -305,6 +339,9 @@ export class ActionUrlProvider implements LineProvider {
       defaultCallerId: zammad.defaultCallerId,
       isBlocked: this.deps.isBlocked ?? (() => false),
     });
+    // 3CX sends no answer, only its hang-up's CallType: an answered call is connected first.
+    if (answer.intent.kind === 'hangup' && answeredByCallType(params))
+      await this.apply({ ...answer.intent, kind: 'answer' }, notes);
     // Zammad counts a call answered by voicemail as not done: for the agent it is missed.
     if (answer.intent.kind === 'answer' && voicemail) notes.push('answered by voicemail: still missed');
     else await this.apply(answer.intent, notes);
@@ -356,6 +393,14 @@ function answer(response: ServerResponse, status: number, reply: unknown): void 
     response.destroy();
     return;
   }
+  if (reply instanceof XmlReply) {
+    response.writeHead(status, {
+      'Content-Type': 'application/xml; charset=utf-8',
+      'Cache-Control': 'no-store',
+    });
+    response.end(reply.xml);
+    return;
+  }
   let text: string;
   try {
     const json: unknown = JSON.stringify(reply);
@@ -374,6 +419,11 @@ function answer(response: ServerResponse, status: number, reply: unknown): void 
 /** The request path's decoded segments. */
 function segmentsOf(url: URL): string[] {
   return url.pathname.split('/').filter(Boolean).map(safeDecode);
+}
+
+/** True when the target is an endpoint whose PBX expects XML, errors included. */
+function wantsXml(url: URL): boolean {
+  return matchEndpoint(segmentsOf(url))?.endpoint.reply === 'xml';
 }
 
 function safeDecode(segment: string): string {

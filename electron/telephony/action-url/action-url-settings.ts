@@ -21,6 +21,26 @@ export const callerIdRuleSchema = z
   })
   .strict();
 
+/** Outbound caller-ID rules and the blocklist reply, as Zammad's sipgate.io and Placetel settings. */
+const pbxWebhookSchema = z
+  .object({
+    outbound: z.array(callerIdRuleSchema).default([]),
+    defaultCallerId: z.string().regex(/^\d+$/, 'must be digits').optional(),
+  })
+  .strict();
+
+/**
+ * The address the PBX reaches this listener at (`https://ringdesk.example.com:8765`), without a
+ * path: sipgate.io calls back there for answers and hang-ups.
+ */
+const publicUrlSchema = z
+  .string()
+  .regex(
+    /^https?:\/\/[^\s/?#]+\/?$/i,
+    'must be http:// or https:// with a host and no path, e.g. "https://ringdesk.example.com:8765"',
+  )
+  .transform((url) => url.replace(/\/$/, ''));
+
 export const dialSettingsSchema = z
   .object({
     /** `snom`, `yealink`: the desk phone dials; `server`: a PBX dial URL (KIX's DialOutURL). */
@@ -81,6 +101,14 @@ export const actionUrlLineSchema = z
       })
       .strict()
       .optional(),
+    /** sipgate.io's push API (`POST /api/v1/sipgate/<token>/in|out`); needs `publicUrl`. */
+    sipgate: pbxWebhookSchema.optional(),
+    /** Placetel's notify API (`POST /api/v1/placetel/<token>`). */
+    placetel: pbxWebhookSchema.optional(),
+    /** ha-sip's web-hook events (`POST /api/v1/ha-sip/<token>`). */
+    haSip: z.object({}).strict().optional(),
+    /** Where the PBX reaches this listener (sipgate.io is told to call back there). */
+    publicUrl: publicUrlSchema.optional(),
     /** KIX action URLs (`GET /cti.pl?Action=...&token=...`). */
     kix: z.object({}).strict().optional(),
     /** Desk-phone action URLs (`GET /phone/<token>/<event>?remote=...`), Snom and Yealink. */
@@ -97,7 +125,12 @@ export const actionUrlLineSchema = z
     logSize: z.int().min(10).max(10_000).default(200),
     dial: dialSettingsSchema.optional(),
   })
-  .strict();
+  .strict()
+  .refine((line) => line.sipgate === undefined || line.publicUrl !== undefined, {
+    message:
+      'sipgate.io needs publicUrl: the address sipgate can reach this listener at, e.g. "https://ringdesk.example.com:8765"',
+    path: ['publicUrl'],
+  });
 
 export type ActionUrlLineSettings = z.infer<typeof actionUrlLineSchema>;
 export type DialSettings = z.infer<typeof dialSettingsSchema>;

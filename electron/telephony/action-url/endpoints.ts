@@ -4,7 +4,7 @@
  * token travels in the path (`:token`) or, for KIX, in the query (`token=`).
  */
 
-export type EndpointKind = 'zammad' | 'kix' | 'phone';
+export type EndpointKind = 'zammad' | 'kix' | 'phone' | 'sipgate' | 'placetel' | 'ha-sip';
 
 export interface Endpoint {
   readonly kind: EndpointKind;
@@ -12,6 +12,8 @@ export interface Endpoint {
   readonly method: 'GET' | 'POST' | null;
   /** The path, `/`-separated, with `:token` and `:event` parameters. */
   readonly path: string;
+  /** How replies, errors included, are written: JSON, or XML for the PBXs that expect it. */
+  readonly reply?: 'xml';
 }
 
 export const ACTION_URL_ENDPOINTS: readonly Endpoint[] = [
@@ -19,6 +21,10 @@ export const ACTION_URL_ENDPOINTS: readonly Endpoint[] = [
   { kind: 'kix', method: null, path: '/cti.pl' },
   { kind: 'kix', method: null, path: '/cti' },
   { kind: 'phone', method: null, path: '/phone/:token/:event' },
+  { kind: 'sipgate', method: 'POST', path: '/api/v1/sipgate/:token/in', reply: 'xml' },
+  { kind: 'sipgate', method: 'POST', path: '/api/v1/sipgate/:token/out', reply: 'xml' },
+  { kind: 'placetel', method: 'POST', path: '/api/v1/placetel/:token', reply: 'xml' },
+  { kind: 'ha-sip', method: 'POST', path: '/api/v1/ha-sip/:token' },
 ];
 
 /** The endpoint for the decoded path `segments`, with its parameters; null when none matches. */

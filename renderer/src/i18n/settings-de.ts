@@ -34,7 +34,7 @@ export const settingsDe: Record<SettingsKey, string> = {
   'field.provider': 'Verbindung',
   'provider.simulator': 'Simulator (Ringdesk ohne Telefonanlage ausprobieren)',
   'provider.action-url':
-    'Telefonanlage oder Tischtelefon ruft Ringdesk auf (Action-URLs, Zammad/KIX-CTI-Webhooks)',
+    'Telefonanlage oder Tischtelefon ruft Ringdesk auf (Action-URLs; Webhooks von Zammad/KIX-CTI, sipgate.io, Placetel, ha-sip)',
   'provider.ami': 'Asterisk (Manager Interface)',
   'provider.tapi': 'Windows-TAPI (Tischtelefon oder TK-Anlagen-Treiber)',
   'providerHelp.simulator':
@@ -50,6 +50,10 @@ export const settingsDe: Record<SettingsKey, string> = {
   'field.zammadEndpoint': 'Zammad-CTI-Webhook annehmen',
   'field.kixEndpoint': 'KIX-Action-URLs annehmen',
   'field.phoneEndpoint': 'Action-URLs von Snom-/Yealink-Telefonen annehmen',
+  'field.sipgateEndpoint': 'Push-Anfragen von sipgate.io annehmen',
+  'field.publicUrl': 'Adresse, unter der sipgate Ringdesk erreicht',
+  'field.placetelEndpoint': 'Benachrichtigungen von Placetel annehmen',
+  'field.haSipEndpoint': 'Web-Hooks von ha-sip annehmen',
   'field.dialPreset': 'Wählen über',
   'field.phoneAddress': 'Adresse des Telefons',
   'field.dialUrl': 'Wähl-URL',
@@ -68,6 +72,8 @@ export const settingsDe: Record<SettingsKey, string> = {
   'field.tapiAddress': 'Anrufen von Adresse',
   'field.addressFormat': 'An TAPI gesendete Nummern',
   'help.actionUrlLine': 'Ihre Nebenstelle, so wie die Telefonanlage sie in ihren Anfragen nennt.',
+  'help.publicUrl':
+    'sipgate ruft diese Adresse zurück, wenn ein Anruf angenommen wird oder endet: https:// mit Host und Port, die aus dem Internet erreichbar sind, ohne Pfad.',
   'help.listen': '127.0.0.1, wenn die Anlage auf diesem Rechner läuft; sonst die Adresse dieses Rechners.',
   'help.token': 'Mindestens 16 Zeichen. Es ist Teil jeder Adresse, die die Anlage aufruft.',
   'help.dialUrl': 'Platzhalter: {{dialable}}, {{e164}}, {{line}}, {{phone}}.',

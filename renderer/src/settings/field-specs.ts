@@ -56,6 +56,17 @@ export const LINE_FIELDS: Readonly<Record<LineProvider, readonly FieldSpec[]>> =
     { path: ['zammad'], label: 'field.zammadEndpoint', kind: 'section' },
     { path: ['kix'], label: 'field.kixEndpoint', kind: 'section' },
     { path: ['phone'], label: 'field.phoneEndpoint', kind: 'section' },
+    { path: ['sipgate'], label: 'field.sipgateEndpoint', kind: 'section' },
+    {
+      path: ['publicUrl'],
+      label: 'field.publicUrl',
+      help: 'help.publicUrl',
+      kind: 'text',
+      placeholder: 'https://ringdesk.example.com:8765',
+      requires: ['sipgate'],
+    },
+    { path: ['placetel'], label: 'field.placetelEndpoint', kind: 'section' },
+    { path: ['haSip'], label: 'field.haSipEndpoint', kind: 'section' },
     {
       path: ['dial', 'preset'],
       label: 'field.dialPreset',
