@@ -17,6 +17,8 @@ export interface CompanionSource {
 export interface FaceActions {
   /** Registers the app as the OS handler for phone links, as far as this face can. */
   registerLinkHandler(): Promise<CommandResult<'registerLinkHandler'>>;
+  /** Shows the settings window; absent where the page has its own way there (a browser). */
+  openSettings?(): void;
 }
 
 /** One function per command. Without a settings service, the settings commands refuse. */
@@ -41,6 +43,13 @@ export function companionApi(
     getSnapshot: () => attempt(() => companion().snapshot()),
     dial: ({ number }) => companion().dial(number),
     dialLink: ({ uri }) => companion().dialLink(uri),
+    retryLine: () => attempt(() => companion().retryLine()),
+    openSettings: () =>
+      attempt(() => {
+        if (face.openSettings === undefined) throw new Error('this face has no settings window');
+        face.openSettings();
+        return {};
+      }),
     callback: ({ journalId }) => companion().callback(journalId),
     confirmDial: ({ id }) => companion().confirmDial(id),
     cancelDial: ({ id }) =>

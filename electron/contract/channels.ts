@@ -43,6 +43,13 @@ export const commandSchemas = {
   dial: { args: z.object({ number: z.string().min(1).max(256) }).strict(), result: dialResultSchema },
   /** Dials a tel:/phone:/callto:/sip: link (parsed strictly). */
   dialLink: { args: z.object({ uri: z.string().min(1).max(2048) }).strict(), result: dialResultSchema },
+  /**
+   * Connects a line that is down now, instead of at the next scheduled attempt; `started` is
+   * false when it is connected or already connecting.
+   */
+  retryLine: { args: z.object({}).strict(), result: z.object({ started: z.boolean() }) },
+  /** Shows the settings window (a face with one; a browser page follows its own link instead). */
+  openSettings: { args: z.object({}).strict(), result: z.object({}) },
   /** Calls back the number of a journal record. */
   callback: { args: z.object({ journalId: z.string().min(1).max(128) }).strict(), result: dialResultSchema },
   /** The agent says yes to a pending confirmation: the number is dialled now. */

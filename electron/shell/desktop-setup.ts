@@ -123,7 +123,10 @@ export function setupIpc(
 ): void {
   registerIpcRouter({
     ipcMain: electron.ipcMain,
-    api: companionApi(booted.runtime, booted.settings, { registerLinkHandler }),
+    api: companionApi(booted.runtime, booted.settings, {
+      registerLinkHandler,
+      openSettings: () => windows.showSettings(),
+    }),
     rendererUrl: paths.rendererUrl,
     windowKindOf: (event) => windows.kindOf(event.sender),
     openExternal: (url) => electron.shell.openExternal(url),

@@ -14,6 +14,7 @@ import { DoneStep } from './done-step.js';
 import { useEditor, useEditorState } from './editor-context.js';
 import { SECTIONS, type Section } from './sections.js';
 import { ProblemList } from './problem-list.js';
+import { useLineTestGuard } from './line-test-guard.js';
 import { BackToCalls } from './back-to-calls.js';
 
 const STEPS: readonly Section[] = SECTIONS.filter((section) =>
@@ -70,6 +71,7 @@ export function WizardView({ onClose }: { onClose: () => void }) {
     );
     if (failing >= 0) setStep(failing);
   };
+  const guard = useLineTestGuard(finish);
   return (
     <div className="wizard">
       <BackToCalls onClose={onClose} />
@@ -123,7 +125,7 @@ export function WizardView({ onClose }: { onClose: () => void }) {
                 type="button"
                 className="primary"
                 disabled={phase === 'saving'}
-                onClick={() => void finish()}
+                onClick={guard.request}
               >
                 {t('wizard.finish')}
               </button>
@@ -133,6 +135,7 @@ export function WizardView({ onClose }: { onClose: () => void }) {
               </button>
             )}
           </footer>
+          {guard.prompt}
         </>
       )}
     </div>
