@@ -37,7 +37,8 @@ export function tabSignal(
   t: Translator['t'],
 ): TabSignal {
   const ringing = ringingCall(popups);
-  if (ringing !== undefined) return { kind: 'ringing', title: t('tab.ringing', { who: callerOf(ringing, t) }) };
+  if (ringing !== undefined)
+    return { kind: 'ringing', title: t('tab.ringing', { who: callerOf(ringing, t) }) };
   if (connection !== 'open' || isLineDown(line)) return { kind: 'down', title: t('tab.down') };
   return { kind: 'idle', title: t('app.title') };
 }
@@ -48,7 +49,10 @@ const PHONE =
 /** The favicon for each kind: the app's phone, amber while ringing, red with a bar when down. */
 export function faviconFor(kind: TabKind): string {
   const ground = kind === 'down' ? '#b42318' : kind === 'ringing' ? '#c25e00' : '#1f6feb';
-  const mark = kind === 'down' ? '<rect x="3" y="14" width="26" height="4" fill="#fff" transform="rotate(-45 16 16)"/>' : '';
+  const mark =
+    kind === 'down'
+      ? '<rect x="3" y="14" width="26" height="4" fill="#fff" transform="rotate(-45 16 16)"/>'
+      : '';
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="${ground}"/><path fill="#fff" d="${PHONE}"/>${mark}</svg>`;
   return `data:image/svg+xml,${encodeURIComponent(svg)}`;
 }

@@ -121,12 +121,7 @@ export function WizardView({ onClose }: { onClose: () => void }) {
               {t('wizard.back')}
             </button>
             {last ? (
-              <button
-                type="button"
-                className="primary"
-                disabled={phase === 'saving'}
-                onClick={guard.request}
-              >
+              <button type="button" className="primary" disabled={phase === 'saving'} onClick={guard.request}>
                 {t('wizard.finish')}
               </button>
             ) : (
