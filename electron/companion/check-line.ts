@@ -8,9 +8,14 @@ import { systemClock, withTimeout, type Clock } from '../shared/clock.js';
 import type { Settings } from './settings/load-settings.js';
 import type { LineProvider, ProviderCheck } from '../telephony/line-provider.js';
 import { createProvider } from './create-companion.js';
+import type { LineProblem } from '../contract/models.js';
+import { lineProblem } from '../telephony/line-problem.js';
+
+/** One finding; a failed connect also says its problem in a form faces put in words. */
+export type LineCheckItem = ProviderCheck & { readonly problem?: LineProblem };
 
 export interface LineCheck {
-  readonly checks: readonly ProviderCheck[];
+  readonly checks: readonly LineCheckItem[];
   /** The lines the provider offers (for the agent to pick one), when it lists them. */
   readonly lines: readonly { readonly id: string; readonly name: string }[];
   readonly ok: boolean;
@@ -29,7 +34,7 @@ export async function checkLine(
   } catch (error) {
     return finish([{ check: 'settings', ok: false, detail: messageOf(error) }], []);
   }
-  const checks: ProviderCheck[] = [];
+  const checks: LineCheckItem[] = [];
   let lines: readonly { id: string; name: string }[] = [];
   try {
     await withTimeout(
@@ -54,14 +59,15 @@ export async function checkLine(
     }
     if (line.selfTest !== undefined) checks.push(...(await line.selfTest()));
   } catch (error) {
-    checks.push({ check: 'connect', ok: false, detail: messageOf(error) });
+    const detail = messageOf(error);
+    checks.push({ check: 'connect', ok: false, detail, problem: lineProblem(detail) });
   } finally {
     await line.disconnect().catch(() => undefined);
   }
   return finish(checks, lines);
 }
 
-function finish(checks: ProviderCheck[], lines: readonly { id: string; name: string }[]): LineCheck {
+function finish(checks: LineCheckItem[], lines: readonly { id: string; name: string }[]): LineCheck {
   return { checks, lines, ok: checks.every((check) => check.ok) };
 }
 

@@ -12,6 +12,8 @@ import {
   dialResultSchema,
   dialingRulesModelSchema,
   journalRecordSchema,
+  lineProblemSchema,
+  lineProductSchema,
   lineStatusSchema,
   popupModelSchema,
   snapshotSchema,
@@ -28,7 +30,13 @@ const fieldWarningSchema = fieldProblemSchema.extend({
   code: z.string(),
   numbers: z.array(z.string()).readonly(),
 });
-const checkSchema = z.object({ check: z.string(), ok: z.boolean(), detail: z.string() });
+const checkSchema = z.object({
+  check: z.string(),
+  ok: z.boolean(),
+  detail: z.string(),
+  /** A failed line connect read as a problem (faces say it in words; `detail` stays as given). */
+  problem: lineProblemSchema.optional(),
+});
 /**
  * What the user must still do for links to reach Ringdesk: confirm it in Windows' Default Apps;
  * allow the browser to open it on the first click; run `ringdesk link register` (headless host).
@@ -104,6 +112,9 @@ export const commandSchemas = {
         ok: z.boolean(),
         checks: z.array(checkSchema).readonly(),
         lines: z.array(z.object({ id: z.string(), name: z.string() })).readonly(),
+        /** The line's product and place, for the words of a failed check. */
+        product: lineProductSchema.optional(),
+        target: z.string().nullable().optional(),
       }),
       problemsSchema,
     ]),
