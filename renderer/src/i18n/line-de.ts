@@ -21,13 +21,4 @@ export const lineDe: Record<LineKey, string> = {
   'settings.lineTestFailed': 'Der Leitungstest ist fehlgeschlagen. Trotzdem speichern?',
   'settings.saveAnyway': 'Trotzdem speichern',
   'settings.keepEditing': 'Weiter bearbeiten',
-  'shortcuts.title': 'Tastenkürzel',
-  'shortcuts.intro':
-    'Wirken überall auf diesem Rechner, solange Ringdesk läuft (nur Desktop-App). Ein leeres Feld schaltet das Kürzel ab.',
-  'shortcuts.focusPopup': 'Neuestes Popup zeigen',
-  'shortcuts.dialSelection': 'Markierten Text wählen',
-  'shortcuts.dialSelectionHelp':
-    'Unter Linux der markierte Text (die primäre Auswahl), sonst der kopierte Text (die Zwischenablage); vor dem Wählen bestätigen Sie.',
-  'shortcuts.format':
-    'Zum Beispiel Strg+Alt+P: Umschalttasten (Ctrl, Alt, Shift, Super) mit + verbunden und eine Taste.',
 };

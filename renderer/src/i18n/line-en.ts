@@ -1,6 +1,6 @@
 /**
  * The words for the line's state (issue 10 §3): the banner when the line is down, the product
- * names, the problems in plain words, the tab title and notifications, the desktop shortcuts.
+ * names, the problems in plain words, the tab title and notifications.
  * `line-de.ts` has the same keys. `{where}` is `where.at` or `where.plain` filled in.
  */
 import { LINE_WORDS } from '../../../electron/contract/line-words.js';
@@ -24,14 +24,6 @@ export const lineEn = {
   'settings.lineTestFailed': 'The line test failed. Save anyway?',
   'settings.saveAnyway': 'Save anyway',
   'settings.keepEditing': 'Keep editing',
-  'shortcuts.title': 'Keyboard shortcuts',
-  'shortcuts.intro':
-    'Work everywhere on this computer while Ringdesk runs (desktop app only). Leave a field empty to switch the shortcut off.',
-  'shortcuts.focusPopup': 'Show the newest popup',
-  'shortcuts.dialSelection': 'Dial the selected text',
-  'shortcuts.dialSelectionHelp':
-    'On Linux the selected text (the primary selection), elsewhere the copied text (the clipboard); you confirm before it dials.',
-  'shortcuts.format': 'For example Ctrl+Alt+P: modifiers (Ctrl, Alt, Shift, Super) joined by + and one key.',
 } as const;
 
 export type LineKey = keyof typeof lineEn;
