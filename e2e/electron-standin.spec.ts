@@ -296,6 +296,6 @@ test('a broken settings file starts the app on the simulator and opens the setti
   expect(app.stderr).toMatch(/ringdesk: settings: .*directories/);
   const { page } = await app.window('settings');
   await expect(page.getByText(/directories/i).first()).toBeVisible();
-  expect((await app.state()).trays[0]?.tooltip).toMatch(/\(simulator\)/);
+  expect((await app.state()).trays[0]?.tooltip).toMatch(/\(Simulator\)/);
   expect(await app.quit()).toBe(0);
 });

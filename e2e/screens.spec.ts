@@ -39,14 +39,22 @@ const docs = process.env.RINGDESK_SCREENSHOTS === 'docs';
  * in the settings (`app.language`), or, on an empty profile, the computer's (the popups are
  * rendered by the host in that language).
  */
-async function host(config: 'fixture' | 'empty', german: boolean): Promise<HostProcess & { home: string }> {
+async function host(
+  config: 'fixture' | 'empty',
+  german: boolean,
+  line?: object,
+): Promise<HostProcess & { home: string }> {
   requireChromium();
   const home = mkdtempSync(path.join(tmpdir(), 'ringdesk-e2e-screens-'));
   if (config === 'fixture') {
     const settings = JSON.parse(readFileSync(path.join(fixtures, 'config.json'), 'utf8')) as object;
     writeFileSync(
       path.join(home, 'config.json'),
-      JSON.stringify(german ? { ...settings, app: { language: 'de' } } : settings),
+      JSON.stringify({
+        ...settings,
+        ...(german ? { app: { language: 'de' } } : {}),
+        ...(line === undefined ? {} : { line }),
+      }),
     );
     copyFileSync(path.join(fixtures, 'contacts.csv'), path.join(home, 'contacts.csv'));
   }
@@ -54,7 +62,10 @@ async function host(config: 'fixture' | 'empty', german: boolean): Promise<HostP
   const process = await spawnHost({
     home,
     ...(config === 'fixture' ? { config: path.join(home, 'config.json') } : {}),
-    ...(german ? { env: { LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' } } : {}),
+    env: {
+      RINGDESK_E2E_AMI_SECRET: 's3cret',
+      ...(german ? { LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' } : {}),
+    },
   });
   return { ...process, home };
 }
@@ -274,6 +285,43 @@ for (const language of ['en', 'de'] as const) {
         const opened = page.waitForEvent('popup');
         await popup.getByRole('button', { name: german ? 'Kontakt öffnen' : 'Open contact' }).click();
         expect((await opened).url()).toBe('https://zammad.example.com/#user/profile/anna');
+      } finally {
+        await server.stop();
+        rmSync(server.home, { recursive: true, force: true });
+      }
+    });
+
+    test('the banner of a line that is down, and the question before saving', async ({ page }) => {
+      // Asterisk on a loopback port where nothing listens: the real provider's connect is refused.
+      const server = await host('fixture', german, {
+        provider: 'ami',
+        host: '127.0.0.1',
+        port: 9,
+        username: 'ringdesk',
+        secret: { env: 'RINGDESK_E2E_AMI_SECRET' },
+        line: '12',
+      });
+      await admit(page.context(), server);
+      try {
+        await page.goto(server.url);
+        await expect(page.locator('.line-banner [role=status]')).toHaveText(
+          german
+            ? 'Anrufe werden nicht angezeigt: Asterisk unter 127.0.0.1:9 lehnt die Verbindung ab.'
+            : 'Calls are not shown: Asterisk at 127.0.0.1:9 refuses the connection.',
+        );
+        await expect(page.locator('#dial-number')).toBeDisabled();
+        await check(page, 'line down', german);
+        await page.emulateMedia({ colorScheme: 'dark' });
+        await expectAxeClean(page, 'line down, dark');
+        await page.emulateMedia({ colorScheme: 'light' });
+
+        await page.locator('.line-banner button.secondary').click();
+        await page.locator('.test-block button').click();
+        await expect(page.locator('.test-block .test-bad').first()).toBeVisible({ timeout: 20_000 });
+        await page.locator('#f-line-line').fill('13');
+        await page.locator('.settings-actions button.primary').click();
+        await expect(page.getByRole('alertdialog')).toBeVisible();
+        await check(page, 'save after a failed line test', german);
       } finally {
         await server.stop();
         rmSync(server.home, { recursive: true, force: true });

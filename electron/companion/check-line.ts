@@ -9,9 +9,14 @@ import type { Settings } from './settings/load-settings.js';
 import { findLine, type LineChoice } from '../contract/line-choice.js';
 import type { LineProvider, ProviderCheck } from '../telephony/line-provider.js';
 import { createProvider } from './create-companion.js';
+import type { LineProblem } from '../contract/models.js';
+import { lineProblem } from '../telephony/line-problem.js';
+
+/** One finding; a failed connect also says its problem in a form faces put in words. */
+export type LineCheckItem = ProviderCheck & { readonly problem?: LineProblem };
 
 export interface LineCheck {
-  readonly checks: readonly ProviderCheck[];
+  readonly checks: readonly LineCheckItem[];
   /** The lines the provider offers (for the agent to pick one), when it lists them. */
   readonly lines: readonly LineChoice[];
   readonly ok: boolean;
@@ -30,7 +35,7 @@ export async function checkLine(
   } catch (error) {
     return finish([{ check: 'settings', ok: false, detail: messageOf(error) }], []);
   }
-  const checks: ProviderCheck[] = [];
+  const checks: LineCheckItem[] = [];
   let lines: readonly LineChoice[] = [];
   try {
     await withTimeout(
@@ -46,7 +51,8 @@ export async function checkLine(
     }
     if (line.selfTest !== undefined) checks.push(...(await line.selfTest()));
   } catch (error) {
-    checks.push({ check: 'connect', ok: false, detail: messageOf(error) });
+    const detail = messageOf(error);
+    checks.push({ check: 'connect', ok: false, detail, problem: lineProblem(detail) });
   } finally {
     await line.disconnect().catch(() => undefined);
   }
@@ -72,7 +78,7 @@ function lineFinding(wanted: string, lines: readonly LineChoice[]): ProviderChec
   };
 }
 
-function finish(checks: ProviderCheck[], lines: readonly LineChoice[]): LineCheck {
+function finish(checks: LineCheckItem[], lines: readonly LineChoice[]): LineCheck {
   return { checks, lines, ok: checks.every((check) => check.ok) };
 }
 

@@ -25,6 +25,8 @@ export interface FaceActions {
   unregisterLinkHandler(): Promise<CommandResult<'unregisterLinkHandler'>>;
   /** Opens the OS's page where the user picks the default app, where there is one. */
   openDefaultApps(): Promise<CommandResult<'openDefaultApps'>>;
+  /** Shows the settings window; absent where the page has its own way there (a browser). */
+  openSettings?(): void;
 }
 
 /** One function per command. Without a settings service, the settings commands refuse. */
@@ -49,6 +51,13 @@ export function companionApi(
     getSnapshot: () => attempt(() => companion().snapshot()),
     dial: ({ number }) => companion().dial(number),
     dialLink: ({ uri }) => companion().dialLink(uri),
+    retryLine: () => attempt(() => companion().retryLine()),
+    openSettings: () =>
+      attempt(() => {
+        if (face.openSettings === undefined) throw new Error('this face has no settings window');
+        face.openSettings();
+        return {};
+      }),
     callback: ({ journalId }) => companion().callback(journalId),
     confirmDial: ({ id }) => companion().confirmDial(id),
     cancelDial: ({ id }) =>

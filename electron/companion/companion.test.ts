@@ -5,6 +5,7 @@ import type { JournalRecord, PopupModel } from '../contract/models.js';
 import { companionHarness } from '../test-support/companion-harness.js';
 import { contactWith, FakeDirectory } from '../test-support/fake-directory.js';
 import { useTempDir } from '../test-support/temp-dir.js';
+import { FakeClock } from '../test-support/fake-clock.js';
 
 const tempDir = useTempDir();
 const ann = contactWith('Ann Example', '+492115551234', { company: 'ACME', id: 'ann' });
@@ -264,6 +265,29 @@ describe('Companion: the line', () => {
     expect(h.scheduled).toHaveLength(1);
     h.scheduled[0]!.task();
     await h.until((event) => event.channel === 'line' && event.payload.state === 'connected');
+  });
+
+  it('says when it tries again, counts down on its clock, and tries at once when asked', async () => {
+    const clock = new FakeClock(Date.UTC(2026, 11, 6, 9, 0));
+    const h = await companionHarness(tempDir(), [], {}, clock);
+    expect(h.companion.lineStatus()).toMatchObject({
+      state: 'connected',
+      product: 'simulator',
+      problem: null,
+      retryInMs: null,
+    });
+    await h.line.disconnect();
+    const down = h.companion.lineStatus();
+    const delay = clock.delays.at(-1)!;
+    expect(down).toMatchObject({ state: 'disconnected', problem: 'lost', retryInMs: delay });
+    clock.advance(Math.floor(delay / 2));
+    expect(h.companion.lineStatus().retryInMs).toBe(delay - Math.floor(delay / 2));
+    expect(h.companion.retryLine()).toEqual({ started: true });
+    await h.until((event) => event.channel === 'line' && event.payload.state === 'connected');
+    expect(h.companion.lineStatus()).toMatchObject({ state: 'connected', retryInMs: null, reason: null });
+    // The scheduled attempt was withdrawn, and a connected line is not retried.
+    expect(clock.pending).toBe(0);
+    expect(h.companion.retryLine()).toEqual({ started: false });
   });
 
   it('flushes open calls into the journal when stopped', async () => {

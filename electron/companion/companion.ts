@@ -45,6 +45,8 @@ import { CompanionError } from './companion-error.js';
 import { journalRecordOf } from './journal-entry.js';
 import { CompanionDialer } from './companion-dialer.js';
 import { LineKeeper } from './line-keeper.js';
+import type { LineIdentity } from './line-identity.js';
+import { lineProblem } from '../telephony/line-problem.js';
 import { PopupAutoClose } from './popup-auto-close.js';
 import { CallRecords } from './call-records.js';
 import { DEFAULT_RING_TIMEOUT_MS, NO_HANGUP_CAUSE, RingTimeout } from './ring-timeout.js';
@@ -75,6 +77,8 @@ export interface CompanionOptions {
   readonly confirmTimeoutMs?: number;
   /** Seconds after a call ends before its popup closes itself (default 0: never). */
   readonly autoCloseSeconds?: number;
+  /** The product and place of the line, for the faces' words (absent: faces name `provider.kind`). */
+  readonly identity?: LineIdentity;
   /** The UI language the settings choose, for the faces; null or absent: the OS's. */
   readonly language?: 'en' | 'de' | null;
   /** How long a call may ring with no news before it is closed as missed (default 3 minutes). */
@@ -99,6 +103,7 @@ export class Companion {
       provider: options.provider,
       reconnect: options.reconnect,
       schedule: options.schedule,
+      now: options.now,
       onFailure: () => this.emit('line', this.lineStatus()),
     });
     this.dialer = new CompanionDialer({
@@ -161,14 +166,29 @@ export class Companion {
   }
 
   lineStatus(): LineStatus {
-    const { provider } = this.options;
+    const { provider, identity } = this.options;
+    const reason = this.line.reason;
+    const retryAt = this.line.retryAt;
     return {
       provider: provider.kind,
       line: provider.line,
       state: provider.state,
-      reason: this.line.reason,
+      reason,
       capabilities: [...provider.capabilities],
+      ...(identity === undefined ? {} : { product: identity.product, target: identity.target }),
+      problem: reason === null ? null : lineProblem(reason),
+      retryInMs: retryAt === null ? null : Math.max(0, retryAt - this.line.now()),
     };
+  }
+
+  /**
+   * The agent asks to connect the line now instead of waiting for the next scheduled attempt;
+   * nothing happens while it is connected or connecting.
+   */
+  retryLine(): { started: boolean } {
+    const started = this.line.retryNow();
+    if (started) this.emit('line', this.lineStatus());
+    return { started };
   }
 
   /** Dials a number as typed (never asks: the agent typed it). */

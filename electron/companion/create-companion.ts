@@ -29,6 +29,7 @@ import { PickMemory } from './pick-memory.js';
 import { Companion } from './companion.js';
 import { PopupBuilder } from './popup-builder.js';
 import { ReconnectPolicy } from './reconnect-policy.js';
+import { lineIdentity } from './line-identity.js';
 
 export interface CompanionEnvironment {
   /** Where the journal lives (created if missing). */
@@ -189,6 +190,7 @@ export async function createCompanion(
     autoCloseSeconds: settings.popup.autoCloseSeconds,
     language: settings.app.language === 'auto' ? null : settings.app.language,
     ringTimeoutMs: settings.journal.ringTimeoutSeconds * 1000,
+    identity: lineIdentity(settings.line),
   });
   return { companion, provider, directories, lookup, templates, popups, journal };
 }

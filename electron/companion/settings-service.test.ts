@@ -207,6 +207,24 @@ describe('SettingsService', () => {
         { check: 'connect', ok: true },
         { check: 'endpoints', ok: true },
       ],
+      product: 'desk-phone',
+      target: '127.0.0.1:0',
+    });
+    // A refused connect (port 9 on loopback: nothing listens) names its problem for the form's words.
+    expect(
+      await settings.testLine({
+        provider: 'ami',
+        host: '127.0.0.1',
+        port: 9,
+        username: 'ringdesk',
+        secret: { secret: 'not-used-here' },
+        line: '12',
+      }),
+    ).toMatchObject({
+      ok: false,
+      checks: [{ check: 'connect', ok: false, problem: 'refused' }],
+      product: 'asterisk',
+      target: '127.0.0.1:9',
     });
     expect(await settings.testLine({ provider: 'action-url', token: 'short' })).toMatchObject({
       ok: false,

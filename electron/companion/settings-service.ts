@@ -39,6 +39,7 @@ import { CallState } from '../telephony/call-session.js';
 import { actionPlaceholders, actionPresets, previewActions, type ActionSample } from './action-preview.js';
 import { checkDirectory, type DirectoryCheck } from './check-directory.js';
 import { directoryActions } from './open-directories.js';
+import { lineIdentity, type LineIdentity } from './line-identity.js';
 import { checkLine, type LineCheck } from './check-line.js';
 import type { PopupBuilder } from './popup-builder.js';
 import { CompanionDownError } from './companion-runtime.js';
@@ -227,7 +228,9 @@ export class SettingsService {
   }
 
   /** Tests a line's settings (unsaved) as the Test button does. */
-  async testLine(line: unknown): Promise<LineCheck | { ok: false; problems: FieldProblem[] }> {
+  async testLine(
+    line: unknown,
+  ): Promise<(LineCheck & LineIdentity) | { ok: false; problems: FieldProblem[] }> {
     const saved = await this.savedEntries();
     const revealed = await this.reveal(line, saved.line === undefined ? [] : [saved.line], ['line']);
     if (revealed.problems.length > 0)
@@ -242,10 +245,12 @@ export class SettingsService {
         problems: formatIssues(parsed.error.issues).map((problem) => splitProblem(`line.${problem}`)),
       };
     const folder = path.dirname(this.options.file);
-    return checkLine(
+    const result = await checkLine(
       { ...this.options.current(), source: this.options.file, line: withAbsolutePaths(parsed.data, folder) },
       this.options.env,
     );
+    // The product and place, so the form can say a failed connect in the agent's words.
+    return { ...result, ...lineIdentity(parsed.data) };
   }
 
   /** Tests one directory's settings (unsaved). */

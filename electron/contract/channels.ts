@@ -12,6 +12,8 @@ import {
   dialResultSchema,
   dialingRulesModelSchema,
   journalRecordSchema,
+  lineProblemSchema,
+  lineProductSchema,
   lineStatusSchema,
   popupModelSchema,
   snapshotSchema,
@@ -28,7 +30,13 @@ const fieldWarningSchema = fieldProblemSchema.extend({
   code: z.string(),
   numbers: z.array(z.string()).readonly(),
 });
-const checkSchema = z.object({ check: z.string(), ok: z.boolean(), detail: z.string() });
+const checkSchema = z.object({
+  check: z.string(),
+  ok: z.boolean(),
+  detail: z.string(),
+  /** A failed line connect read as a problem (faces say it in words; `detail` stays as given). */
+  problem: lineProblemSchema.optional(),
+});
 /**
  * What the user must still do for links to reach Ringdesk: confirm it in Windows' Default Apps;
  * allow the browser to open it on the first click; run `ringdesk link register` (headless host).
@@ -68,6 +76,13 @@ export const commandSchemas = {
   dial: { args: z.object({ number: z.string().min(1).max(256) }).strict(), result: dialResultSchema },
   /** Dials a tel:/phone:/callto:/sip: link (parsed strictly). */
   dialLink: { args: z.object({ uri: z.string().min(1).max(2048) }).strict(), result: dialResultSchema },
+  /**
+   * Connects a line that is down now, instead of at the next scheduled attempt; `started` is
+   * false when it is connected or already connecting.
+   */
+  retryLine: { args: z.object({}).strict(), result: z.object({ started: z.boolean() }) },
+  /** Shows the settings window (a face with one; a browser page follows its own link instead). */
+  openSettings: { args: z.object({}).strict(), result: z.object({}) },
   /** Calls back the number of a journal record. */
   callback: { args: z.object({ journalId: z.string().min(1).max(128) }).strict(), result: dialResultSchema },
   /** The agent says yes to a pending confirmation: the number is dialled now. */
@@ -126,6 +141,9 @@ export const commandSchemas = {
         lines: z
           .array(z.object({ id: z.string(), name: z.string(), extension: z.string().optional() }))
           .readonly(),
+        /** The line's product and place, for the words of a failed check. */
+        product: lineProductSchema.optional(),
+        target: z.string().nullable().optional(),
       }),
       problemsSchema,
     ]),

@@ -55,6 +55,38 @@ export const popupModelSchema = z.object({
   actions: z.array(z.object({ id: actionIdSchema, label: z.string(), url: z.string() })),
 });
 
+/**
+ * Why a line is down, in a few kinds a person can act on (telephony/line-problem.ts reads them
+ * from the provider's raw reason); `other` means only the raw reason says.
+ */
+export const lineProblemSchema = z.enum([
+  'refused',
+  'not-found',
+  'unreachable',
+  'timeout',
+  'auth',
+  'secret-missing',
+  'not-ami',
+  'tls',
+  'lost',
+  'bridge-missing',
+  'bridge-exited',
+  'address-in-use',
+  'cannot-listen',
+  'other',
+]);
+
+/** The product behind a line, for its name in the faces' words (never the settings' `ami`/`tapi`). */
+export const lineProductSchema = z.enum([
+  'simulator',
+  'asterisk',
+  'tapi',
+  'zammad',
+  'kix',
+  'desk-phone',
+  'webhooks',
+]);
+
 export const lineStatusSchema = z.object({
   provider: z.string(),
   line: z.string(),
@@ -62,6 +94,17 @@ export const lineStatusSchema = z.object({
   /** Why the line is not connected, when known. */
   reason: z.string().nullable(),
   capabilities: z.array(z.string()),
+  /** The product, for its name (absent from older Companions: faces fall back to `provider`). */
+  product: lineProductSchema.optional(),
+  /** Where the line connects or listens (`pbx:5038`, `127.0.0.1:8765`), when it has such a place. */
+  target: z.string().nullable().optional(),
+  /** `reason` read as a problem a person can act on; null while connected or not known. */
+  problem: lineProblemSchema.nullable().optional(),
+  /**
+   * Milliseconds from when this status was made until the Companion tries again (its reconnect
+   * policy); null when no retry is scheduled. Relative, so a browser's clock skew does not matter.
+   */
+  retryInMs: z.number().nullable().optional(),
 });
 
 /**
@@ -133,6 +176,8 @@ export type ContactView = z.infer<typeof contactViewSchema>;
 export type ActionId = z.infer<typeof actionIdSchema>;
 export type PopupModel = z.infer<typeof popupModelSchema>;
 export type LineStatus = z.infer<typeof lineStatusSchema>;
+export type LineProblem = z.infer<typeof lineProblemSchema>;
+export type LineProduct = z.infer<typeof lineProductSchema>;
 export type DialResult = z.infer<typeof dialResultSchema>;
 export type DialConfirmation = z.infer<typeof dialConfirmationSchema>;
 export type ConfirmationOutcome = z.infer<typeof confirmationOutcomeSchema>;

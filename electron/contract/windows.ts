@@ -17,7 +17,16 @@ export type WindowKind = 'popup' | 'calls' | 'settings' | 'confirm';
 
 export const WINDOW_VERBS = {
   popup: ['getSnapshot', 'selectContact', 'chooseAgain', 'dismissPopup', 'openAction'],
-  calls: ['getSnapshot', 'callback', 'dial', 'markHandled', 'setNote', 'exportJournal'],
+  calls: [
+    'getSnapshot',
+    'callback',
+    'dial',
+    'markHandled',
+    'setNote',
+    'exportJournal',
+    'retryLine',
+    'openSettings',
+  ],
   settings: [
     'getSnapshot',
     'getSettings',

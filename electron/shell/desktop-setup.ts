@@ -148,6 +148,7 @@ export function setupIpc(
           kind,
           shellLanguage(booted.current().app.language, electron.app.getLocale()),
         ),
+      openSettings: () => windows.showSettings(),
     }),
     rendererUrl: paths.rendererUrl,
     windowKindOf: (event) => windows.kindOf(event.sender),

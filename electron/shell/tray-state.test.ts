@@ -21,12 +21,33 @@ describe('trayState', () => {
     );
   });
 
-  it('names the line and its state in the tooltip', () => {
+  it('names the line, its product and its state in the tooltip', () => {
     expect(trayState(line('connected'), [popup('ringing'), popup('ringing')], true).tooltip).toBe(
-      'Ringdesk · line 12 (simulator): 2 calls ringing · do not disturb',
+      'Ringdesk · line 12 (Simulator): 2 calls ringing · do not disturb',
     );
     expect(trayState(line('disconnected', 'PBX unreachable'), [], false).tooltip).toBe(
-      'Ringdesk · line 12 (simulator): line disconnected (PBX unreachable)',
+      'Ringdesk · line 12 (Simulator): Simulator is not connected.',
+    );
+  });
+
+  it('says why the line is down in plain words, with the product and its place', () => {
+    const down: LineStatus = {
+      ...line('disconnected', 'cannot reach Asterisk at pbx:5038: connect ECONNREFUSED 10.0.0.9:5038'),
+      provider: 'ami',
+      product: 'asterisk',
+      target: 'pbx:5038',
+      problem: 'refused',
+      retryInMs: 8000,
+    };
+    expect(trayState(down, [], false).tooltip).toBe(
+      'Ringdesk · line 12 (Asterisk): Asterisk at pbx:5038 refuses the connection.',
+    );
+    expect(trayState(down, [], false, 'de').tooltip).toBe(
+      'Ringdesk · Leitung 12 (Asterisk): Asterisk unter pbx:5038 lehnt die Verbindung ab.',
+    );
+    // An older Companion without the product: still the product's name, never `ami`.
+    expect(trayState({ ...down, product: undefined, problem: undefined }, [], false).tooltip).toBe(
+      'Ringdesk · line 12 (Asterisk): Asterisk at pbx:5038 is not connected.',
     );
   });
 });
@@ -59,7 +80,7 @@ describe('trayMenu', () => {
 describe('the tray in German', () => {
   it('says everything from the German catalogue', () => {
     expect(trayState(line('connected'), [popup('ringing'), popup('ringing')], true, 'de').tooltip).toBe(
-      'Ringdesk · Leitung 12 (simulator): 2 Anrufe klingeln · nicht stören',
+      'Ringdesk · Leitung 12 (Simulator): 2 Anrufe klingeln · nicht stören',
     );
     const noop = () => undefined;
     const menu = trayMenu(

@@ -5,6 +5,7 @@
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import type { LineStatus, PopupModel } from '../contract/models.js';
+import { lineProblemText, lineProductName } from './line-text.js';
 import { fill, SHELL_TEXT, type ShellLanguage } from './shell-text.js';
 
 export type TrayIcon = 'idle' | 'ringing' | 'in-call' | 'disconnected';
@@ -29,7 +30,7 @@ export function trayState(
   const status =
     line.state !== 'connected'
       ? line.reason !== null
-        ? fill(text.statusDisconnectedBecause, { reason: line.reason })
+        ? lineProblemText(line, language)
         : text.statusDisconnected
       : ringing > 1
         ? fill(text.statusRingingMany, { count: ringing })
@@ -38,7 +39,8 @@ export function trayState(
           : talking
             ? text.statusInCall
             : text.statusIdle;
-  const tooltip = fill(text.tooltip, { line: line.line, provider: line.provider, status });
+  const provider = lineProductName(line, language);
+  const tooltip = fill(text.tooltip, { line: line.line, provider, status });
   return { icon, tooltip: `${tooltip}${doNotDisturb ? text.tooltipDoNotDisturb : ''}` };
 }
 

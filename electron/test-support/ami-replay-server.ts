@@ -12,6 +12,8 @@ import type { FakeAsterisk } from './ami-fake-asterisk.js';
 export interface AmiReplayServerOptions {
   /** Serve TLS with this key and certificate (PEM). */
   readonly tls?: { readonly key: string; readonly cert: string };
+  /** The port to listen on (default: a free one). */
+  readonly port?: number;
 }
 
 /** A listening server; `close()` it after the test. */
@@ -54,7 +56,7 @@ export class AmiReplayServer {
     server.on('tlsClientError', () => undefined); // a client refusing our certificate is a test case
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => {
+      server.listen(options.port ?? 0, '127.0.0.1', () => {
         resolve();
       });
     });

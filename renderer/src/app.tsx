@@ -5,7 +5,9 @@
  */
 import { CallLog } from './components/call-log.js';
 import { DialConfirmations } from './components/confirm-card.js';
+import { LineBanner } from './components/line-banner.js';
 import { LineHeader } from './components/line-header.js';
+import { NotifyToggle } from './components/notify-toggle.js';
 import { PopupCard } from './components/popup-card.js';
 import { useI18n, useServices, useView } from './app-context.js';
 import { SettingsApp } from './settings/settings-app.js';
@@ -49,6 +51,7 @@ function SettingsLink() {
   return (
     <nav className="app-nav">
       <a href="#settings">{t('settings.title')}</a>
+      <NotifyToggle />
     </nav>
   );
 }
@@ -81,6 +84,7 @@ export function App({ view }: { view: AppView }) {
       {view === 'all' ? <DialConfirmations /> : null}
       {view === 'all' ? <SettingsLink /> : null}
       {view !== 'popup' ? <LineHeader /> : null}
+      {view !== 'popup' ? <LineBanner /> : null}
       <Notice />
       {view !== 'calls' ? <Popups /> : null}
       {view !== 'popup' ? <CallLog /> : null}

@@ -6,6 +6,7 @@ import { AppContext } from './app-context.js';
 import { createBridge } from './bridge/create-bridge.js';
 import { translator, uiLocale } from './i18n/i18n.js';
 import { createViewStore, withEvent, withSnapshot } from './state.js';
+import { applyTab } from './tab-attention.js';
 import './app.css';
 
 const bridge = createBridge();
@@ -44,6 +45,21 @@ store.subscribe((state, previous) => {
   document.documentElement.lang = i18n.language;
   render();
 });
+// A browser tab's title, favicon and call notifications follow the state (the desktop app has its tray).
+if (window.ringdesk === undefined) {
+  let announced: ReadonlySet<string> = new Set();
+  const environment = {
+    document,
+    Notification: typeof Notification === 'undefined' ? undefined : Notification,
+    focus: () => window.focus(),
+  };
+  const follow = () => {
+    announced = applyTab(store.getState(), i18n.t, environment, announced);
+  };
+  store.subscribe(follow);
+  document.addEventListener('visibilitychange', follow);
+  follow();
+}
 // A first run in a browser goes to the wizard (the demo's settings cannot be changed: no wizard).
 bridge.onConnection((connection) => {
   if (connection !== 'open' || viewOf(window.location.hash) !== 'all') return;

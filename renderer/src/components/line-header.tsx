@@ -1,6 +1,10 @@
-/** The line's state and the connection to Ringdesk, with a dial box. */
+/**
+ * The line's state and the connection to Ringdesk, with a dial box. While the line is down the
+ * dial box is disabled and says why (the banner above says what is wrong).
+ */
 import { useState, type SubmitEvent } from 'react';
 import { useI18n, useRun, useServices, useView } from '../app-context.js';
+import { isLineDown, productName } from '../line-words.js';
 
 export function LineHeader() {
   const line = useView((state) => state.line);
@@ -13,24 +17,17 @@ export function LineHeader() {
   let label: string;
   if (connection !== 'open') label = t('line.offline');
   else if (line === null) label = t('line.unknown');
-  else {
-    const known = ['simulator', 'action-url', 'ami', 'tapi'] as const;
-    const product = known.find((each) => each === line.provider);
-    const values = {
+  else
+    label = t('line.status', {
       line: line.line,
-      // The product's name from the catalogue, not the settings' identifier.
-      provider: product === undefined ? line.provider : t(`providerName.${product}`),
+      provider: productName(t, line),
       state: t(`line.state.${line.state}`),
-      reason: line.reason ?? '',
-    };
-    label =
-      line.reason !== null && line.state !== 'connected'
-        ? t('line.statusReason', values)
-        : t('line.status', values);
-  }
+    });
+  // Nothing can be dialled on a line that is down (nor without the host): say so by the box.
+  const dialOff = connection !== 'open' || isLineDown(line);
   const dial = (event: SubmitEvent) => {
     event.preventDefault();
-    if (number.trim() === '') return;
+    if (number.trim() === '' || dialOff) return;
     run(() => bridge.invoke('dial', { number }), t('dial.dialling', { number }));
   };
   return (
@@ -39,7 +36,7 @@ export function LineHeader() {
       <p className="line-state" data-state={state} role="status">
         {label}
       </p>
-      <form className="dial" onSubmit={dial}>
+      <form className="dial" onSubmit={dial} aria-describedby={dialOff ? 'dial-off' : undefined}>
         <label htmlFor="dial-number" className="visually-hidden">
           {t('dial.label')}
         </label>
@@ -48,10 +45,19 @@ export function LineHeader() {
           type="tel"
           placeholder={t('dial.placeholder')}
           value={number}
+          disabled={dialOff}
+          aria-describedby={dialOff ? 'dial-off' : undefined}
           onChange={(event) => setNumber(event.target.value)}
         />
-        <button type="submit">{t('dial.button')}</button>
+        <button type="submit" disabled={dialOff}>
+          {t('dial.button')}
+        </button>
       </form>
+      {dialOff ? (
+        <p id="dial-off" className="dial-off">
+          {connection !== 'open' ? t('line.offline') : t('dial.off')}
+        </p>
+      ) : null}
     </header>
   );
 }

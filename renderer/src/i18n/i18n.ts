@@ -7,14 +7,16 @@ import { de } from './catalog-de.js';
 import { en, type MessageKey as AppKey } from './catalog-en.js';
 import { settingsDe } from './settings-de.js';
 import { settingsEn, type SettingsKey } from './settings-en.js';
+import { lineDe } from './line-de.js';
+import { lineEn, type LineKey } from './line-en.js';
 
 export type Language = 'en' | 'de';
 /** Every string the UI shows: the main window's and the settings'. */
-export type MessageKey = AppKey | SettingsKey;
+export type MessageKey = AppKey | SettingsKey | LineKey;
 
 const catalogs: Record<Language, Record<MessageKey, string>> = {
-  en: { ...en, ...settingsEn },
-  de: { ...de, ...settingsDe },
+  en: { ...en, ...settingsEn, ...lineEn },
+  de: { ...de, ...settingsDe, ...lineDe },
 };
 
 /** The UI language for a BCP 47 locale: German for `de-*`, English otherwise. */

@@ -11,6 +11,8 @@ import { LINE_FIELDS, LINE_PROVIDERS, lineProvider, newLine, type LineProvider }
 import { Fields } from './fields.js';
 import { JsonEditor } from './json-editor.js';
 import { TestVerdict } from './test-verdict.js';
+import { problemSentence } from '../line-words.js';
+import type { LineProblem } from '../../../electron/contract/models.js';
 
 export function LineSection() {
   const editor = useEditor();
@@ -72,7 +74,26 @@ function LineTest({ provider }: { provider: LineProvider }) {
       ) : null}
       {test.phase === 'done' ? (
         'checks' in test.result ? (
-          <TestVerdict ok={test.result.ok} checks={test.result.checks} okText={t('test.lineOk')} />
+          <TestVerdict
+            ok={test.result.ok}
+            checks={test.result.checks}
+            okText={t('test.lineOk')}
+            words={(check) => {
+              // A failed connect in the same words as the banner ("Asterisk at pbx:5038 refuses …").
+              if (check.problem === undefined || !('checks' in test.result)) return null;
+              const { product, target } = test.result;
+              return problemSentence(t, {
+                provider,
+                line: '',
+                state: 'disconnected',
+                reason: check.detail,
+                capabilities: [],
+                ...(product === undefined ? {} : { product }),
+                target: target ?? null,
+                problem: check.problem as LineProblem,
+              });
+            }}
+          />
         ) : (
           <p className="test-verdict test-bad" role="alert">
             {t('test.fixFields')}

@@ -9,6 +9,7 @@ import { hasProblemsUnder } from './document-path.js';
 import { useEditor, useEditorState } from './editor-context.js';
 import { BackToCalls } from './back-to-calls.js';
 import { ProblemList } from './problem-list.js';
+import { useLineTestGuard } from './line-test-guard.js';
 import { SECTIONS, type SectionId } from './sections.js';
 import { SiteNote } from './site-note.js';
 
@@ -31,6 +32,7 @@ export function SettingsView({ onClose }: { onClose: () => void }) {
     );
     if (failing !== undefined) setTab(failing.id);
   };
+  const guard = useLineTestGuard(save);
   return (
     <div className="settings">
       <BackToCalls onClose={onClose} />
@@ -100,10 +102,11 @@ export function SettingsView({ onClose }: { onClose: () => void }) {
           type="button"
           className="primary"
           disabled={!dirty || phase === 'saving'}
-          onClick={() => void save()}
+          onClick={guard.request}
         >
           {t('settings.save')}
         </button>
+        {guard.prompt}
       </footer>
     </div>
   );

@@ -14,6 +14,7 @@ import { DoneStep } from './done-step.js';
 import { useEditor, useEditorState } from './editor-context.js';
 import { SECTIONS, type Section } from './sections.js';
 import { ProblemList } from './problem-list.js';
+import { useLineTestGuard } from './line-test-guard.js';
 import { BackToCalls } from './back-to-calls.js';
 import { SiteNote } from './site-note.js';
 
@@ -71,6 +72,7 @@ export function WizardView({ onClose }: { onClose: () => void }) {
     );
     if (failing >= 0) setStep(failing);
   };
+  const guard = useLineTestGuard(finish);
   return (
     <div className="wizard">
       <BackToCalls onClose={onClose} />
@@ -121,12 +123,7 @@ export function WizardView({ onClose }: { onClose: () => void }) {
               {t('wizard.back')}
             </button>
             {last ? (
-              <button
-                type="button"
-                className="primary"
-                disabled={phase === 'saving'}
-                onClick={() => void finish()}
-              >
+              <button type="button" className="primary" disabled={phase === 'saving'} onClick={guard.request}>
                 {t('wizard.finish')}
               </button>
             ) : (
@@ -135,6 +132,7 @@ export function WizardView({ onClose }: { onClose: () => void }) {
               </button>
             )}
           </footer>
+          {guard.prompt}
         </>
       )}
     </div>
