@@ -85,12 +85,13 @@ describe('tapi provider against a fake bridge', () => {
   it('turns offered calls into ringing calls with their caller ID, and their ends into missed or ended', async () => {
     const { provider, log } = setup({
       afterOpen: [
+        // Protocol 2: every state message carries the call's parties as the bridge re-read them.
         call('1', 'offering', { callerId: '+492115551234', calledId: '12' }),
         call('2', 'offering', { callerId: '0211 339903-44' }),
-        call('1', 'connected'),
-        call('2', 'idle'),
-        call('1', 'disconnected', { cause: 'normalClearing' }),
-        call('1', 'idle'),
+        call('1', 'connected', { callerId: '+492115551234', calledId: '12' }),
+        call('2', 'idle', { callerId: '0211 339903-44' }),
+        call('1', 'disconnected', { callerId: '+492115551234', calledId: '12', cause: 'normalClearing' }),
+        call('1', 'idle', { callerId: '+492115551234', calledId: '12' }),
       ],
     });
     let time = 0;
