@@ -43,15 +43,7 @@ export class FakeClock implements Clock {
   /** Moves time forward by `ms`, running every timer that falls due, in order. */
   advance(ms: number): void {
     const end = this.time + ms;
-    for (;;) {
-      const due = this.tasks
-        .filter((task) => task.at <= end)
-        .sort((a, b) => a.at - b.at || a.order - b.order)[0];
-      if (due === undefined) break;
-      this.tasks = this.tasks.filter((task) => task !== due);
-      this.time = due.at;
-      due.run();
-    }
+    while (this.runNext(end));
     this.time = end;
   }
 
@@ -67,18 +59,21 @@ export class FakeClock implements Clock {
    */
   async advanceSettled(ms: number): Promise<void> {
     const end = this.time + ms;
-    for (;;) {
-      const due = this.tasks
-        .filter((task) => task.at <= end)
-        .sort((a, b) => a.at - b.at || a.order - b.order)[0];
-      if (due === undefined) break;
-      this.tasks = this.tasks.filter((task) => task !== due);
-      this.time = due.at;
-      due.run();
-      await settle();
-    }
+    while (this.runNext(end)) await settle();
     this.time = end;
     await settle();
+  }
+
+  /** Runs the first timer due by `end` (moving time to it); false when none is. */
+  private runNext(end: number): boolean {
+    const due = this.tasks
+      .filter((task) => task.at <= end)
+      .sort((a, b) => a.at - b.at || a.order - b.order)[0];
+    if (due === undefined) return false;
+    this.tasks = this.tasks.filter((task) => task !== due);
+    this.time = due.at;
+    due.run();
+    return true;
   }
 }
 
