@@ -3,18 +3,12 @@
  * (`anonymous`, `unknown`, `Restricted`); those are shown as written with kind `unknown` and are
  * never looked up. An empty one is "Number unknown", never an empty number.
  */
+import { CALL_WORDS, presentationText } from '../contract/call-words.js';
 import type { Presentation } from '../contract/line-party.js';
 import type { NumberView } from '../contract/models.js';
 import { analyzeNumber } from '../numbers/analyze-number.js';
 import type { DialingRules } from '../numbers/dialing-rules.js';
 import { NumberError } from '../numbers/number-error.js';
-
-/** How the popup and the journal show a number the line did not give, before translation. */
-const NOT_GIVEN = {
-  withheld: 'Number withheld',
-  unavailable: 'Number unavailable',
-  unknown: 'Number unknown',
-} as const;
 
 /**
  * What the line reported, completed where possible. A number the line presents as withheld,
@@ -30,7 +24,8 @@ export function numberView(
     return {
       raw: presentation === 'withheld' ? '' : raw,
       e164: null,
-      display: NOT_GIVEN[presentation === 'allowed' ? 'unknown' : presentation],
+      // In English here; the popup and the export translate it from the presentation.
+      display: presentationText(presentation === 'allowed' ? 'unknown' : presentation, CALL_WORDS.en) ?? '',
       kind: 'unknown',
       dialable: '',
       valid: false,

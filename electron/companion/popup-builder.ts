@@ -8,7 +8,8 @@ import type { ContactView, NumberView, PopupModel } from '../contract/models.js'
 import { popupActions, type PopupAction } from '../popup/action-urls.js';
 import type { ActionTemplates } from '../shared/action-templates.js';
 import { templateData, templateFor, shownContact, type PopupSubject } from '../popup/popup-view.js';
-import { POPUP_TEXT, presentationText, type PopupLanguage, type PopupText } from '../popup/popup-text.js';
+import { presentationText } from '../contract/call-words.js';
+import { POPUP_TEXT, type PopupLanguage, type PopupText } from '../popup/popup-text.js';
 import type { TemplateStore } from '../popup/template-store.js';
 import type { CallSnapshot } from '../telephony/call-session.js';
 

@@ -19,10 +19,10 @@ describe('journalCsv', () => {
       { offsetMinutes: berlin },
     ).split('\r\n');
     expect(lines[0]).toBe(
-      '\uFEFFstarted,answered,ended,direction,outcome,handled,handled at,handled by,number,e164,contact,company,directory,seconds,note,cause,line,id',
+      '\uFEFFstarted,answered,ended,direction,outcome,handled,handled at,handled by,number,e164,caller ID name,contact,company,directory,queue,seconds,note,cause,line,id',
     );
     expect(lines[1]).toBe(
-      '2026-11-23T10:00:00+01:00,2026-11-23T10:00:05+01:00,2026-11-23T10:01:35+01:00,incoming,answered,,,,0211 5551234,+492115551234,"Müller, Hans","ACME ""Tools""",Book,90,,normalClearing,12,r1',
+      '2026-11-23T10:00:00+01:00,2026-11-23T10:00:05+01:00,2026-11-23T10:01:35+01:00,incoming,answered,,,,0211 5551234,+492115551234,,"Müller, Hans","ACME ""Tools""",Book,,90,,normalClearing,12,r1',
     );
     expect(lines[2]).toContain(',missed,yes,');
   });
@@ -52,11 +52,63 @@ describe('journalCsv', () => {
     };
     const [header, row] = journalCsv([missed], { language: 'de', offsetMinutes: berlin }).split('\r\n');
     expect(header).toBe(
-      '\uFEFFBeginn;Angenommen;Ende;Richtung;Ergebnis;Erledigt;Erledigt am;Erledigt von Leitung;Nummer;E.164;Kontakt;Firma;Verzeichnis;Sekunden;Notiz;Grund;Leitung;ID',
+      '\uFEFFBeginn;Angenommen;Ende;Richtung;Ergebnis;Erledigt;Erledigt am;Erledigt von Leitung;Nummer;E.164;Anzeigename;Kontakt;Firma;Verzeichnis;Warteschlange;Sekunden;Notiz;Grund;Leitung;ID',
     );
     expect(row).toBe(
-      '2026-11-23T10:00:00+01:00;;2026-11-23T10:01:35+01:00;eingehend;verpasst;ja;2026-07-01T14:30:00+02:00;12;0211 5551234;+492115551234;Müller, Hans;"ACME ""Tools""";Book;;"Ruft wegen Rechnung an; bitte zurückrufen";normalClearing;12;r1',
+      '2026-11-23T10:00:00+01:00;;2026-11-23T10:01:35+01:00;eingehend;verpasst;ja;2026-07-01T14:30:00+02:00;12;0211 5551234;+492115551234;;Müller, Hans;"ACME ""Tools""";Book;;;"Ruft wegen Rechnung an; bitte zurückrufen";normalClearing;12;r1',
     );
+  });
+
+  it('says what the line reported became of a call, who called by name, the queue, and a withheld number', () => {
+    const number = { raw: '', e164: null, display: 'Number withheld', kind: 'unknown', dialable: '' };
+    const call = { ...base, contact: null }; // no quoted cells: the test splits rows at the separator
+    const records: JournalRecord[] = [
+      {
+        ...call,
+        id: 'a',
+        answeredAt: null,
+        outcome: { kind: 'answeredElsewhere', by: { name: 'Anna', number: '7003' } },
+      },
+      {
+        ...call,
+        id: 'b',
+        answeredAt: null,
+        outcome: { kind: 'rejected', reason: 'busy' },
+        remoteName: 'ACME Hotline',
+      },
+      {
+        ...call,
+        id: 'c',
+        answeredAt: null,
+        outcome: { kind: 'abandoned', queue: 'Support' },
+        queue: 'Support',
+      },
+      { ...call, id: 'd', answeredAt: null, missed: true, contact: null, number, presentation: 'withheld' },
+    ];
+    const column = (csv: string, name: string, separator: string) => {
+      const [header = '', ...rows] = csv.replace('\uFEFF', '').trim().split('\r\n');
+      const at = header.split(separator).indexOf(name);
+      return rows.map((row) => row.split(separator)[at]);
+    };
+    const english = journalCsv(records);
+    expect(column(english, 'outcome', ',')).toEqual([
+      'Answered by Anna (7003)',
+      'Rejected: busy',
+      'Abandoned in queue Support',
+      'missed',
+    ]);
+    expect(column(english, 'caller ID name', ',')).toEqual(['', 'ACME Hotline', '', '']);
+    expect(column(english, 'queue', ',')).toEqual(['', '', 'Support', '']);
+    expect(column(english, 'number', ',')[3]).toBe('Number withheld');
+    expect(column(english, 'e164', ',')[3]).toBe('');
+    const german = journalCsv(records, { language: 'de' });
+    expect(column(german, 'Ergebnis', ';')).toEqual([
+      'Angenommen von Anna (7003)',
+      'Abgewiesen: besetzt',
+      'In Warteschlange Support aufgelegt',
+      'verpasst',
+    ]);
+    expect(column(german, 'Nummer', ';')[3]).toBe('Rufnummer unterdrückt');
   });
 
   it('writes negative offsets too', () => {

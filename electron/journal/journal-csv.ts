@@ -4,10 +4,15 @@
  * start) prefixed with `'`, so a caller ID like `=HYPERLINK(...)` stays text. A cell that is only
  * `+` and digits (an E.164 number) cannot be a formula and stays clean.
  *
+ * The outcome column says what the line reported where it did ("Answered by Anna (7003)",
+ * "Rejected: busy", "Abandoned in queue Support"), else missed / not answered / answered; a number
+ * the line did not give reads "Number withheld" (or unavailable, unknown), never an empty cell.
+ *
  * In German the columns are named in German and separated by `;` (German Excel's list
  * separator: with commas it reads one column); times are local, with their offset
  * (`2026-12-06T08:55:42+01:00`), because agents read local time.
  */
+import { CALL_WORDS, outcomeText, presentationText } from '../contract/call-words.js';
 import type { JournalRecord } from '../contract/journal-record.js';
 
 const COLUMNS = [
@@ -21,9 +26,11 @@ const COLUMNS = [
   'handledBy',
   'number',
   'e164',
+  'callerName',
   'contact',
   'company',
   'directory',
+  'queue',
   'seconds',
   'note',
   'cause',
@@ -54,9 +61,11 @@ const WORDS: Readonly<Record<'en' | 'de', CsvWords>> = {
       handledBy: 'handled by',
       number: 'number',
       e164: 'e164',
+      callerName: 'caller ID name',
       contact: 'contact',
       company: 'company',
       directory: 'directory',
+      queue: 'queue',
       seconds: 'seconds',
       note: 'note',
       cause: 'cause',
@@ -87,9 +96,11 @@ const WORDS: Readonly<Record<'en' | 'de', CsvWords>> = {
       handledBy: 'Erledigt von Leitung',
       number: 'Nummer',
       e164: 'E.164',
+      callerName: 'Anzeigename',
       contact: 'Kontakt',
       company: 'Firma',
       directory: 'Verzeichnis',
+      queue: 'Warteschlange',
       seconds: 'Sekunden',
       note: 'Notiz',
       cause: 'Grund',
@@ -136,7 +147,8 @@ export function localTime(iso: string, offsetMinutes: (epochMs: number) => numbe
 
 /** CSV text (UTF-8 with a BOM, so spreadsheets read umlauts right) for `records`. */
 export function journalCsv(records: readonly JournalRecord[], options: CsvOptions = {}): string {
-  const words = WORDS[options.language ?? 'en'];
+  const language = options.language ?? 'en';
+  const words = WORDS[language];
   const offset = options.offsetMinutes ?? ((epochMs: number) => -new Date(epochMs).getTimezoneOffset());
   const time = (iso: string | null | undefined) => (iso == null ? '' : localTime(iso, offset));
   const separator = words.separator;
@@ -152,15 +164,20 @@ export function journalCsv(records: readonly JournalRecord[], options: CsvOption
       answered: time(record.answeredAt),
       ended: time(record.endedAt),
       direction: words.values[record.direction],
-      outcome: words.values[outcomeOf(record)],
+      outcome:
+        record.outcome === undefined
+          ? words.values[outcomeOf(record)]
+          : outcomeText(record.outcome, CALL_WORDS[language]),
       handled: record.missed ? words.values[record.handled ? 'yes' : 'no'] : '',
       handledAt: time(record.handledAt),
       handledBy: record.handledBy ?? '',
-      number: record.number.display,
+      number: numberCell(record, language),
       e164: record.number.e164 ?? '',
+      callerName: record.remoteName ?? '',
       contact: record.contact?.name ?? '',
       company: record.contact?.company ?? '',
       directory: record.contact?.directory ?? '',
+      queue: record.queue ?? '',
       seconds,
       note: record.note ?? '',
       cause: record.cause ?? '',
@@ -171,6 +188,12 @@ export function journalCsv(records: readonly JournalRecord[], options: CsvOption
   });
   const header = COLUMNS.map((column) => cell(words.columns[column], separator)).join(separator);
   return `\uFEFF${[header, ...rows].join('\r\n')}\r\n`;
+}
+
+/** The number as shown, or what the line said instead of one, in the export's language. */
+function numberCell(record: JournalRecord, language: 'en' | 'de'): string {
+  const presentation = record.number.display === '' ? 'unknown' : record.presentation;
+  return presentationText(presentation, CALL_WORDS[language]) ?? record.number.display;
 }
 
 function cell(value: string, separator: string): string {

@@ -4,7 +4,7 @@
  * caller without a contact is named, the number kinds and the phone types. `{count}` and
  * `{number}` are filled in.
  */
-import type { CallOutcome, Presentation } from '../contract/line-party.js';
+import { CALL_WORDS } from '../contract/call-words.js';
 
 export const POPUP_TEXT = {
   en: {
@@ -39,20 +39,7 @@ export const POPUP_TEXT = {
     phoneTty: 'TTY',
     phonePager: 'pager',
     phoneOther: 'other',
-    numberWithheld: 'Number withheld',
-    numberUnavailable: 'Number unavailable',
-    numberUnknown: 'Number unknown',
-    queue: 'Queue {queue}',
-    answeredBy: 'Answered by {who}',
-    answeredElsewhere: 'Answered elsewhere',
-    rejectedBusy: 'Rejected: busy',
-    rejectedDnd: 'Rejected: do not disturb',
-    rejectedUnavailable: 'Rejected: phone unavailable',
-    rejectedDeclined: 'Rejected',
-    forwardedTo: 'Forwarded to {to}',
-    forwarded: 'Forwarded',
-    abandonedInQueue: 'Abandoned in queue {queue}',
-    abandoned: 'Abandoned in the queue',
+    ...CALL_WORDS.en,
   },
   de: {
     incomingCall: 'Eingehender Anruf',
@@ -86,20 +73,7 @@ export const POPUP_TEXT = {
     phoneTty: 'Schreibtelefon',
     phonePager: 'Pager',
     phoneOther: 'weitere',
-    numberWithheld: 'Rufnummer unterdrückt',
-    numberUnavailable: 'Rufnummer nicht verfügbar',
-    numberUnknown: 'Rufnummer unbekannt',
-    queue: 'Warteschlange {queue}',
-    answeredBy: 'Angenommen von {who}',
-    answeredElsewhere: 'Anderswo angenommen',
-    rejectedBusy: 'Abgewiesen: besetzt',
-    rejectedDnd: 'Abgewiesen: nicht stören',
-    rejectedUnavailable: 'Abgewiesen: Telefon nicht erreichbar',
-    rejectedDeclined: 'Abgewiesen',
-    forwardedTo: 'Weitergeleitet an {to}',
-    forwarded: 'Weitergeleitet',
-    abandonedInQueue: 'In Warteschlange {queue} aufgelegt',
-    abandoned: 'In der Warteschlange aufgelegt',
+    ...CALL_WORDS.de,
   },
 } as const satisfies Record<string, Record<string, string>>;
 
@@ -142,35 +116,4 @@ const PHONE_TYPES: Readonly<Record<string, keyof PopupText>> = {
 export function phoneTypeName(type: string, text: PopupText): string {
   const key = Object.hasOwn(PHONE_TYPES, type) ? PHONE_TYPES[type] : undefined;
   return key === undefined ? type : text[key];
-}
-
-/** "Answered by Anna (7003)", "Rejected: busy", "Forwarded to 208" … in `text`'s language. */
-export function outcomeText(outcome: CallOutcome, text: PopupText): string {
-  switch (outcome.kind) {
-    case 'answeredElsewhere': {
-      const { name, number } = outcome.by ?? {};
-      const who = name !== undefined && number !== undefined ? `${name} (${number})` : (name ?? number);
-      return who === undefined ? text.answeredElsewhere : text.answeredBy.replace('{who}', who);
-    }
-    case 'rejected':
-      return {
-        busy: text.rejectedBusy,
-        dnd: text.rejectedDnd,
-        unavailable: text.rejectedUnavailable,
-        declined: text.rejectedDeclined,
-      }[outcome.reason];
-    case 'forwarded':
-      return outcome.to === undefined ? text.forwarded : text.forwardedTo.replace('{to}', outcome.to);
-    case 'abandoned':
-      return outcome.queue === undefined
-        ? text.abandoned
-        : text.abandonedInQueue.replace('{queue}', outcome.queue);
-  }
-}
-
-/** How a number the line did not give is shown, in `text`'s language; null for a number. */
-export function presentationText(presentation: Presentation | undefined, text: PopupText): string | null {
-  if (presentation === 'withheld') return text.numberWithheld;
-  if (presentation === 'unavailable') return text.numberUnavailable;
-  return presentation === 'unknown' ? text.numberUnknown : null;
 }

@@ -4,7 +4,8 @@
  */
 import type { TemplateData } from './template-engine.js';
 import type { CallOutcome, Presentation } from '../contract/line-party.js';
-import { outcomeText, phoneTypeName, POPUP_TEXT, presentationText, type PopupText } from './popup-text.js';
+import { outcomeText, presentationText } from '../contract/call-words.js';
+import { phoneTypeName, POPUP_TEXT, type PopupText } from './popup-text.js';
 import type { TemplateName } from './template-store.js';
 
 /** A contact as the popup needs it (any directory's contact fits). */

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { applySite, isLocked, lockedChanges, userPart, type SiteSettings } from './site-settings.js';
+import {
+  applySite,
+  isLocked,
+  lockedChanges,
+  siteFileSchema,
+  userPart,
+  type SiteSettings,
+} from './site-settings.js';
 
 const site: SiteSettings = {
   source: '/etc/ringdesk/site.json',
@@ -68,6 +75,20 @@ describe('site settings', () => {
     const merged = applySite({}, { ...site, document: hostile, locked: [] }) as Record<string, unknown>;
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.getPrototypeOf(merged)).toBe(Object.prototype);
+    expect(merged.app).toEqual({ language: 'de' });
+  });
+
+  it('read a site file with a __proto__ key as data that sets nothing, through the schema', () => {
+    const file = siteFileSchema.parse(
+      JSON.parse('{"settings": {"__proto__": {"journal": {"path": "/tmp/x"}}, "app": {"language": "de"}}}'),
+    );
+    const merged = applySite(
+      {},
+      { source: 'site.json', document: file.settings, locked: file.locked },
+    ) as Record<string, unknown>;
+    expect(merged.journal).toBeUndefined();
+    expect(Object.getPrototypeOf(file.settings)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).journal).toBeUndefined();
     expect(merged.app).toEqual({ language: 'de' });
   });
 });
