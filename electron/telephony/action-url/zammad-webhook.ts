@@ -13,6 +13,7 @@
  */
 import { isValidE164 } from '../../numbers/validity.js';
 import type { CallerIdRule } from './action-url-settings.js';
+import { callerIdFor } from './caller-id-rules.js';
 import { IntentError, param, type LineIntent } from './line-intents.js';
 import type { Params } from './request-body.js';
 import { numberFromAddress } from './request-guards.js';
@@ -80,11 +81,8 @@ function newCallReply(
 ): Record<string, string> {
   if (direction === 'in') return options.isBlocked(from) ? { action: 'reject', reason: 'busy' } : {};
   const destination = to.replace(/^\+/, '');
-  const rule = options.outbound.find((each) =>
-    each.dest.endsWith('*') ? destination.startsWith(each.dest.slice(0, -1)) : destination === each.dest,
-  );
-  const callerId = rule?.callerId ?? options.defaultCallerId;
-  return callerId === undefined ? {} : { action: 'dial', number: destination, caller_id: callerId };
+  const callerId = callerIdFor(destination, options.outbound, options.defaultCallerId);
+  return callerId === null ? {} : { action: 'dial', number: destination, caller_id: callerId };
 }
 
 /** `4912347114711` → `+4912347114711` when that is a valid number; anything else as sent. */
