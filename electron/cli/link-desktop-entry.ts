@@ -7,8 +7,10 @@
  * (CVE-2018-1000006 was a link turned into Chromium switches). Every other argument is written
  * with the Desktop Entry Specification's quoting: reserved characters quoted, `"` `` ` `` `$` `\`
  * escaped inside quotes, `%` doubled, and backslashes escaped again for the string value. A path
- * that no quoting can carry (a control character) is refused rather than written.
+ * that no quoting can carry (a control character) is refused rather than written
+ * (shell/desktop-entry.ts).
  */
+import { DesktopEntryError, execArgument, schemeHandlerEntry } from '../shell/desktop-entry.js';
 
 /** The file name under `applications/`. */
 export const LINK_DESKTOP_FILE = 'ringdesk-link.desktop';
@@ -19,31 +21,6 @@ export const LINK_SCHEMES = ['tel', 'callto', 'phone'] as const;
 /** The schemes to register: `sip` only when asked (a softphone usually owns it). */
 export function linkSchemes(sip: boolean): string[] {
   return sip ? [...LINK_SCHEMES, 'sip'] : [...LINK_SCHEMES];
-}
-
-/** A value that cannot be written into a desktop entry. */
-export class DesktopEntryError extends Error {
-  override readonly name = 'DesktopEntryError';
-}
-
-// Reserved characters of the Exec key: an argument holding one must be quoted.
-const RESERVED = /[\s"'\\><~|&;$*?#()`]/;
-const CONTROL = /\p{Cc}/u;
-
-/**
- * One argument of an Exec line, quoted and escaped as the Desktop Entry Specification says, as
- * it is written in the file (string-value escaping included).
- *
- * @throws DesktopEntryError for an empty argument or one with control characters.
- */
-export function execArgument(argument: string): string {
-  if (argument === '') throw new DesktopEntryError('an empty argument cannot be written in Exec');
-  if (CONTROL.test(argument))
-    throw new DesktopEntryError(`${JSON.stringify(argument)} holds a control character`);
-  const percent = argument.replaceAll('%', '%%');
-  const quoted = RESERVED.test(percent) ? `"${percent.replace(/["`$\\]/g, '\\$&')}"` : percent;
-  // The string-value escape comes on top of the quoting: a literal backslash becomes four.
-  return quoted.replaceAll('\\', '\\\\');
 }
 
 /** What the link opener runs. */
@@ -82,19 +59,10 @@ export function linkOpenerExec(command: LinkOpenerCommand): string {
  * @throws DesktopEntryError for a scheme that is not a plain URI scheme, or a bad command.
  */
 export function linkDesktopEntry(command: LinkOpenerCommand, schemes: readonly string[]): string {
-  for (const scheme of schemes) {
-    if (!/^[a-z][a-z0-9+.-]*$/.test(scheme)) throw new DesktopEntryError(`"${scheme}" is no URI scheme`);
-  }
-  return [
-    '[Desktop Entry]',
-    'Type=Application',
-    'Version=1.0',
-    'Name=Ringdesk phone links',
-    'Comment=Hands phone links to the running Ringdesk host, which dials them',
-    `Exec=${linkOpenerExec(command)}`,
-    'Terminal=false',
-    'NoDisplay=true',
-    `MimeType=${schemes.map((scheme) => `x-scheme-handler/${scheme};`).join('')}`,
-    '',
-  ].join('\n');
+  return schemeHandlerEntry({
+    name: 'Ringdesk phone links',
+    comment: 'Hands phone links to the running Ringdesk host, which dials them',
+    exec: linkOpenerExec(command),
+    schemes,
+  });
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FakeXdgMime } from '../test-support/fake-xdg-mime.js';
 import { useTempDir } from '../test-support/temp-dir.js';
-import { DesktopEntryError } from './link-desktop-entry.js';
+import { DesktopEntryError } from '../shell/desktop-entry.js';
 import {
   applicationsDir,
   defaultOpenerCommand,

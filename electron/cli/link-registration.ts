@@ -10,7 +10,7 @@
  * nothing.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { FaceActions } from '../companion/companion-api.js';
 import type { CommandResult } from '../contract/channels.js';
@@ -22,6 +22,7 @@ import {
   linkSchemes,
   type LinkOpenerCommand,
 } from './link-desktop-entry.js';
+import { readTextIfAny, writeDesktopFile, xdgConfigHome, xdgDataHome } from '../shell/desktop-entry.js';
 import { withoutHandler } from '../shell/mimeapps-list.js';
 import { linuxSchemeStatus } from '../shell/linux-link-entry.js';
 import {
@@ -51,18 +52,12 @@ export interface LinkRegistration extends CommandResult<'registerLinkHandler'> {
 
 /** Where user-level desktop entries live: `$XDG_DATA_HOME/applications` (absolute only). */
 export function applicationsDir({ env, homeDir }: PathEnvironment): string {
-  const dataHome = env.XDG_DATA_HOME;
-  const base =
-    dataHome !== undefined && path.isAbsolute(dataHome) ? dataHome : path.join(homeDir, '.local', 'share');
-  return path.join(base, 'applications');
+  return path.join(xdgDataHome(env, homeDir), 'applications');
 }
 
 /** The `mimeapps.list` that `xdg-mime default` writes: `$XDG_CONFIG_HOME` (absolute only). */
 export function mimeappsListFile({ env, homeDir }: PathEnvironment): string {
-  const configHome = env.XDG_CONFIG_HOME;
-  const base =
-    configHome !== undefined && path.isAbsolute(configHome) ? configHome : path.join(homeDir, '.config');
-  return path.join(base, 'mimeapps.list');
+  return path.join(xdgConfigHome(env, homeDir), 'mimeapps.list');
 }
 
 /** The opener this installation runs: this Node, this package's script, this `RINGDESK_HOME`. */
@@ -93,7 +88,7 @@ export async function registerLinkOpener(options: LinkRegistrationOptions): Prom
   const dir = applicationsDir(options);
   const file = path.join(dir, LINK_DESKTOP_FILE);
   await mkdir(dir, { recursive: true });
-  await writeAtomically(file, entry);
+  await writeDesktopFile(file, entry);
   const { registered, refused } = await makeDefaultSchemeHandler(
     LINK_DESKTOP_FILE,
     schemes,
@@ -144,7 +139,7 @@ export async function unregisterLinkOpener(options: PathEnvironment): Promise<Li
   const file = path.join(applicationsDir(options), LINK_DESKTOP_FILE);
   const list = mimeappsListFile(options);
   const unregistered: string[] = [];
-  const before = await readOptional(list);
+  const before = await readTextIfAny(list);
   if (before !== null) {
     let text = before;
     for (const scheme of linkSchemes(true)) {
@@ -152,9 +147,9 @@ export async function unregisterLinkOpener(options: PathEnvironment): Promise<Li
       if (next !== text) unregistered.push(scheme);
       text = next;
     }
-    if (text !== before) await writeAtomically(list, text);
+    if (text !== before) await writeDesktopFile(list, text);
   }
-  const removed = (await readOptional(file)) !== null;
+  const removed = (await readTextIfAny(file)) !== null;
   await rm(file, { force: true });
   return { unregistered, desktopFile: file, removed };
 }
@@ -165,21 +160,6 @@ function requireLinux(platform: NodeJS.Platform): void {
     `on ${platform} the Ringdesk desktop app registers itself for phone links when it is installed ` +
       '(or from its settings); the command line registers a link handler only on Linux',
   );
-}
-
-async function readOptional(file: string): Promise<string | null> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-}
-
-async function writeAtomically(file: string, text: string): Promise<void> {
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, text, { mode: 0o644 });
-  await rename(temporary, file);
 }
 
 /**

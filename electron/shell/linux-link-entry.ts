@@ -16,11 +16,18 @@
  * Unregistering removes Ringdesk's lines from `mimeapps.list` (other applications' stay), the
  * AppImage's entry and its link.
  */
-import { mkdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, rm, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { SchemeStatus } from '../contract/channels.js';
 import { withoutHandler } from './mimeapps-list.js';
-import { execArgument } from './start-at-login.js';
+import {
+  execArgument,
+  readTextIfAny,
+  schemeHandlerEntry,
+  writeDesktopFile,
+  xdgConfigHome,
+  xdgDataHome,
+} from './desktop-entry.js';
 import { makeDefaultSchemeHandler, runProgram, xdgMime, type ProgramRunner } from './xdg-default-handler.js';
 
 /** The entry Ringdesk writes for an AppImage. */
@@ -46,17 +53,7 @@ function isAppImage(env: LinuxLinkDeps['env']): boolean {
 }
 
 function dataHome(deps: LinuxLinkDeps): string {
-  const value = deps.env.XDG_DATA_HOME;
-  return value !== undefined && path.posix.isAbsolute(value)
-    ? value
-    : path.posix.join(deps.homedir, '.local', 'share');
-}
-
-function configHome(deps: LinuxLinkDeps): string {
-  const value = deps.env.XDG_CONFIG_HOME;
-  return value !== undefined && path.posix.isAbsolute(value)
-    ? value
-    : path.posix.join(deps.homedir, '.config');
+  return xdgDataHome(deps.env, deps.homedir);
 }
 
 const PLAIN_PATH = /^\/[\w\-./+,=:@]+$/;
@@ -77,18 +74,12 @@ async function launchablePath(deps: LinuxLinkDeps, appImage: string): Promise<st
 
 /** The AppImage's own entry: hidden from menus, one MimeType per scheme, the link after `--`. */
 export function appImageEntry(appImage: string, schemes: readonly string[]): string {
-  return [
-    '[Desktop Entry]',
-    'Type=Application',
-    'Version=1.0',
-    'Name=Ringdesk',
-    'Comment=Dials the phone links you click, on your phone line',
-    `Exec=${execArgument(appImage)} -- %u`,
-    'Terminal=false',
-    'NoDisplay=true',
-    `MimeType=${schemes.map((scheme) => `x-scheme-handler/${scheme};`).join('')}`,
-    '',
-  ].join('\n');
+  return schemeHandlerEntry({
+    name: 'Ringdesk',
+    comment: 'Dials the phone links you click, on your phone line',
+    exec: `${execArgument(appImage)} -- %u`,
+    schemes,
+  });
 }
 
 /**
@@ -107,7 +98,7 @@ export async function registerLinuxLinks(
     const folder = path.posix.join(dataHome(deps), 'applications');
     await mkdir(folder, { recursive: true });
     const entry = appImageEntry(await launchablePath(deps, appImage), schemes);
-    await writeAtomically(path.posix.join(folder, APPIMAGE_DESKTOP_FILE), entry);
+    await writeDesktopFile(path.posix.join(folder, APPIMAGE_DESKTOP_FILE), entry);
   }
   return makeDefaultSchemeHandler(linuxDesktopFile(deps.env), schemes, deps.env, run);
 }
@@ -138,8 +129,8 @@ export async function linuxSchemeStatus(
 
 /** Removes Ringdesk's associations for `schemes` and the AppImage's entry; others stay. */
 export async function unregisterLinuxLinks(deps: LinuxLinkDeps, schemes: readonly string[]): Promise<void> {
-  const list = path.posix.join(configHome(deps), 'mimeapps.list');
-  const before = await readOptional(list);
+  const list = path.posix.join(xdgConfigHome(deps.env, deps.homedir), 'mimeapps.list');
+  const before = await readTextIfAny(list);
   const ours = linuxDesktopFile(deps.env);
   if (before !== null) {
     const after = withoutHandler(
@@ -147,25 +138,10 @@ export async function unregisterLinuxLinks(deps: LinuxLinkDeps, schemes: readonl
       ours,
       schemes.map((scheme) => `x-scheme-handler/${scheme}`),
     );
-    if (after !== before) await writeAtomically(list, after);
+    if (after !== before) await writeDesktopFile(list, after);
   }
   if (isAppImage(deps.env)) {
     await rm(path.posix.join(dataHome(deps), 'applications', APPIMAGE_DESKTOP_FILE), { force: true });
     await rm(appImageLink(deps), { force: true });
   }
-}
-
-async function readOptional(file: string): Promise<string | null> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-}
-
-async function writeAtomically(file: string, text: string): Promise<void> {
-  const temporary = `${file}.${String(process.pid)}.tmp`;
-  await writeFile(temporary, text, { mode: 0o644 });
-  await rename(temporary, file);
 }

@@ -9,6 +9,7 @@
  */
 import type { App } from 'electron';
 import path from 'node:path';
+import { execArgument, xdgConfigHome } from './desktop-entry.js';
 
 /** The file operations the Linux entry needs (node:fs/promises, or a fake). */
 export interface AutostartFiles {
@@ -44,25 +45,7 @@ export function launchCommand(deps: Pick<StartAtLoginDeps, 'app' | 'execPath' | 
 
 /** The XDG autostart folder: `$XDG_CONFIG_HOME/autostart`, else `~/.config/autostart`. */
 export function autostartFolder(env: StartAtLoginDeps['env'], homedir: string): string {
-  const config = env.XDG_CONFIG_HOME;
-  // The XDG spec: an unset, empty or relative XDG_CONFIG_HOME is ignored.
-  const base =
-    config !== undefined && path.posix.isAbsolute(config) ? config : path.posix.join(homedir, '.config');
-  return path.posix.join(base, 'autostart');
-}
-
-const PLAIN_ARGUMENT = /^[\w\-./+,=:@]+$/;
-
-/**
- * One argument of a desktop entry's `Exec` key: quoted when it holds reserved characters (with
- * `"`, `` ` ``, `$` and `\` escaped inside the quotes), `%` doubled (field codes), and then
- * escaped as a desktop-entry string value (`\` doubled again), as the Desktop Entry spec says.
- */
-export function execArgument(argument: string): string {
-  if (/[\n\r\t]/.test(argument))
-    throw new Error('a program path with a line break cannot be started at login');
-  const quoted = PLAIN_ARGUMENT.test(argument) ? argument : `"${argument.replace(/["`$\\]/g, '\\$&')}"`;
-  return quoted.replace(/%/g, '%%').replace(/\\/g, '\\\\');
+  return path.posix.join(xdgConfigHome(env, homedir), 'autostart');
 }
 
 /** The autostart entry for `command`. */

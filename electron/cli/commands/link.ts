@@ -29,7 +29,7 @@ const link: Command = {
     if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]?.slice(0, 40) ?? ''}"`);
     if (values.url !== undefined) throw new UsageError('--url belongs to link open');
     // Registration is loaded only when asked for: `link open` runs at every click on a link.
-    const { DesktopEntryError } = await import('../link-desktop-entry.js');
+    const { DesktopEntryError } = await import('../../shell/desktop-entry.js');
     const { LinkRegistrationError, registerLinkOpener, unregisterLinkOpener } =
       await import('../link-registration.js');
     try {
