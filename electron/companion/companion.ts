@@ -7,9 +7,11 @@
  * disk before the end is published. Commands from any face (dial, call back, pick a contact,
  * open an action) arrive here, already validated by the face's router.
  *
+ * What happens to each call (lookup, popups, journal) is call-flow.ts.
+ *
  * Invariants:
- * - Work for one call is serialised (lookup, then end), so the journal records the contact
- *   even when a caller hangs up during the lookup.
+ * - Work for one call is serialised (lookup, then end; see call-flow.ts), so the journal records
+ *   the contact even when a caller hangs up during the lookup.
  * - The Companion alone reconnects a lost line (see ReconnectPolicy); calls open when the line
  *   was lost are closed, a ringing one as missed.
  * - A call that rings with no news for the ring timeout is closed as missed (see ring-timeout.ts).
@@ -18,8 +20,6 @@
  * - A clicked link (and a callback, if so set) is dialled only after the agent confirms it (see
  *   dial-confirmations.ts); a finished call's popup closes itself (see popup-auto-close.ts).
  */
-import type { ContactLookup, LookupResult } from '../contacts/contact-lookup.js';
-import type { Directory } from '../contacts/directory.js';
 import type { CompanionEvent, EventName, EventPayload } from '../contract/channels.js';
 import type {
   ActionId,
@@ -29,61 +29,24 @@ import type {
   PopupModel,
   Snapshot,
 } from '../contract/models.js';
-import type { CallJournal } from '../journal/call-journal.js';
 import { journalCsv } from '../journal/journal-csv.js';
-import type { Blocklist } from './blocklist.js';
-import { selectionAfterLookup, type PickMemory } from './pick-memory.js';
 import type { DialingRules } from '../numbers/dialing-rules.js';
 import { isWebUrl } from '../shared/web-url.js';
 import { CallState } from '../telephony/call-session.js';
 import { CallTracker, type CallChange } from '../telephony/call-tracker.js';
-import type { LineEvent, LineProvider, LineReceipt } from '../telephony/line-provider.js';
-import { numberView } from './number-view.js';
-import type { PopupBuilder, PopupState } from './popup-builder.js';
-import type { ReconnectPolicy } from './reconnect-policy.js';
+import type { LineEvent, LineReceipt } from '../telephony/line-provider.js';
 import { CompanionError } from './companion-error.js';
-import { journalRecordOf } from './journal-entry.js';
+import { CallFlow } from './call-flow.js';
+import type { CompanionOptions } from './companion-options.js';
 import { CompanionDialer } from './companion-dialer.js';
 import { LineKeeper } from './line-keeper.js';
-import type { LineIdentity } from './line-identity.js';
 import { lineProblem } from '../telephony/line-problem.js';
 import { PopupAutoClose } from './popup-auto-close.js';
 import { CallRecords } from './call-records.js';
 import { DEFAULT_RING_TIMEOUT_MS, NO_HANGUP_CAUSE, RingTimeout } from './ring-timeout.js';
 
 export { CompanionError };
-
-export interface CompanionOptions {
-  readonly rules: DialingRules;
-  readonly provider: LineProvider;
-  readonly directories: readonly Directory[];
-  readonly lookup: ContactLookup;
-  readonly journal: CallJournal;
-  readonly popups: PopupBuilder;
-  readonly blocklist: Blocklist;
-  /** The agent's picks among several contacts with one number. */
-  readonly picks: PickMemory;
-  readonly reconnect: ReconnectPolicy;
-  readonly now: () => number;
-  readonly newId: () => string;
-  /** Runs `task` after `ms`; returns a function that cancels it. */
-  readonly schedule: (task: () => void, ms: number) => () => void;
-  readonly onWarning: (message: string) => void;
-  /** How many finished calls keep their popup until dismissed (default 10). */
-  readonly keepFinishedPopups?: number;
-  /** Which dials wait for the agent's yes (settings `links.confirm`/`confirmCallbacks`); default none. */
-  readonly confirmDials?: { readonly links: boolean; readonly callbacks: boolean };
-  /** How long a dial waits for the agent's yes (default 60 s). */
-  readonly confirmTimeoutMs?: number;
-  /** Seconds after a call ends before its popup closes itself (default 0: never). */
-  readonly autoCloseSeconds?: number;
-  /** The product and place of the line, for the faces' words (absent: faces name `provider.kind`). */
-  readonly identity?: LineIdentity;
-  /** The UI language the settings choose, for the faces; null or absent: the OS's. */
-  readonly language?: 'en' | 'de' | null;
-  /** How long a call may ring with no news before it is closed as missed (default 3 minutes). */
-  readonly ringTimeoutMs?: number;
-}
+export type { CompanionOptions };
 
 export class Companion {
   private readonly tracker: CallTracker;
@@ -94,6 +57,7 @@ export class Companion {
   private readonly dialer: CompanionDialer;
   private readonly autoClose: PopupAutoClose;
   private readonly ringTimeout: RingTimeout;
+  private readonly flow: CallFlow;
 
   constructor(private readonly options: CompanionOptions) {
     this.tracker = new CallTracker(options.now, (event, reason) => {
@@ -121,6 +85,16 @@ export class Companion {
       schedule: options.schedule,
       expire: (callId) => this.onLineEvent({ type: 'ended', callId, cause: NO_HANGUP_CAUSE }),
     });
+    this.flow = new CallFlow(
+      {
+        ...options,
+        isStopped: () => this.line.isStopped,
+        emit: (event) => this.emit(event.channel, event.payload),
+        finished: (callId) => this.autoClose.start(callId),
+        dismiss: (callId) => this.dismissPopup(callId),
+      },
+      this.calls,
+    );
   }
 
   /** Subscribes to what faces show; returns the unsubscribe function. */
@@ -257,7 +231,7 @@ export class Companion {
       await this.options.picks.set(state.number.e164, { directory: contact.directory, id: contact.id });
     }
     this.autoClose.restart(callId);
-    return this.publishPopup({ ...state, selected: index });
+    return this.flow.publish({ ...state, selected: index });
   }
 
   /** Shows the choice of contacts again (after a remembered pick or a wrong click). */
@@ -265,7 +239,7 @@ export class Companion {
     const state = this.calls.get(callId)?.state;
     if (state === undefined || state === null) throw new CompanionError('no such popup');
     this.autoClose.restart(callId);
-    return this.publishPopup({ ...state, selected: null });
+    return this.flow.publish({ ...state, selected: null });
   }
 
   /** Closes a popup. */
@@ -311,156 +285,11 @@ export class Companion {
   }
 
   /** Queues a call's work; resolves once it is done: false if the call's journal write failed. */
-  private onCallChange({ kind, call }: CallChange): Promise<boolean> {
+  private onCallChange(change: CallChange): Promise<boolean> {
+    const { kind, call } = change;
     if (kind === 'finished' || call.state === CallState.Connected) this.ringTimeout.stop(call.callId);
     else this.ringTimeout.watch(call.callId);
-    let written = true;
-    const work = this.enqueue(call.callId, async () => {
-      if (kind === 'started') {
-        const number = numberView(call.remote, this.options.rules, call.presentation);
-        if (call.direction === 'incoming' && this.options.blocklist.has(call.remote)) {
-          this.block(call.callId, {
-            call,
-            number,
-            lookup: 'done',
-            contacts: [],
-            selected: null,
-            failures: [],
-            blocked: true,
-          });
-          return;
-        }
-        // A queue call that never rang here is only journaled: looked up, never shown.
-        if (call.ringsHere === false) this.calls.of(call.callId).dismissed = true;
-        await this.lookUp({ call, number, lookup: 'pending', contacts: [], selected: null, failures: [] });
-      } else if (kind === 'party') {
-        // A new remote party (late caller ID, a transfer): the popup shows it and looks it up anew;
-        // the journal entry will hold it. The old party stays in the line's own log.
-        const number = numberView(call.remote, this.options.rules, call.presentation);
-        const current = this.calls.get(call.callId)?.state;
-        const base = current ?? {
-          call,
-          number,
-          lookup: 'pending',
-          contacts: [],
-          selected: null,
-          failures: [],
-        };
-        await this.lookUp({
-          ...base,
-          call,
-          number,
-          lookup: 'pending',
-          contacts: [],
-          selected: null,
-          failures: [],
-        });
-      } else {
-        const state = this.calls.get(call.callId)?.state ?? null;
-        const number = state?.number ?? numberView(call.remote, this.options.rules, call.presentation);
-        const next: PopupState =
-          state === null
-            ? { call, number, lookup: 'done', contacts: [], selected: null, failures: [] }
-            : { ...state, call };
-        if (kind === 'finished') written = await this.record(next);
-        await this.publishPopup(next);
-        if (kind === 'finished') {
-          const record = this.calls.of(call.callId);
-          if (record.dismissed) record.state = null;
-          else if (!this.line.isStopped && record.model !== null) this.autoClose.start(call.callId);
-          this.trimFinished();
-        }
-      }
-    });
-    return work.then(() => written);
-  }
-
-  /** Publishes `state` (lookup pending), looks its number up, and publishes each answer. */
-  private async lookUp(state: PopupState): Promise<void> {
-    const callId = state.call.callId;
-    await this.publishPopup(state);
-    const e164 = state.number.e164;
-    // Each directory's answer updates the popup as it arrives; the last one completes it.
-    const progress = (partial: LookupResult) => {
-      const latest = this.calls.get(callId)?.state ?? state;
-      void this.publishPopup({ ...latest, contacts: partial.contacts, failures: partial.failures });
-    };
-    const found =
-      e164 === null ? { contacts: [], failures: [] } : await this.options.lookup.lookup(e164, progress);
-    const current = this.calls.get(callId)?.state ?? state;
-    await this.publishPopup({
-      ...current,
-      selected: selectionAfterLookup(current, found.contacts, this.options.picks),
-      lookup: 'done',
-      contacts: found.contacts,
-      failures: found.failures,
-    });
-  }
-
-  /** A blocked caller: rejected where the line can, never shown, journaled as blocked. */
-  private block(callId: string, state: PopupState): void {
-    const record = this.calls.of(callId);
-    record.state = state;
-    record.dismissed = true;
-    const { provider } = this.options;
-    if (provider.capabilities.has('reject') && provider.reject !== undefined) {
-      provider.reject(callId).catch((error: unknown) => {
-        this.options.onWarning(
-          `could not reject blocked call ${callId}: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      });
-    }
-  }
-
-  /** Writes a finished call to the journal; false (and a warning) when that failed. */
-  private async record(state: PopupState): Promise<boolean> {
-    const record = journalRecordOf(state, this.options.newId(), this.options.now());
-    try {
-      await this.options.journal.append(record);
-    } catch (error) {
-      this.options.onWarning(
-        `call ${state.call.callId} could not be written to the journal: ${String(error)}`,
-      );
-      return false;
-    }
-    this.emit('journal', record);
-    return true;
-  }
-
-  private async publishPopup(state: PopupState): Promise<PopupModel> {
-    const record = this.calls.of(state.call.callId);
-    record.state = state;
-    const model = await this.options.popups.build(state);
-    // Only the latest state of a call is shown, and never once its popup was closed.
-    if (record.state === state && !record.dismissed) {
-      record.model = model;
-      this.emit('popup', model);
-    }
-    return model;
-  }
-
-  /** Keeps at most `keepFinishedPopups` popups of finished calls; the oldest go first. */
-  private trimFinished(): void {
-    const keep = this.options.keepFinishedPopups ?? 10;
-    const finished = this.calls
-      .shown()
-      .filter((model) => model.state === 'ended' || model.state === 'missed');
-    for (const model of finished.slice(0, Math.max(0, finished.length - keep)))
-      this.dismissPopup(model.callId);
-  }
-
-  private enqueue(callId: string, task: () => Promise<void>): Promise<void> {
-    const record = this.calls.of(callId);
-    const next = (record.work ?? Promise.resolve()).then(task).catch((error: unknown) => {
-      this.options.onWarning(`call ${callId}: ${error instanceof Error ? error.message : String(error)}`);
-    });
-    record.work = next;
-    void next.then(() => {
-      if (record.work !== next) return;
-      record.work = null;
-      this.calls.release(callId);
-    });
-    return next;
+    return this.flow.change(change);
   }
 
   private emit<E extends EventName>(channel: E, payload: EventPayload<E>): void {
