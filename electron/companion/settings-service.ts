@@ -2,7 +2,8 @@
  * The settings behind the wizard and the settings window: reads the document as saved, checks
  * and saves a new one atomically (secrets moved into the secret store first, so the file never
  * holds one in clear text), and runs the live checks and previews the forms offer: test a line,
- * test a directory, preview a number with dialing rules, preview a popup template.
+ * test a directory; the previews (a number with dialing rules, a popup template, the actions) are
+ * settings-previews.ts.
  */
 import type { FileKind } from '../contract/channels.js';
 import { listFiles, type FileList } from './settings/list-files.js';
@@ -16,51 +17,33 @@ import { applySite, lockedChanges, userPart, type SiteSettings } from './setting
 import { writeFileAtomic } from '../shared/atomic-write.js';
 import { confinePaths } from './settings/path-confinement.js';
 import type { SecretStore } from '../settings/secret-store.js';
-import { directorySchema, globalActionsSchema, lineSchema } from './settings/settings-schema.js';
+import { directorySchema, lineSchema } from './settings/settings-schema.js';
 import {
   maskClearSecrets,
   misplacedTypedSecrets,
   restoreClearSecrets,
-  revealSecrets,
   sealSecrets,
   storedSecretIds,
 } from './settings/stored-secrets.js';
-import { analyzeNumber, type NumberReport } from '../numbers/analyze-number.js';
-import { dialingRulesSchema, resolveDialingRules, type DialingRules } from '../numbers/dialing-rules.js';
+import { resolveDialingRules, type DialingRules } from '../numbers/dialing-rules.js';
 import type { TemplateStore } from '../popup/template-store.js';
-import { NumberError } from '../numbers/number-error.js';
-import { dialingRulesWarnings } from '../numbers/rules-warnings.js';
-import { mainRegionOf } from '../numbers/calling-codes.js';
-import { getExampleNumber } from 'libphonenumber-js';
-import examples from 'libphonenumber-js/mobile/examples';
-import { numberView } from './number-view.js';
-import type { Contact } from '../contacts/contact.js';
-import { CallState } from '../telephony/call-session.js';
-import { actionPlaceholders, actionPresets, previewActions, type ActionSample } from './action-preview.js';
+import {
+  previewActions,
+  previewNumber,
+  previewPopup,
+  type ActionsPreview,
+  type NumberPreview,
+} from './settings-previews.js';
+import { splitProblem, type FieldProblem } from './field-problem.js';
 import { checkDirectory, type DirectoryCheck } from './check-directory.js';
-import { directoryActions } from './open-directories.js';
 import { lineIdentity, type LineIdentity } from './line-identity.js';
 import { checkLine, type LineCheck } from './check-line.js';
 import type { PopupBuilder } from './popup-builder.js';
 import { CompanionDownError } from './companion-runtime.js';
-import { addressOf, storedReferences, usableStoredIds } from './secret-reuse.js';
 
-/** A warning about a field: it saves, but will surprise (see numbers/rules-warnings.ts). */
-export interface FieldWarning extends FieldProblem {
-  readonly code: string;
-  readonly numbers: readonly string[];
-}
-
-/** A number as unsaved rules complete it, or why not; with the rules' warnings when they are valid. */
-export type NumberPreview =
-  | (NumberReport & { readonly rules: DialingRules; readonly warnings: readonly FieldWarning[] })
-  | { readonly error: string; readonly warnings?: readonly FieldWarning[] };
-
-/** A problem with a field of the document: its path (`line.token`) and what is wrong. */
-export interface FieldProblem {
-  readonly path: string;
-  readonly message: string;
-}
+export type { FieldWarning, NumberPreview } from './settings-previews.js';
+export type { FieldProblem } from './field-problem.js';
+import { revealForTest, unsealTyped, type SecretAccess } from './secret-reuse.js';
 
 export interface SettingsServiceOptions {
   readonly file: string;
@@ -232,7 +215,12 @@ export class SettingsService {
     line: unknown,
   ): Promise<(LineCheck & LineIdentity) | { ok: false; problems: FieldProblem[] }> {
     const saved = await this.savedEntries();
-    const revealed = await this.reveal(line, saved.line === undefined ? [] : [saved.line], ['line']);
+    const revealed = await revealForTest(
+      line,
+      saved.line === undefined ? [] : [saved.line],
+      ['line'],
+      this.secretAccess(),
+    );
     if (revealed.problems.length > 0)
       return {
         ok: false,
@@ -255,7 +243,12 @@ export class SettingsService {
 
   /** Tests one directory's settings (unsaved). */
   async testDirectory(entry: unknown): Promise<DirectoryCheck | { ok: false; problems: FieldProblem[] }> {
-    const revealed = await this.reveal(entry, (await this.savedEntries()).directories, ['directories', 0]);
+    const revealed = await revealForTest(
+      entry,
+      (await this.savedEntries()).directories,
+      ['directories', 0],
+      this.secretAccess(),
+    );
     if (revealed.problems.length > 0) return { ok: false, problems: revealed.problems };
     const parsed = directorySchema.safeParse(revealed.value);
     if (!parsed.success) return { ok: false, problems: formatIssues(parsed.error.issues).map(splitProblem) };
@@ -271,105 +264,43 @@ export class SettingsService {
     );
   }
 
-  /**
-   * What dialing rules (unsaved) make of a number: its E.164 form, display form, kind, dialable,
-   * and the rules completed from the country (what the form's empty fields mean); and, whenever
-   * the rules are valid, what is surprising about them (an extension length that reaches the
-   * country's emergency numbers), each with the path of its field.
-   */
+  /** What unsaved dialing rules make of a number, with their warnings (see settings-previews.ts). */
   previewNumber(rules: unknown, input: string): NumberPreview {
-    const parsed = dialingRulesSchema.safeParse(rules);
-    if (!parsed.success) return { error: formatIssues(parsed.error.issues).join('; ') };
-    const resolved = resolveDialingRules(parsed.data, this.options.defaultRegion);
-    const warnings = dialingRulesWarnings(resolved).map(({ field, code, numbers, message }) => ({
-      path: `dialingRules.${field}`,
-      code,
-      numbers,
-      message,
-    }));
-    try {
-      return { ...analyzeNumber(input, resolved), rules: resolved, warnings };
-    } catch (error) {
-      if (error instanceof NumberError) return { error: error.message, warnings };
-      throw error;
-    }
+    return previewNumber(rules, input, this.options.defaultRegion);
   }
 
-  /**
-   * A template rendered for a sample caller (Anna Becker of ACME, calling now) whose number is
-   * shown under `rules` (unsaved, from the wizard), or the rules in force when they are not valid.
-   */
-  async previewPopup(template: string, rules?: unknown): Promise<{ html: string }> {
-    const now = Date.now();
-    const parsed = rules === undefined ? null : dialingRulesSchema.safeParse(rules);
-    const resolved =
-      parsed?.success === true
-        ? resolveDialingRules(parsed.data, this.options.defaultRegion)
-        : this.options.current().dialingRules;
-    const e164 = sampleNumber(resolved);
-    const model = await this.options.popups().build(
-      {
-        call: {
-          callId: 'preview',
-          direction: 'incoming',
-          line: this.options.current().line.line,
-          remote: e164,
-          dialled: null,
-          state: CallState.Ringing,
-          startedAt: now,
-          answeredAt: null,
-          endedAt: null,
-          cause: null,
-        },
-        number: numberView(e164, resolved),
-        lookup: 'done',
-        contacts: [{ ...SAMPLE_CONTACT, phones: [{ type: 'work', raw: e164, e164 }] }],
-        selected: null,
-        failures: [],
-      },
-      template,
-    );
-    return { html: model.html };
+  /** A template rendered for a sample caller under unsaved `rules` (see settings-previews.ts). */
+  previewPopup(template: string, rules?: unknown): Promise<{ html: string }> {
+    const current = this.options.current();
+    return previewPopup(this.options.popups(), template, {
+      rules,
+      defaultRegion: this.options.defaultRegion,
+      current: current.dialingRules,
+      line: current.line.line,
+    });
   }
 
-  /**
-   * The Actions form's presets and placeholders, and what each action opens for sample callers
-   * under the global actions (unsaved) or, given one, a directory entry's own.
-   */
-  /** The address books of a kind in the folder a typed path names (see settings/list-files.ts). */
-  listFiles(folder: string, kind: FileKind): Promise<FileList> {
-    return listFiles(path.dirname(path.resolve(this.options.file)), folder, kind);
-  }
-
+  /** The Actions form's presets, placeholders and sample URLs (see settings-previews.ts). */
   previewActions(
     actions: unknown,
     directory: unknown,
-  ):
-    | { presets: ReturnType<typeof actionPresets>; placeholders: string[]; samples: ActionSample[] }
-    | { ok: false; problems: FieldProblem[] } {
-    const global = globalActionsSchema.safeParse(actions ?? {});
-    if (!global.success)
-      return {
-        ok: false,
-        problems: formatIssues(global.error.issues).map((problem) => splitProblem(`actions.${problem}`)),
-      };
-    let templates = global.data;
-    if (directory !== undefined) {
-      const entry = directorySchema.safeParse(directory);
-      if (!entry.success) return { ok: false, problems: formatIssues(entry.error.issues).map(splitProblem) };
-      templates = directoryActions(entry.data) ?? global.data;
-    }
-    return {
-      presets: actionPresets(),
-      placeholders: actionPlaceholders(),
-      samples: previewActions(templates, global.data.colleagues === true),
-    };
+  ): ActionsPreview | { ok: false; problems: FieldProblem[] } {
+    return previewActions(actions, directory);
+  }
+
+  /** The address books of a kind in the folder a typed path names (see settings/list-files.ts). */
+  listFiles(folder: string, kind: FileKind): Promise<FileList> {
+    return listFiles(path.dirname(path.resolve(this.options.file)), folder, kind);
   }
 
   /**
    * The settings as saved, over the site's (what is in force and what the UI showed), or null
    * (no file and no site, or not JSON).
    */
+  private secretAccess(): SecretAccess {
+    return { secrets: this.options.secrets, owner: path.resolve(this.options.file) };
+  }
+
   private async savedDocument(): Promise<unknown> {
     const text = await readFile(this.options.file, 'utf8').catch(() => 'null');
     const saved = parsesAsJson(text) ? (JSON.parse(text.replace(/^\uFEFF/, '')) as unknown) : null;
@@ -393,87 +324,6 @@ export class SettingsService {
     if (saved === null || typeof saved !== 'object') return { line: undefined, directories: [] };
     return { line: saved.line, directories: Array.isArray(saved.directories) ? saved.directories : [] };
   }
-
-  /**
-   * For a test: `{"secret": v}` as the value itself, `{"stored": id}` from the store when the
-   * saved settings use it in the same place for the same server (see test-secrets.ts).
-   */
-  private async reveal(
-    given: unknown,
-    saved: readonly unknown[],
-    prefix: readonly (string | number)[],
-  ): Promise<{ value: unknown; problems: FieldProblem[] }> {
-    // A secret written in the file comes back only for an entry that talks to the same addresses.
-    const same = saved.find((candidate) => addressOf(candidate) === addressOf(given));
-    const kept = restoreClearSecrets(given, same ?? {}, prefix);
-    if (kept.problems.length > 0)
-      return {
-        value: given,
-        problems: kept.problems.map((problem) => {
-          const split = splitProblem(problem);
-          return { ...split, path: split.path.replace(/^line\.|^directories\[0\]\./, '') };
-        }),
-      };
-    const value = kept.document;
-    const usable = usableStoredIds(value, saved);
-    const problems: FieldProblem[] = [];
-    for (const [where, id] of storedReferences(value)) {
-      if (usable.has(id)) continue;
-      const path = (JSON.parse(where) as (string | number)[])
-        .map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${key}`))
-        .join('');
-      problems.push({
-        path,
-        message: 'a saved secret is only sent to the server it was saved for: type it again to test this one',
-      });
-    }
-    if (problems.length > 0) return { value, problems };
-    const unsealed = unsealTyped(value);
-    // Each reference was matched to its saved place above; the store still checks the owner.
-    const revealed = await revealSecrets(unsealed, this.options.secrets, {
-      owner: path.resolve(this.options.file),
-      placement: false,
-    });
-    return {
-      value: revealed.document,
-      problems: revealed.problems.map(splitProblem),
-    };
-  }
-}
-
-const SAMPLE_CONTACT: Contact = {
-  name: 'Anna Becker',
-  company: 'ACME Maschinenbau',
-  phones: [{ type: 'work', raw: '+49 211 5551234', e164: '+492115551234' }],
-  email: 'anna.becker@acme.example',
-  directory: 'Sample',
-  id: 'sample',
-  department: 'Purchasing',
-  title: 'Buyer',
-};
-
-/**
- * The sample caller's number under `rules`: in the rules' own area (a number there shows as the
- * agent would see a neighbour's), else the country's example number, else Anna's in Düsseldorf.
- */
-function sampleNumber(rules: DialingRules): string {
-  if (rules.areaCode !== '') return `+${rules.countryCode}${rules.areaCode}5551234`;
-  const region = mainRegionOf(rules.countryCode);
-  const example = region === undefined ? undefined : getExampleNumber(region, examples);
-  return example?.number ?? '+492115551234';
-}
-
-/** A document with typed secrets (`{"secret": "..."}`) as plain values, for a check. */
-function unsealTyped(document: unknown): unknown {
-  return JSON.parse(JSON.stringify(document ?? null), (_key, item: unknown) =>
-    item !== null &&
-    typeof item === 'object' &&
-    !Array.isArray(item) &&
-    Object.keys(item).length === 1 &&
-    typeof (item as { secret?: unknown }).secret === 'string'
-      ? (item as { secret: string }).secret
-      : item,
-  ) as unknown;
 }
 
 function parsesAsJson(text: string): boolean {
@@ -483,11 +333,4 @@ function parsesAsJson(text: string): boolean {
   } catch {
     return false;
   }
-}
-
-function splitProblem(problem: string): FieldProblem {
-  const colon = problem.indexOf(': ');
-  return colon < 0
-    ? { path: '', message: problem }
-    : { path: problem.slice(0, colon), message: problem.slice(colon + 2) };
 }

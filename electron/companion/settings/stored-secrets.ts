@@ -61,7 +61,7 @@ export interface RevealOptions {
   readonly owner: string;
   /**
    * Check where each reference stands (a whole settings document). Off for a test of one entry,
-   * where the caller already matched each reference to the saved entry (test-secrets.ts).
+   * where the caller already matched each reference to the saved entry (secret-reuse.ts, revealForTest).
    */
   readonly placement?: boolean;
   /** Record the places found (older secrets' first place, moved entries) in the store. */
