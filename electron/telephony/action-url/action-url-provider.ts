@@ -49,6 +49,14 @@ import { RateLimiter, tokenMatches } from './request-guards.js';
 import { RequestLog, type RequestLogEntry } from './request-log.js';
 import { UrlDialer } from './url-dialer.js';
 import { xmlError, XmlReply } from './xml-reply.js';
+import {
+  endpointCheck,
+  parseTarget,
+  segmentsOf,
+  splitListen,
+  wantsXml,
+  writeReply,
+} from './http-exchange.js';
 import { zammadRequest } from './zammad-webhook.js';
 
 export interface ActionUrlDeps {
@@ -198,32 +206,7 @@ export class ActionUrlProvider implements LineProvider {
 
   /** Which endpoints are on, with the URL each PBX or phone must call, and the dial target. */
   async selfTest(): Promise<ProviderCheck[]> {
-    const base = this.boundUrl();
-    const reached = this.settings.publicUrl ?? base;
-    const endpoints = [
-      this.settings.zammad === undefined ? null : `Zammad: POST ${base}/api/v1/cti/<token>`,
-      this.settings.kix === undefined
-        ? null
-        : `KIX: GET ${base}/cti.pl?Action=...&Src=...&Dest=...&token=<token>`,
-      this.settings.phone === undefined
-        ? null
-        : `phones: GET ${base}/phone/<token>/<event>?remote=...&local=...&callid=...`,
-      this.settings.sipgate === undefined
-        ? null
-        : `sipgate.io: POST ${reached}/api/v1/sipgate/<token>/in and ${reached}/api/v1/sipgate/<token>/out (sipgate calls back at ${reached}: it must reach that address)`,
-      this.settings.placetel === undefined ? null : `Placetel: POST ${reached}/api/v1/placetel/<token>`,
-      this.settings.haSip === undefined ? null : `ha-sip: POST ${base}/api/v1/ha-sip/<token>`,
-    ].filter((each) => each !== null);
-    const checks: ProviderCheck[] = [
-      {
-        check: 'endpoints',
-        ok: endpoints.length > 0,
-        detail:
-          endpoints.length > 0
-            ? endpoints.join('; ')
-            : 'no endpoint is on: add "zammad", "kix", "phone", "sipgate", "placetel" or "haSip" to the line settings',
-      },
-    ];
+    const checks = [endpointCheck(this.settings, this.boundUrl())];
     if (this.dialer !== null) checks.push(await this.dialer.reachable());
     return checks;
   }
@@ -277,13 +260,13 @@ export class ActionUrlProvider implements LineProvider {
     } catch (error) {
       this.report('the request log failed', error);
     }
-    answer(response, status, reply);
+    writeReply(response, status, reply);
   }
 
   /** A handler that failed beyond its own error handling: answered 500 and reported. */
   private failed(response: ServerResponse, error: unknown): void {
     this.report('request handler failed', error);
-    answer(response, 500, { error: 'internal error' });
+    writeReply(response, 500, { error: 'internal error' });
   }
 
   private report(what: string, error: unknown): void {
@@ -370,66 +353,5 @@ export class ActionUrlProvider implements LineProvider {
 
   private emit(event: LineEvent, receipt?: LineReceipt): void {
     for (const listener of this.listeners) listener(event, receipt);
-  }
-}
-
-function splitListen(listen: string): { host: string; port: number } {
-  const colon = listen.lastIndexOf(':');
-  return { host: listen.slice(0, colon).replace(/^\[|\]$/g, ''), port: Number(listen.slice(colon + 1)) };
-}
-
-/** The request target as a URL. @throws IntentError (400) for a target that is no path. */
-function parseTarget(target: string): URL {
-  if (!target.startsWith('/')) throw new IntentError(400, 'the request target must be a path');
-  try {
-    return new URL(target, 'http://listener');
-  } catch {
-    throw new IntentError(400, 'the request target is not a valid path');
-  }
-}
-
-function answer(response: ServerResponse, status: number, reply: unknown): void {
-  if (response.headersSent || response.destroyed) {
-    response.destroy();
-    return;
-  }
-  if (reply instanceof XmlReply) {
-    response.writeHead(status, {
-      'Content-Type': 'application/xml; charset=utf-8',
-      'Cache-Control': 'no-store',
-    });
-    response.end(reply.xml);
-    return;
-  }
-  let text: string;
-  try {
-    const json: unknown = JSON.stringify(reply);
-    text = typeof json === 'string' ? json : '{}';
-  } catch {
-    status = 500;
-    text = '{"error":"internal error"}';
-  }
-  response.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Cache-Control': 'no-store',
-  });
-  response.end(text);
-}
-
-/** The request path's decoded segments. */
-function segmentsOf(url: URL): string[] {
-  return url.pathname.split('/').filter(Boolean).map(safeDecode);
-}
-
-/** True when the target is an endpoint whose PBX expects XML, errors included. */
-function wantsXml(url: URL): boolean {
-  return matchEndpoint(segmentsOf(url))?.endpoint.reply === 'xml';
-}
-
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
   }
 }
