@@ -33,6 +33,8 @@ describe('ringdesk serve, sim and calls', () => {
     });
     try {
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+      // The line by its product, never the settings' identifier ("simulator").
+      await expect.poll(() => stderr).toMatch(/Ringdesk is serving on \S+ \(line \S+ on Simulator\)\./);
       const ringdesk = (...args: string[]) =>
         spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8' });
 

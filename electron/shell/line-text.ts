@@ -22,12 +22,21 @@ export function lineProductName(line: LineStatus, language: ShellLanguage): stri
   return product === undefined ? line.provider : LINE_WORDS[language][`product.${product}`];
 }
 
-/** Why the line is down, in one plain sentence ("Asterisk at pbx:5038 refuses the connection."). */
-export function lineProblemText(line: LineStatus, language: ShellLanguage): string {
+/** Where the line goes, by product: "Asterisk at pbx:5038", "Windows TAPI". */
+export function lineWhere(line: LineStatus, language: ShellLanguage): string {
   const words: Readonly<Record<LineWordKey, string>> = LINE_WORDS[language];
   const product = lineProductName(line, language);
   const target = line.target ?? null;
-  const where =
-    target === null ? fill(words['where.plain'], { product }) : fill(words['where.at'], { product, target });
-  return fill(words[`lineProblem.${line.problem ?? 'other'}`], { where, target: target ?? where });
+  return target === null
+    ? fill(words['where.plain'], { product })
+    : fill(words['where.at'], { product, target });
+}
+
+/** Why the line is down, in one plain sentence ("Asterisk at pbx:5038 refuses the connection."). */
+export function lineProblemText(line: LineStatus, language: ShellLanguage): string {
+  const where = lineWhere(line, language);
+  return fill(LINE_WORDS[language][`lineProblem.${line.problem ?? 'other'}`], {
+    where,
+    target: line.target ?? where,
+  });
 }

@@ -14,6 +14,7 @@ import { demoConfigFile, rendererDir } from '../app-paths.js';
 import { UsageError, type Command } from '../command.js';
 import { DEFAULT_PORT } from '../host-client.js';
 import { hostLinkFace } from '../link-registration.js';
+import { lineWhere } from '../../shell/line-text.js';
 import { parseOptions } from '../parse-options.js';
 
 const serve: Command = {
@@ -92,7 +93,7 @@ const serve: Command = {
         `--host ${bindHost}: the API is now reachable from the network, behind the key only, over unencrypted HTTP; anyone who can read the traffic can take the key (it is in ${announcement})`,
       );
     context.say(
-      `Ringdesk is serving on ${url} (line: ${booted.current().line.provider} ${booted.current().line.line}). Open ${open} in your browser. Ctrl+C stops it.`,
+      `Ringdesk is serving on ${url} (line ${booted.current().line.line} on ${lineWhere(runtime.companion.lineStatus(), 'en')}). Open ${open} in your browser. Ctrl+C stops it.`,
     );
 
     // What escapes every handler: logged, the journal flushed, the runtime restarted (crash-policy.ts).
