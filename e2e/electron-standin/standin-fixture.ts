@@ -23,8 +23,11 @@ export interface StandinRig {
   readonly webhookPort: number;
   /** The settings document written before launch (the test may change it first). */
   settings: Record<string, unknown>;
-  /** Boots the real main on this profile. */
-  launch(options?: Partial<StandinOptions>): Promise<StandinApp>;
+  /**
+   * Boots the real main on this profile; resolves once the line is up, or at once with
+   * `lineUp: false` (for a test of a line that cannot start).
+   */
+  launch(options?: Partial<StandinOptions> & { readonly lineUp?: boolean }): Promise<StandinApp>;
   /** Sends one Zammad CTI webhook event to the running line; the HTTP status. */
   webhook(fields: Record<string, string>): Promise<number>;
   /** The dialable strings the loopback PBX was asked to dial, in order. */
@@ -106,6 +109,7 @@ export const test = base.extend<{ rig: StandinRig }>({
           },
         });
         apps.push(app);
+        if (options.lineUp === false) return app;
         // Ready once the line is up (the tray leaves its "disconnected" icon): the webhook listens.
         await expect
           .poll(async () => (await app.state()).trays[0]?.image.path ?? '', { timeout: 30_000 })
