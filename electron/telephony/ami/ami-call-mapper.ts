@@ -46,8 +46,12 @@ import type { AmiMessage } from './ami-message.js';
 
 /** What the mapper needs: the line to watch, Ringdesk's Originate channel, where events go. */
 export interface AmiCallMapperOptions {
-  /** The agent's line as in the settings (`12`, `PJSIP/12`). */
+  /** The agent's line as in the settings (`12`, `PJSIP/12`): what the events name as `line`. */
   readonly line: string;
+  /** The device whose channels are the agent's (`PJSIP/phone-b7`; default: `line`). */
+  readonly device?: string;
+  /** The agent's own extension (default: `line` without its technology). */
+  readonly ownNumber?: string;
   /** The channel Ringdesk's `Originate` rings first (to recognise it on Asterisk 11). */
   readonly originateChannel: string;
   readonly emit: (event: LineEvent) => void;
@@ -79,9 +83,9 @@ export class AmiCallMapper {
   constructor(private readonly options: AmiCallMapperOptions) {
     this.channels = new ChannelTable(options.maxChannels ?? 4096);
     this.calls = new AmiCallBook(options.line, options.emit, options.maxCalls ?? 64);
-    this.isWatched = watchedChannelMatcher(options.line);
+    this.isWatched = watchedChannelMatcher(options.device ?? options.line);
     this.isOriginated = originatedChannelMatcher(options.originateChannel);
-    this.ownNumber = options.line.slice(options.line.indexOf('/') + 1);
+    this.ownNumber = options.ownNumber ?? options.line.slice(options.line.indexOf('/') + 1);
     this.details = new AmiCallDetails({
       calls: this.calls,
       channels: this.channels,
