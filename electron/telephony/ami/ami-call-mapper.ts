@@ -20,6 +20,14 @@
  * or entering a bridge is.
  *
  * Invariants (with those of {@link AmiCallBook}):
+ * - A call being placed (an Originate, or a call the phone dialled) that is not connected MUST
+ *   end when the agent's end of it hangs up: the Originate's first channel (`Local/…;1`, or the
+ *   phone itself; on Asterisk 11 still the same uniqueid after a masquerade), the phone's leg
+ *   that answered the Originate (not once it hangs up as a masquerade's `<ZOMBIE>`), or the leg
+ *   the phone dialled from. It MUST NOT wait for the
+ *   other channels of the call (a Local helper still running the dialplan, a dialplan
+ *   application such as FreePBX's echo test `*43` that dials nobody): with the agent gone, the
+ *   dial is over, and a call left "dialing" would never end if those channels linger.
  * - The end cause is the Q.850 cause of the last leg's `Hangup`, except for a call never
  *   answered, where a generic cause (normal clearing) gives way to the failed dial's status
  *   (`noAnswer`, `busy`, `cancel`), while a specific one (`answeredElsewhere`) stands.
@@ -173,6 +181,7 @@ export class AmiCallMapper {
     const call = this.calls.get(callId);
     if (call === undefined || call.ended || uniqueid === undefined || call.anchors.has(uniqueid)) return;
     const name = channel ?? this.channels.get(uniqueid)?.name ?? '';
+    call.originLegs.add(uniqueid);
     this.calls.attach(call, uniqueid, name, this.channels.rootOf(uniqueid));
   }
 
@@ -222,7 +231,10 @@ export class AmiCallMapper {
     let own = this.calls.get(uniqueid);
     if (own?.kind !== 'originate' && this.isOriginated(name) && (linkedid ?? uniqueid) === uniqueid)
       own = [...this.calls.all()].find((call) => call.awaitingChannel);
-    if (own?.kind === 'originate' && !own.ended) this.calls.attach(own, uniqueid, name, record.root);
+    if (own?.kind === 'originate' && !own.ended) {
+      if (own.awaitingChannel) own.originLegs.add(uniqueid);
+      this.calls.attach(own, uniqueid, name, record.root);
+    }
   }
 
   private newstate(message: AmiMessage): void {
@@ -230,8 +242,11 @@ export class AmiCallMapper {
     if (uniqueid === undefined) return;
     this.channels.note(uniqueid, field(message, 'Channel'), field(message, 'Linkedid'));
     const call = this.calls.ofAnchor(uniqueid);
-    if (call?.kind !== 'incoming') return;
     const state = field(message, 'ChannelState');
+    // The agent picked up the phone for Ringdesk's Originate: that leg is the agent's end of it.
+    if (call?.kind === 'originate' && state === '6' && this.isWatched(call.anchors.get(uniqueid) ?? ''))
+      call.originLegs.add(uniqueid);
+    if (call?.kind !== 'incoming') return;
     if (state === '5') this.details.rang(call);
     if (state === '6') this.calls.connect(call);
   }
@@ -314,6 +329,7 @@ export class AmiCallMapper {
     if (agentLeg !== undefined) {
       if (agentLeg.kind === 'incoming') this.details.forwarded(agentLeg, forward);
       if (agentLeg.kind === 'incoming' && answered) this.calls.connect(agentLeg);
+      else if (agentLeg.kind === 'originate' && answered) agentLeg.originLegs.add(dest ?? '');
       else if (agentLeg.kind !== 'outgoing' && !answered) this.failedDial(agentLeg, status);
       return;
     }
@@ -381,7 +397,17 @@ export class AmiCallMapper {
       this.finish(late.call, late.cause, late.call.dialCause ?? late.cause);
     }
     const call = this.calls.ofAnchor(uniqueid);
-    if (call === undefined || !this.calls.detach(call, uniqueid)) return;
+    if (call === undefined) return;
+    const last = this.calls.detach(call, uniqueid);
+    // The agent's end of a call still being placed hung up: the dial is over (see the invariants).
+    // Not a masquerade leftover (Asterisk 11: the phone's old leg hangs up as `…<ZOMBIE>` while
+    // the phone lives on in the Originate's channel).
+    const agentLeft =
+      !call.connected &&
+      call.kind !== 'incoming' &&
+      call.originLegs.has(uniqueid) &&
+      !/<(ZOMBIE|MASQ)>$/i.test(field(message, 'Channel') ?? '');
+    if (!last && !agentLeft) return;
     const cause = field(message, 'Cause');
     const named = hangupCauseName(cause) ?? undefined;
     const dialCause = call.dialCause ?? undefined;
@@ -410,6 +436,7 @@ export class AmiCallMapper {
   private start(kind: 'outgoing', root: string, leg: DialLeg, remote: string, dialled: string): void {
     const call = this.calls.add(kind, root, remote, dialled);
     if (call === null) return;
+    call.originLegs.add(leg.uniqueid);
     this.attach(call, leg);
     this.calls.announce(call);
   }
