@@ -3,7 +3,8 @@
  * and answers `ExtensionStateList` as Asterisk 13+ documents it: one `ExtensionStatus` per hint,
  * `Exten`, `Context`, `Hint`, `Status`, then `ExtensionStateListComplete`; the hints are FreePBX's
  * `PJSIP/7002&Custom:DND7002` style). A line is found by its extension, device or name; an
- * extension that two devices answer to fails and names both; a failed test exits 1.
+ * extension that two devices answer to fails and names both (the provider itself refuses to
+ * connect to it, so the test's connect check says so); a failed test exits 1.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeAsterisk } from '../test-support/ami-fake-asterisk.js';
@@ -52,7 +53,13 @@ async function providerTest(port: number, line: string) {
   const io = memoryCliIo({ env: { AMI_SECRET: 's3cret' } });
   const status = await runCli(['provider', 'test', '--config', `${dir}/config.json`], io);
   const records = io.records() as { check?: string; ok: boolean; detail?: string }[];
-  return { status, line: records.find((each) => each.check === 'line'), verdict: records.at(-1), io };
+  return {
+    status,
+    connect: records.find((each) => each.check === 'connect'),
+    line: records.find((each) => each.check === 'line'),
+    verdict: records.at(-1),
+    io,
+  };
 }
 
 describe('ringdesk provider test on an Asterisk line', () => {
@@ -75,12 +82,13 @@ describe('ringdesk provider test on an Asterisk line', () => {
   it('fails an extension that several devices answer to, names them, and exits 1', async () => {
     const port = await asteriskWith([status('7002', 'PJSIP/7002'), status('7002', 'SIP/7002')]);
     const result = await providerTest(port, '7002');
-    expect(result.line).toEqual({
-      check: 'line',
+    // The provider itself does not connect to an ambiguous line (it would not know which phone to watch).
+    expect(result.connect).toMatchObject({
+      check: 'connect',
       ok: false,
       detail:
-        'line 7002 matches several devices: PJSIP/7002 "7002@ext-local (PJSIP/7002)", ' +
-        'SIP/7002 "7002@ext-local (SIP/7002)"; set "line" to one of them',
+        'line 7002 matches several devices on Asterisk: PJSIP/7002 "7002@ext-local (PJSIP/7002)", ' +
+        'SIP/7002 "7002@ext-local (SIP/7002)"; set "line" to the one that is your phone',
     });
     expect([result.status, result.verdict]).toEqual([1, { ok: false }]);
     expect(result.io.err.join('\n')).toMatch(/the line does not work: line 7002 matches several devices/);
@@ -89,10 +97,12 @@ describe('ringdesk provider test on an Asterisk line', () => {
   it('fails a line the PBX does not have, and exits 1', async () => {
     const port = await asteriskWith([status('7001', 'PJSIP/7001')]);
     const result = await providerTest(port, '7009');
-    expect(result.line).toEqual({
-      check: 'line',
+    expect(result.connect).toMatchObject({
+      check: 'connect',
       ok: false,
-      detail: 'line 7009 is not among the lines: PJSIP/7001 "7001@ext-local (PJSIP/7001)"',
+      detail:
+        'line 7009 is not among Asterisk\'s extensions with a device hint (PJSIP/7001 "7001@ext-local (PJSIP/7001)"); ' +
+        'set "line" to your extension or your phone\'s device (as "PJSIP/7002")',
     });
     expect(result.status).toBe(1);
   });

@@ -15,7 +15,7 @@ import { bundledTemplatesDir } from '../popup/template-store.js';
 import { systemClock } from '../shared/clock.js';
 import type { LineProvider } from '../telephony/line-provider.js';
 import { amiLineSchema, type AmiLineInput } from '../telephony/ami/ami-settings.js';
-import { FakeAsterisk, type FakeAsteriskSession } from './ami-fake-asterisk.js';
+import { FakeAsterisk, type FakeAsteriskSession, type FakeHint } from './ami-fake-asterisk.js';
 import { AmiReplayServer } from './ami-replay-server.js';
 import { DUESSELDORF } from './rules.js';
 
@@ -23,6 +23,7 @@ export interface AmiCompanionRig {
   readonly companion: Companion;
   readonly provider: LineProvider;
   readonly session: FakeAsteriskSession;
+  readonly asterisk: FakeAsterisk;
   readonly events: CompanionEvent[];
   readonly journalFile: string;
   /** Waits until the Companion published an event matching `match`. */
@@ -34,14 +35,22 @@ export interface AmiCompanionRig {
   close(): Promise<void>;
 }
 
-/** Starts Asterisk on loopback and a Companion watching `line` on it (default 7002). */
+/**
+ * Starts Asterisk on loopback and a Companion watching `line` on it (default 7002); with
+ * `hints`, Asterisk lists them (`ExtensionStateList`), else it cannot (as Asterisk 11).
+ */
 export async function amiCompanionRig(
   dataDir: string,
   directories: Directory[],
   line: Partial<AmiLineInput> = {},
   settings: Partial<Settings> = {},
+  hints?: readonly FakeHint[],
 ): Promise<AmiCompanionRig> {
-  const asterisk = new FakeAsterisk({ username: 'ringdesk', secret: 's3cret' });
+  const asterisk = new FakeAsterisk({
+    username: 'ringdesk',
+    secret: 's3cret',
+    ...(hints === undefined ? {} : { hints }),
+  });
   const server = await AmiReplayServer.start(asterisk);
   const defaults = defaultSettings('DE');
   const parts = await createCompanion(
@@ -93,6 +102,7 @@ export async function amiCompanionRig(
     companion: parts.companion,
     provider: parts.provider,
     session,
+    asterisk,
     events,
     journalFile: path.join(dataDir, 'journal.jsonl'),
     until,

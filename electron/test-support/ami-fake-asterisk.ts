@@ -8,6 +8,15 @@
  * Challenge, `ping` for Ping, `logoff` for Logoff, `originate_sync` for Originate. Where the
  * fixtures have nothing, answers are synthesised and say so in `SYNTHESISED` below. The MD5
  * login is checked here with its own hash, not the provider's code.
+ *
+ * `ExtensionStateList` is answered only when the fake is given `hints` (else as Asterisk 11,
+ * which lacks the action: `Invalid/unknown command`), in the shape of Asterisk 13's
+ * main/pbx.c `action_extensionstatelist` and main/manager.c `astman_send_listack` /
+ * `astman_send_list_complete_start` (github.com/asterisk/asterisk, branch 13): a list ack
+ * (`Response: Success`, `ActionID`, `EventList: start`, `Message: Extension Statuses will
+ * follow`), one `ExtensionStatus` per hint (`Exten`, `Context`, `Hint`, `Status`, `StatusText`;
+ * pattern hints `_…` left out), then `ExtensionStateListComplete` with `EventList: Complete`
+ * and `ListItems`.
  */
 import { createHash } from 'node:crypto';
 import { AmiParser } from '../telephony/ami/ami-parser.js';
@@ -82,8 +91,18 @@ export class FakeAsteriskSession {
   }
 }
 
+/** One dialplan hint (`exten => 7002,hint,PJSIP/phone-b7`) as `ExtensionStateList` lists it. */
+export interface FakeHint {
+  readonly exten: string;
+  readonly context: string;
+  /** `PJSIP/phone-b7&Custom:DND7002` */
+  readonly hint: string;
+}
+
 /** The fake's greeting and the one manager user it accepts. */
 export interface FakeAsteriskOptions {
+  /** The dialplan's hints, for `ExtensionStateList` (default: the action is unknown, as on Asterisk 11). */
+  readonly hints?: readonly FakeHint[];
   /** The greeting (default: the fixtures'); null greets with nothing, as a silent server. */
   readonly banner?: string | null;
   readonly username?: string;
@@ -126,6 +145,20 @@ export class FakeAsterisk {
     this.on('filter', (action, session) => {
       session.reply(action, SYNTHESISED.filter);
     });
+    const { hints } = options;
+    if (hints !== undefined)
+      this.on('extensionstatelist', (action, session) => {
+        const listed = hints.filter((hint) => !hint.exten.startsWith('_'));
+        session.reply(
+          action,
+          'Response: Success\nActionID: x\nEventList: start\nMessage: Extension Statuses will follow',
+          ...listed.map(
+            ({ exten, context, hint }) =>
+              `Event: ExtensionStatus\nActionID: x\nExten: ${exten}\nContext: ${context}\nHint: ${hint}\nStatus: 0\nStatusText: Idle`,
+          ),
+          `Event: ExtensionStateListComplete\nActionID: x\nEventList: Complete\nListItems: ${listed.length}`,
+        );
+      });
   }
 
   /** Replaces the answer to action `name` (any case). */

@@ -44,6 +44,12 @@ export interface AmiCall {
   lateDialEnd: string | null;
   /** The agent's legs (and an Originate's first channel): uniqueid → channel name. */
   readonly anchors: Map<string, string>;
+  /**
+   * The channels that are the agent's end of a call being placed: an Originate's first channel
+   * and the phone's leg that answered it, or the leg a phone dialled from. While the call is not
+   * connected, any of them hanging up ends it (see the mapper's `hangup`).
+   */
+  readonly originLegs: Set<string>;
   readonly roots: Set<string>;
   announced: boolean;
   connected: boolean;
@@ -126,6 +132,7 @@ export class AmiCallBook {
       forwardedTo: null,
       lateDialEnd: null,
       anchors: new Map(),
+      originLegs: new Set(),
       roots: new Set(),
       announced: false,
       connected: false,

@@ -26,6 +26,7 @@ export interface AmiLineNote {
   readonly detail: Readonly<Record<string, string>>;
 }
 
+/** What the details need: the mapper's calls and channels, the phone test, queues to journal, the line log. */
 export interface AmiCallDetailsOptions {
   readonly calls: AmiCallBook;
   readonly channels: ChannelTable;
@@ -44,6 +45,7 @@ interface QueueCaller {
   readonly name: string | undefined;
 }
 
+/** Party, presentation, outcome and queue details of the agent's calls (see the file comment). */
 export class AmiCallDetails {
   /** Callers waiting in (or answered from) a queue, by their channel's uniqueid. */
   private readonly queued = new Map<string, QueueCaller>();

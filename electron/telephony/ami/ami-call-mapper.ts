@@ -19,35 +19,38 @@
  * side (a channel of the call that is neither the agent's phone nor a Local helper) answering
  * or entering a bridge is.
  *
- * Invariants (with those of {@link AmiCallBook}):
- * - The end cause is the Q.850 cause of the last leg's `Hangup`, except for a call never
- *   answered, where a generic cause (normal clearing) gives way to the failed dial's status
- *   (`noAnswer`, `busy`, `cancel`), while a specific one (`answeredElsewhere`) stands.
+ * The parts: dials (`ami-dial-mapping.ts`: where calls start and are answered), ends
+ * (`ami-call-ends.ts`: hangups and Asterisk 11's late `Dial` end), details
+ * (`ami-call-details.ts`: party changes, presentation, outcome, queues); this class reads the
+ * channel events and Ringdesk's own Originate.
+ *
+ * Invariants (with those of {@link AmiCallBook} and of the parts):
+ * - A call being placed that is not connected MUST end when the agent's end of it hangs up,
+ *   never waiting for the dialplan's other channels (see `ami-call-ends.ts`): a dial to an
+ *   application such as FreePBX's echo test `*43` ends when the agent hangs up.
  * - Hostile input cannot grow memory: oversized fields are ignored (see `field`), at most
  *   `maxCalls` calls and `maxChannels` channels are held, events Ringdesk does not use are dropped.
  */
 import type { LineEvent } from '../line-provider.js';
-import { AmiCallBook, type AmiCall } from './ami-call-book.js';
+import { AmiCallBook } from './ami-call-book.js';
 import { AmiCallDetails, type AmiLineNote } from './ami-call-details.js';
-import { dialStatusCause, hangupCauseName, isGenericCause } from './ami-causes.js';
-import { isLocalChannel, originatedChannelMatcher, watchedChannelMatcher } from './ami-channel-names.js';
+import { AmiCallEnds } from './ami-call-ends.js';
+import { originatedChannelMatcher, watchedChannelMatcher } from './ami-channel-names.js';
 import { ChannelTable } from './ami-channel-table.js';
-import {
-  dialBegin,
-  dialEnd,
-  outgoingNumber,
-  remoteNumber,
-  type DialEnd,
-  type DialLeg,
-} from './ami-dial-events.js';
-import { partyOf } from './ami-party.js';
+import { remoteNumber } from './ami-dial-events.js';
+import { AmiDialMapping } from './ami-dial-mapping.js';
 import { field } from './ami-fields.js';
+import { isFarSide, type AmiMapperContext } from './ami-mapper-context.js';
 import type { AmiMessage } from './ami-message.js';
 
 /** What the mapper needs: the line to watch, Ringdesk's Originate channel, where events go. */
 export interface AmiCallMapperOptions {
-  /** The agent's line as in the settings (`12`, `PJSIP/12`). */
+  /** The agent's line as in the settings (`12`, `PJSIP/12`): what the events name as `line`. */
   readonly line: string;
+  /** The device whose channels are the agent's (`PJSIP/phone-b7`; default: `line`). */
+  readonly device?: string;
+  /** The agent's own extension (default: `line` without its technology). */
+  readonly ownNumber?: string;
   /** The channel Ringdesk's `Originate` rings first (to recognise it on Asterisk 11). */
   readonly originateChannel: string;
   readonly emit: (event: LineEvent) => void;
@@ -63,42 +66,38 @@ export interface AmiCallMapperOptions {
 
 /** AMI events in, the agent's calls out as LineEvents (see the file comment for the rules). */
 export class AmiCallMapper {
-  private readonly channels: ChannelTable;
-  private readonly calls: AmiCallBook;
-  private readonly isWatched: (channel: string) => boolean;
-  private readonly isOriginated: (channel: string) => boolean;
-  private readonly ownNumber: string;
-  private readonly details: AmiCallDetails;
-  /**
-   * Asterisk 11 calls whose last leg hung up before their `Dial` end said why (a caller who
-   * cancels: the `Dial End` with `CANCEL` follows the ringing leg's `Hangup`), by the dialling
-   * channel: they end at that `Dial` end, or at the dialling channel's own `Hangup`.
-   */
-  private readonly lateDialEnds = new Map<string, { call: AmiCall; cause: string | undefined }>();
+  private readonly context: AmiMapperContext;
+  private readonly dials: AmiDialMapping;
+  private readonly ends: AmiCallEnds;
 
-  constructor(private readonly options: AmiCallMapperOptions) {
-    this.channels = new ChannelTable(options.maxChannels ?? 4096);
-    this.calls = new AmiCallBook(options.line, options.emit, options.maxCalls ?? 64);
-    this.isWatched = watchedChannelMatcher(options.line);
-    this.isOriginated = originatedChannelMatcher(options.originateChannel);
-    this.ownNumber = options.line.slice(options.line.indexOf('/') + 1);
-    this.details = new AmiCallDetails({
-      calls: this.calls,
-      channels: this.channels,
-      isWatched: this.isWatched,
-      ownNumber: this.ownNumber,
+  constructor(options: AmiCallMapperOptions) {
+    const calls = new AmiCallBook(options.line, options.emit, options.maxCalls ?? 64);
+    const channels = new ChannelTable(options.maxChannels ?? 4096);
+    const isWatched = watchedChannelMatcher(options.device ?? options.line);
+    const ownNumber = options.ownNumber ?? options.line.slice(options.line.indexOf('/') + 1);
+    const note = options.note ?? (() => undefined);
+    const details = new AmiCallDetails({
+      calls,
+      channels,
+      isWatched,
+      ownNumber,
       abandonedQueues: options.abandonedQueues ?? new Set(),
-      note: options.note ?? (() => undefined),
+      note,
     });
+    const isOriginated = originatedChannelMatcher(options.originateChannel);
+    this.context = { calls, channels, details, isWatched, isOriginated, ownNumber, note };
+    this.ends = new AmiCallEnds(this.context);
+    this.dials = new AmiDialMapping(this.context, this.ends);
   }
 
   /** What is held, to check the bounds. */
   get stats(): { readonly channels: number; readonly calls: number } {
-    return { channels: this.channels.size, calls: this.calls.size };
+    return { channels: this.context.channels.size, calls: this.context.calls.size };
   }
 
   /** Reads one AMI event; anything else (and any event it does not use) is ignored. */
   handle(message: AmiMessage): void {
+    const { details } = this.context;
     switch (message.event?.toLowerCase()) {
       case 'newchannel':
         this.newchannel(message);
@@ -109,7 +108,10 @@ export class AmiCallMapper {
       case 'dialbegin':
       case 'dialend':
       case 'dial':
-        this.dial(message);
+        this.dials.dial(message);
+        break;
+      case 'dialstate':
+        this.dials.dialState(message);
         break;
       case 'bridgeenter':
         this.bridged(field(message, 'Uniqueid'), field(message, 'Channel'), field(message, 'Linkedid'));
@@ -118,26 +120,23 @@ export class AmiCallMapper {
         if (field(message, 'Bridgestate')?.toLowerCase() !== 'link') break;
         this.bridged(field(message, 'Uniqueid1'), field(message, 'Channel1'), undefined);
         this.bridged(field(message, 'Uniqueid2'), field(message, 'Channel2'), undefined);
-        this.details.bridgeLink(message);
-        break;
-      case 'dialstate':
-        this.dialState(message);
+        details.bridgeLink(message);
         break;
       case 'newcallerid':
-        this.details.callerId(message);
+        details.callerId(message);
         break;
       case 'newconnectedline':
-        this.details.connectedLine(message);
+        details.connectedLine(message);
         break;
       case 'queuecallerjoin':
       case 'join':
-        this.details.queueJoin(message);
+        details.queueJoin(message);
         break;
       case 'queuecallerabandon':
-        this.details.queueAbandon(message);
+        details.queueAbandon(message);
         break;
       case 'agentconnect':
-        this.details.agentConnect(message);
+        details.agentConnect(message);
         break;
       case 'localbridge':
         this.localBridge(message);
@@ -146,7 +145,7 @@ export class AmiCallMapper {
         this.rename(message);
         break;
       case 'hangup':
-        this.hangup(message);
+        this.ends.hangup(message);
         break;
       default:
         break;
@@ -155,35 +154,38 @@ export class AmiCallMapper {
 
   /** Holds Ringdesk's own Originate, silent until accepted. False when too many calls are held. */
   expectOriginate(callId: string, number: string, dialable: string): boolean {
-    return this.calls.add('originate', callId, number, dialable) !== null;
+    return this.context.calls.add('originate', callId, number, dialable) !== null;
   }
 
   /** Asterisk accepted the Originate: the call is announced (and caught up). */
   announceOriginate(callId: string): void {
-    const call = this.calls.get(callId);
-    if (call !== undefined) this.calls.announce(call);
+    const call = this.context.calls.get(callId);
+    if (call !== undefined) this.context.calls.announce(call);
   }
 
   /** `OriginateResponse: Success`: its Uniqueid is the originated channel (Asterisk 11's only clue). */
   originateAnswered(callId: string, uniqueid: string | undefined, channel: string | undefined): void {
-    const call = this.calls.get(callId);
+    const { calls, channels } = this.context;
+    const call = calls.get(callId);
     if (call === undefined || call.ended || uniqueid === undefined || call.anchors.has(uniqueid)) return;
-    const name = channel ?? this.channels.get(uniqueid)?.name ?? '';
-    this.calls.attach(call, uniqueid, name, this.channels.rootOf(uniqueid));
+    const name = channel ?? channels.get(uniqueid)?.name ?? '';
+    call.originLegs.add(uniqueid);
+    calls.attach(call, uniqueid, name, channels.rootOf(uniqueid));
   }
 
   /** The Originate failed or was refused: a call not yet announced vanishes, else it ends. */
   originateFailed(callId: string, cause: string): void {
-    const call = this.calls.get(callId);
+    const { calls } = this.context;
+    const call = calls.get(callId);
     if (call === undefined) return;
-    if (call.announced) this.calls.end(call, cause);
-    else this.calls.drop(call);
+    if (call.announced) calls.end(call, cause);
+    else calls.drop(call);
   }
 
   /** Asterisk never said how the Originate went: a call with no channel seen ends as `unknown`. */
   originateUnresolved(callId: string): void {
-    const call = this.calls.get(callId);
-    if (call?.awaitingChannel === true) this.calls.end(call, 'unknown');
+    const call = this.context.calls.get(callId);
+    if (call?.awaitingChannel === true) this.context.calls.end(call, 'unknown');
   }
 
   /**
@@ -191,149 +193,54 @@ export class AmiCallMapper {
    * @throws AmiCallError (see {@link AmiCallBook.ringingLegs}) when it is not ringing.
    */
   ringingLegs(callId: string): string[] {
-    const legs = this.calls.ringingLegs(callId);
+    const { calls, details } = this.context;
+    const legs = calls.ringingLegs(callId);
     // Refused by Ringdesk (a blocked caller): it rang here, as far as the agent is concerned.
-    const call = this.calls.get(callId);
-    if (call !== undefined) this.details.rang(call);
+    const call = calls.get(callId);
+    if (call !== undefined) details.rang(call);
     return legs;
   }
 
   /** Forgets every call and channel, announcing nothing (the connection is gone). */
   reset(): void {
-    this.calls.clear();
-    this.channels.clear();
-    this.details.clear();
-    this.lateDialEnds.clear();
+    this.context.calls.clear();
+    this.context.channels.clear();
+    this.context.details.clear();
+    this.ends.clear();
   }
 
   private newchannel(message: AmiMessage): void {
+    const { calls, channels, isWatched, isOriginated } = this.context;
     const uniqueid = field(message, 'Uniqueid');
     if (uniqueid === undefined) return;
     const name = field(message, 'Channel') ?? '';
     const linkedid = field(message, 'Linkedid');
-    const record = this.channels.note(uniqueid, name, linkedid);
-    if (this.isWatched(name)) record.dialled = remoteNumber(field(message, 'Exten'));
+    const record = channels.note(uniqueid, name, linkedid);
+    if (isWatched(name)) record.dialled = remoteNumber(field(message, 'Exten'));
     // Asterisk 13+ gives the Originate's channel its ChannelId; Asterisk 11 ignores it, so the
     // first new root channel named as originated is taken for the oldest Originate waiting.
-    let own = this.calls.get(uniqueid);
-    if (own?.kind !== 'originate' && this.isOriginated(name) && (linkedid ?? uniqueid) === uniqueid)
-      own = [...this.calls.all()].find((call) => call.awaitingChannel);
-    if (own?.kind === 'originate' && !own.ended) this.calls.attach(own, uniqueid, name, record.root);
+    let own = calls.get(uniqueid);
+    if (own?.kind !== 'originate' && isOriginated(name) && (linkedid ?? uniqueid) === uniqueid)
+      own = [...calls.all()].find((call) => call.awaitingChannel);
+    if (own?.kind === 'originate' && !own.ended) {
+      if (own.awaitingChannel) own.originLegs.add(uniqueid);
+      calls.attach(own, uniqueid, name, record.root);
+    }
   }
 
   private newstate(message: AmiMessage): void {
+    const { calls, channels, details, isWatched } = this.context;
     const uniqueid = field(message, 'Uniqueid');
     if (uniqueid === undefined) return;
-    this.channels.note(uniqueid, field(message, 'Channel'), field(message, 'Linkedid'));
-    const call = this.calls.ofAnchor(uniqueid);
-    if (call?.kind !== 'incoming') return;
+    channels.note(uniqueid, field(message, 'Channel'), field(message, 'Linkedid'));
+    const call = calls.ofAnchor(uniqueid);
     const state = field(message, 'ChannelState');
-    if (state === '5') this.details.rang(call);
-    if (state === '6') this.calls.connect(call);
-  }
-
-  /** `DialState` (Asterisk 12+): the agent's leg rings, or its phone forwarded the call. */
-  private dialState(message: AmiMessage): void {
-    const dest = field(message, 'DestUniqueid');
-    const call = dest === undefined ? undefined : this.calls.ofAnchor(dest);
+    // The agent picked up the phone for Ringdesk's Originate: that leg is the agent's end of it.
+    if (call?.kind === 'originate' && state === '6' && isWatched(call.anchors.get(uniqueid) ?? ''))
+      call.originLegs.add(uniqueid);
     if (call?.kind !== 'incoming') return;
-    if (field(message, 'DialStatus')?.toUpperCase() === 'RINGING') this.details.rang(call);
-    this.details.forwarded(call, field(message, 'Forward'));
-  }
-
-  private dial(message: AmiMessage): void {
-    const begin = dialBegin(message);
-    if (begin !== null) {
-      this.dialStarted(begin.caller, begin.dest, message);
-      return;
-    }
-    const end = dialEnd(message);
-    if (end !== null) this.dialEnded(end);
-  }
-
-  private dialStarted(caller: DialLeg | null, dest: DialLeg, message: AmiMessage): void {
-    if (caller !== null) this.channels.note(caller.uniqueid, caller.name, caller.linkedid);
-    this.channels.note(dest.uniqueid, dest.name, dest.linkedid);
-    if (caller !== null) this.channels.link(dest.uniqueid, caller.uniqueid);
-    const agentCalls = caller !== null && this.isWatched(caller.name);
-    const agentCalled = this.isWatched(dest.name);
-    if (!agentCalls && !agentCalled) return;
-    const existing =
-      (caller === null ? undefined : this.calls.ofAnchor(caller.uniqueid)) ??
-      this.calls.ofAnchor(dest.uniqueid) ??
-      this.calls.ofRoot(this.channels.rootOf(dest.uniqueid));
-    if (existing !== undefined) {
-      // Another leg of a call already announced: a second device, or the agent's leg of an Originate.
-      if (agentCalled && !agentCalls) this.attach(existing, dest);
-      if (caller !== null && !agentCalls) existing.remoteLegs.add(caller.uniqueid);
-      return;
-    }
-    if (agentCalls) {
-      const clues = [
-        this.channels.get(caller.uniqueid)?.dialled,
-        field(message, 'Exten'),
-        caller.connectedNumber,
-        field(message, 'DialString'),
-      ];
-      const number = outgoingNumber(clues, this.ownNumber);
-      this.start('outgoing', this.channels.rootOf(caller.uniqueid), caller, number, number);
-    } else {
-      const root = this.channels.rootOf(dest.uniqueid);
-      const party =
-        caller === null
-          ? partyOf(dest.connectedNumber, undefined)
-          : partyOf(
-              caller.callerIdNumber,
-              caller.callerIdName,
-              this.channels.get(caller.uniqueid)?.callingPres,
-            );
-      const call = this.calls.add('incoming', root, party.remote, '', party);
-      if (call === null) return;
-      if (caller !== null) call.remoteLegs.add(caller.uniqueid);
-      if (party.presentation !== 'allowed')
-        // The raw caller ID (a number the trunk delivered with the call withheld) is for the admin only.
-        this.options.note?.({
-          callId: call.callId,
-          note: `number ${party.presentation}`,
-          detail: { CallerIDNum: (caller?.callerIdNumber ?? dest.connectedNumber ?? '').slice(0, 64) },
-        });
-      call.queue = this.details.queueOf([...(caller === null ? [] : [caller.uniqueid]), root]);
-      if (message.event?.toLowerCase() === 'dial' && caller !== null) call.lateDialEnd = caller.uniqueid;
-      this.attach(call, dest);
-      this.calls.announce(call);
-    }
-  }
-
-  private dialEnded({ caller, dest, destName, destCallerName, status, forward }: DialEnd): void {
-    const answered = status?.toUpperCase() === 'ANSWER';
-    const agentLeg = dest === undefined ? undefined : this.calls.ofAnchor(dest);
-    if (agentLeg !== undefined) {
-      if (agentLeg.kind === 'incoming') this.details.forwarded(agentLeg, forward);
-      if (agentLeg.kind === 'incoming' && answered) this.calls.connect(agentLeg);
-      else if (agentLeg.kind !== 'outgoing' && !answered) this.failedDial(agentLeg, status);
-      return;
-    }
-    if (caller === undefined) return;
-    const late = this.lateDialEnds.get(caller);
-    if (late !== undefined) {
-      // Asterisk 11: the Dial end of a call whose ringing leg already hung up says why it ended.
-      this.lateDialEnds.delete(caller);
-      this.failedDial(late.call, status);
-      this.finish(late.call, late.cause, late.call.dialCause ?? late.cause);
-      return;
-    }
-    const call = this.calls.ofAnchor(caller) ?? this.calls.ofRoot(this.channels.rootOf(caller));
-    if (call === undefined) return;
-    const name = destName ?? (dest === undefined ? undefined : this.channels.get(dest)?.name);
-    if (call.kind === 'incoming' && answered) this.details.answeredElsewhere(call, name, destCallerName);
-    if (call.kind === 'incoming' && !answered && call.lateDialEnd === caller) this.failedDial(call, status);
-    const farSide =
-      call.kind === 'outgoing'
-        ? call.anchors.has(caller)
-        : call.kind === 'originate' && (name === undefined ? call.anchors.has(caller) : this.isFarSide(name));
-    if (!farSide) return;
-    if (answered) this.calls.connect(call);
-    else this.failedDial(call, status);
+    if (state === '5') details.rang(call);
+    if (state === '6') calls.connect(call);
   }
 
   private bridged(
@@ -341,86 +248,30 @@ export class AmiCallMapper {
     name: string | undefined,
     linkedid: string | undefined,
   ): void {
+    const { calls, channels } = this.context;
     if (uniqueid === undefined) return;
-    const record = this.channels.note(uniqueid, name, linkedid);
-    const call = this.calls.ofAnchor(uniqueid);
-    if (call !== undefined && call.kind !== 'originate') this.calls.connect(call);
-    const originate = this.calls.ofRoot(record.root);
-    if (originate?.kind === 'originate' && this.isFarSide(record.name)) this.calls.connect(originate);
+    const record = channels.note(uniqueid, name, linkedid);
+    const call = calls.ofAnchor(uniqueid);
+    if (call !== undefined && call.kind !== 'originate') calls.connect(call);
+    const originate = calls.ofRoot(record.root);
+    if (originate?.kind === 'originate' && isFarSide(this.context, record.name)) calls.connect(originate);
   }
 
   private localBridge(message: AmiMessage): void {
+    const { channels } = this.context;
     const one = field(message, 'LocalOneUniqueid') ?? field(message, 'Uniqueid1');
     const two = field(message, 'LocalTwoUniqueid') ?? field(message, 'Uniqueid2');
     if (one === undefined || two === undefined) return;
-    this.channels.note(one, field(message, 'LocalOneChannel') ?? field(message, 'Channel1'), undefined);
-    this.channels.note(two, field(message, 'LocalTwoChannel') ?? field(message, 'Channel2'), undefined);
-    this.channels.link(two, one);
+    channels.note(one, field(message, 'LocalOneChannel') ?? field(message, 'Channel1'), undefined);
+    channels.note(two, field(message, 'LocalTwoChannel') ?? field(message, 'Channel2'), undefined);
+    channels.link(two, one);
   }
 
   private rename(message: AmiMessage): void {
     const uniqueid = field(message, 'Uniqueid');
     const name = field(message, 'Newname');
     if (uniqueid === undefined || name === undefined) return;
-    this.channels.note(uniqueid, name, undefined);
-    this.calls.ofAnchor(uniqueid)?.anchors.set(uniqueid, name);
-  }
-
-  private hangup(message: AmiMessage): void {
-    const uniqueid = field(message, 'Uniqueid');
-    if (uniqueid === undefined) return;
-    this.channels.remove(uniqueid);
-    this.details.hungUp(uniqueid);
-    const late = this.lateDialEnds.get(uniqueid);
-    if (late !== undefined) {
-      this.lateDialEnds.delete(uniqueid);
-      this.finish(late.call, late.cause, late.call.dialCause ?? late.cause);
-    }
-    const call = this.calls.ofAnchor(uniqueid);
-    if (call === undefined || !this.calls.detach(call, uniqueid)) return;
-    const cause = field(message, 'Cause');
-    const named = hangupCauseName(cause) ?? undefined;
-    const dialCause = call.dialCause ?? undefined;
-    const generic = !call.connected && isGenericCause(cause);
-    // Asterisk 11 says why an unanswered dial ended only after its ringing leg hung up: wait for it.
-    const waitFor = call.lateDialEnd;
-    if (
-      generic &&
-      dialCause === undefined &&
-      waitFor !== null &&
-      call.kind === 'incoming' &&
-      this.channels.get(waitFor) !== undefined
-    ) {
-      this.lateDialEnds.set(waitFor, { call, cause: named });
-      return;
-    }
-    this.finish(call, named, generic ? (dialCause ?? named) : (named ?? dialCause));
-  }
-
-  /** Ends `call` with `cause`, and what became of it where Asterisk said (`hangupCause`: its leg's). */
-  private finish(call: AmiCall, hangupCause: string | undefined, cause: string | undefined): void {
-    this.calls.end(call, cause, this.details.outcomeOf(call, cause ?? hangupCause));
-  }
-
-  /** A new outgoing call, its leg attached before it is announced (so a listener can already refuse it). */
-  private start(kind: 'outgoing', root: string, leg: DialLeg, remote: string, dialled: string): void {
-    const call = this.calls.add(kind, root, remote, dialled);
-    if (call === null) return;
-    this.attach(call, leg);
-    this.calls.announce(call);
-  }
-
-  private attach(call: AmiCall, leg: DialLeg): void {
-    this.calls.attach(call, leg.uniqueid, leg.name, this.channels.rootOf(leg.uniqueid));
-  }
-
-  /** A channel whose answer means the far side of an Originate picked up. */
-  private isFarSide(name: string): boolean {
-    return name !== '' && !this.isWatched(name) && !isLocalChannel(name);
-  }
-
-  private failedDial(call: AmiCall, status: string | undefined): void {
-    const cause = dialStatusCause(status);
-    if (cause !== null && !call.connected) call.dialCause = cause;
+    this.context.channels.note(uniqueid, name, undefined);
+    this.context.calls.ofAnchor(uniqueid)?.anchors.set(uniqueid, name);
   }
 }

@@ -31,6 +31,9 @@ describe('originatedChannelMatcher', () => {
     expect(originatedChannelMatcher('Local/259@default')('Local/259@default-00000000;1')).toBe(true);
     expect(originatedChannelMatcher('Local/259@default')('Local/259@default-00000000;2')).toBe(false);
     expect(originatedChannelMatcher('Local/259')('Local/259@default-00000000;1')).toBe(true);
+    // Options (`/n`: no optimisation) are not in the channel's name.
+    expect(originatedChannelMatcher('Local/259@default/n')('Local/259@default-00000000;1')).toBe(true);
+    expect(originatedChannelMatcher('Local/259/n')('Local/259@default-00000000;1')).toBe(true);
     expect(originatedChannelMatcher('PJSIP/12')('PJSIP/12-00000003')).toBe(true);
     expect(originatedChannelMatcher('PJSIP/12')('PJSIP/123-00000003')).toBe(false);
     expect(isLocalChannel('local/1@x-1;1')).toBe(true);

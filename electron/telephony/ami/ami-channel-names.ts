@@ -42,13 +42,16 @@ export function watchedChannelMatcher(line: string): (channel: string) => boolea
 /**
  * A test for "is this the first channel an `Originate` of `originateChannel` created?":
  * `PJSIP/12` creates `PJSIP/12-…`; `Local/12@ctx` creates `Local/12@ctx-…;1` (and its `;2`
- * half, which is not the one that was originated).
+ * half, which is not the one that was originated). A Local channel's options (`Local/12@ctx/n`)
+ * are not part of its name (channels/chan_local.c, main/core_local.c `local_alloc` cut them off).
  */
 export function originatedChannelMatcher(originateChannel: string): (channel: string) => boolean {
-  const escaped = originateChannel.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const local = isLocalChannel(originateChannel);
+  const base = local ? originateChannel.replace(/^(local\/[^/]*)\/.*$/i, '$1') : originateChannel;
+  const escaped = base.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   // `Local/12` without a context gets Asterisk's default one: `Local/12@default-…;1`.
-  const context = isLocalChannel(originateChannel) && !originateChannel.includes('@') ? '@[^;]*' : '';
-  const leg = isLocalChannel(originateChannel) ? '[0-9a-f]{1,16};1' : '[0-9a-f]{1,16}';
+  const context = local && !base.includes('@') ? '@[^;]*' : '';
+  const leg = local ? '[0-9a-f]{1,16};1' : '[0-9a-f]{1,16}';
   const pattern = new RegExp(`^${escaped}${context}-${leg}$`);
   return (channel) => pattern.test(channel.toLowerCase());
 }

@@ -27,3 +27,26 @@ export function linesFromExtensionStates(events: readonly AmiMessage[]): AmiLine
   }
   return [...lines.values()].sort((a, b) => a.extension.localeCompare(b.extension, 'en', { numeric: true }));
 }
+
+/** What `ExtensionStateList` gave: the lines, or why Asterisk would not list them. */
+export type AmiLineListing =
+  | { readonly kind: 'listed'; readonly lines: readonly AmiLineChoice[] }
+  | { readonly kind: 'unlisted'; readonly reason: string };
+
+/**
+ * Lists the lines on `connection` (`ExtensionStateList`). A refusal (Asterisk 11 has no such
+ * action: "Invalid/unknown command"; a manager user without `write = call` or `reporting`:
+ * "Permission denied") is `unlisted` with Asterisk's message; a lost connection or a timeout
+ * rejects.
+ */
+export async function listAmiLines(
+  list: (fields: Readonly<Record<string, string>>) => Promise<{
+    readonly response: AmiMessage;
+    readonly events: readonly AmiMessage[];
+  }>,
+): Promise<AmiLineListing> {
+  const { response, events } = await list({ Action: 'ExtensionStateList' });
+  if (response.get('Response')?.toLowerCase() !== 'success')
+    return { kind: 'unlisted', reason: (response.get('Message') ?? 'no reason given').slice(0, 200) };
+  return { kind: 'listed', lines: linesFromExtensionStates(events) };
+}

@@ -12,11 +12,12 @@ function machine(from: AmiPhase = 'idle') {
 }
 
 describe('the AMI phases', () => {
-  it('go idle → opening → authenticating → ready, telling connecting once and connected once', () => {
+  it('go idle → opening → authenticating → finding → ready, telling connecting once and connected once', () => {
     const { connection, events } = machine();
     expect(connection.move('connect')).toBe('opening');
     expect(connection.move('greeted')).toBe('authenticating');
-    expect(connection.move('authenticated')).toBe('ready');
+    expect(connection.move('authenticated')).toBe('finding');
+    expect(connection.move('found')).toBe('ready');
     expect(events).toEqual([
       { type: 'state', state: 'connecting' },
       { type: 'state', state: 'connected' },
@@ -24,7 +25,7 @@ describe('the AMI phases', () => {
   });
 
   it('go back to idle when lost from any live phase, with the reason', () => {
-    for (const phase of ['opening', 'authenticating', 'ready'] as const) {
+    for (const phase of ['opening', 'authenticating', 'finding', 'ready'] as const) {
       const { connection, events } = machine(phase);
       expect(connection.move('lost', 'socket closed')).toBe('idle');
       expect(events).toEqual([{ type: 'state', state: 'disconnected', reason: 'socket closed' }]);
@@ -35,5 +36,6 @@ describe('the AMI phases', () => {
     expect(() => machine('ready').connection.move('connect')).toThrow(IllegalMoveError);
     expect(() => machine('idle').connection.move('lost')).toThrow(/cannot "lost" while idle/);
     expect(() => machine('opening').connection.move('authenticated')).toThrow(IllegalMoveError);
+    expect(() => machine('authenticating').connection.move('found')).toThrow(IllegalMoveError);
   });
 });

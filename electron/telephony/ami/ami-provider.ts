@@ -4,7 +4,9 @@
  * refuses ringing calls with busy, and lists the extensions an agent can pick.
  *
  * Its connection follows the state machine in `ami-phase.ts` (idle → opening → authenticating
- * → ready → idle on `lost`). In `ready` it pings Asterisk every `pingIntervalMs`; a Ping not
+ * → finding → ready → idle on `lost`): once logged in, it finds the phone the configured line is
+ * (`ExtensionStateList`, see `ami-line-target.ts`) and fails with a plain reason when the line
+ * is not there or several devices answer to it. In `ready` it pings Asterisk every `pingIntervalMs`; a Ping not
  * answered within `timeoutMs` means the connection is dead.
  *
  * Invariants (with the contract's, see `line-provider.ts`):
@@ -23,7 +25,9 @@ import type { Capability, LineEvent, LineListener, LineProvider, ProviderState }
 import { AmiCallMapper } from './ami-call-mapper.js';
 import { systemClock, type Schedule } from '../../shared/clock.js';
 import { AmiConnection, AmiTimeoutError, quote } from './ami-connection.js';
-import { linesFromExtensionStates, type AmiLineChoice } from './ami-lines.js';
+import type { AmiLineNote } from './ami-call-details.js';
+import { lineTarget, type AmiLineTarget } from './ami-line-target.js';
+import { listAmiLines, type AmiLineChoice } from './ami-lines.js';
 import { checkBanner, login } from './ami-login.js';
 import type { AmiMessage } from './ami-message.js';
 import { AmiOriginator } from './ami-originator.js';
@@ -61,6 +65,8 @@ const LINE_LOG_SIZE = 200;
 /** Real timers; unref'd, as the socket alone keeps the process alive while the line is up. */
 
 const DIALABLE = /^\+?[0-9*#]{1,40}$/;
+/** Before the first connection the line is watched as written. */
+const UNLISTED = { kind: 'unlisted', reason: 'not connected yet' } as const;
 const MAX_HELD_EVENTS = 1000;
 
 /**
@@ -84,8 +90,9 @@ export class AmiProvider implements LineProvider {
   private held: AmiMessage[] = [];
   private cancelPing: () => void = () => undefined;
   private readonly listeners = new Set<LineListener>();
-  private readonly mapper: AmiCallMapper;
-  private readonly originator: AmiOriginator;
+  /** The calls of the phone the line was found to be (see `find`); replaced on each connect. */
+  private mapper: AmiCallMapper;
+  private originator: AmiOriginator;
   private readonly schedule: Schedule;
   private readonly lineLog: AmiLineLogEntry[] = [];
 
@@ -95,18 +102,23 @@ export class AmiProvider implements LineProvider {
   ) {
     this.line = settings.line;
     this.schedule = deps.schedule ?? systemClock.schedule;
-    const channel = originateChannelFor(settings);
-    this.mapper = new AmiCallMapper({
+    [this.mapper, this.originator] = this.watch(lineTarget(settings.line, UNLISTED));
+  }
+
+  /** The mapper and originator for the phone `target`: made anew each time the line is found. */
+  private watch(target: AmiLineTarget): [AmiCallMapper, AmiOriginator] {
+    const { settings, deps } = this;
+    const channel = originateChannelFor(settings, target.found ? target.device : undefined);
+    const mapper = new AmiCallMapper({
       line: settings.line,
+      device: target.device,
+      ownNumber: target.extension,
       originateChannel: channel,
       emit: (event) => this.emit(event),
       abandonedQueues: new Set(settings.abandonedQueues),
-      note: (note) => {
-        this.lineLog.push({ at: new Date((deps.now ?? Date.now)()).toISOString(), ...note });
-        if (this.lineLog.length > LINE_LOG_SIZE) this.lineLog.splice(0, this.lineLog.length - LINE_LOG_SIZE);
-      },
+      note: (note) => this.note(note),
     });
-    this.originator = new AmiOriginator({
+    const originator = new AmiOriginator({
       channel,
       context: settings.context,
       priority: settings.priority,
@@ -115,8 +127,14 @@ export class AmiProvider implements LineProvider {
       callerId: settings.callerId,
       schedule: this.schedule,
       newId: deps.newId ?? randomUUID,
-      mapper: this.mapper,
+      mapper,
     });
+    return [mapper, originator];
+  }
+
+  private note(note: AmiLineNote): void {
+    this.lineLog.push({ at: new Date((this.deps.now ?? Date.now)()).toISOString(), ...note });
+    if (this.lineLog.length > LINE_LOG_SIZE) this.lineLog.splice(0, this.lineLog.length - LINE_LOG_SIZE);
   }
 
   get state(): ProviderState {
@@ -173,13 +191,14 @@ export class AmiProvider implements LineProvider {
 
   /** The extensions with a device hint (`ExtensionStateList`, Asterisk 13+). */
   async listLines(): Promise<readonly AmiLineChoice[]> {
-    const { response, events } = await this.ready().list({ Action: 'ExtensionStateList' });
-    if (response.get('Response')?.toLowerCase() !== 'success')
+    const connection = this.ready();
+    const listing = await listAmiLines((fields) => connection.list(fields));
+    if (listing.kind === 'unlisted')
       throw new Error(
-        `Asterisk cannot list its extensions: ${quote(response.get('Message') ?? 'no reason given')} ` +
+        `Asterisk cannot list its extensions: ${quote(listing.reason)} ` +
           '(ExtensionStateList needs Asterisk 13 or later)',
       );
-    return linesFromExtensionStates(events);
+    return listing.lines;
   }
 
   /**
@@ -217,6 +236,8 @@ export class AmiProvider implements LineProvider {
       await login(connection, { ...settings, secret });
       this.current(attempt, 'authenticating');
       this.machine.move('authenticated');
+      await this.find(attempt, connection);
+      this.machine.move('found');
       for (const message of this.held.splice(0)) this.onAmiEvent(attempt, message);
       this.pingLater(attempt, connection);
     } catch (error) {
@@ -224,6 +245,23 @@ export class AmiProvider implements LineProvider {
       this.lose(attempt, reason);
       throw error instanceof Error ? error : new Error(reason);
     }
+  }
+
+  /**
+   * Finds the phone the configured line is (see `ami-line-target.ts`) and watches it.
+   * @throws AmiLineNotFoundError when Asterisk lists no such line, or several.
+   */
+  private async find(attempt: number, connection: AmiConnection): Promise<void> {
+    const listing = await listAmiLines((fields) => connection.list(fields));
+    this.current(attempt, 'finding');
+    const target = lineTarget(this.settings.line, listing);
+    if (listing.kind === 'unlisted')
+      this.note({
+        callId: '',
+        note: 'line watched as written',
+        detail: { line: this.settings.line, ExtensionStateList: listing.reason },
+      });
+    [this.mapper, this.originator] = this.watch(target);
   }
 
   private async target(): Promise<AmiTarget> {

@@ -50,8 +50,10 @@ export const amiLineSchema = z
      */
     auth: z.enum(['md5', 'plain']).default('md5'),
     /**
-     * The agent's extension (`"12"`: any `PJSIP/12-…`, `SIP/12-…` channel) or device channel
-     * (`"PJSIP/12"`, `"SIP/ddddd"`, when the device name is not the extension).
+     * The agent's extension (`"7002"`) or device (`"PJSIP/phone-b7"`). On connecting, Ringdesk
+     * finds it among the extensions with a device hint (`ExtensionStateList`) and watches that
+     * device's channels; where Asterisk cannot list them (Asterisk 11), an extension is watched
+     * as any device named after it (`PJSIP/12-…`, `SIP/12-…`).
      */
     line: z
       .string()
@@ -66,7 +68,8 @@ export const amiLineSchema = z
     priority: z.int().min(1).max(1_000_000).default(1),
     /**
      * The channel `Originate` rings first (the agent's phone); when it answers, Asterisk dials
-     * the number in `context`. Default: `line` when it is a channel, else `Local/<line>@<context>`.
+     * the number in `context`. Default: the device Asterisk lists for `line` (its hint); when
+     * Asterisk cannot list them, `line` when it is a channel, else `Local/<line>@<context>`.
      */
     originateChannel: z
       .string()
@@ -109,8 +112,13 @@ export type AmiLineInput = z.input<typeof amiLineSchema>;
 /** The `ami` line settings with defaults applied. */
 export type AmiLineSettings = z.output<typeof amiLineSchema>;
 
-/** The channel `Originate` rings first: the setting, else `line` or `Local/<line>@<context>`. */
-export function originateChannelFor(settings: AmiLineSettings): string {
+/**
+ * The channel `Originate` rings first: the setting; else `device`, the phone Asterisk listed for
+ * the line (see `ami-line-target.ts`); else `line` when it is a device, `Local/<line>@<context>`
+ * when it is an extension Asterisk could not list.
+ */
+export function originateChannelFor(settings: AmiLineSettings, device?: string): string {
   if (settings.originateChannel !== undefined) return settings.originateChannel;
+  if (device !== undefined) return device;
   return settings.line.includes('/') ? settings.line : `Local/${settings.line}@${settings.context}`;
 }

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { AmiLineNotFoundError, lineTarget } from './ami-line-target.js';
+import type { AmiLineChoice } from './ami-lines.js';
+
+const line = (extension: string, device: string): AmiLineChoice => ({
+  id: device,
+  name: `${extension}@ext-local (${device})`,
+  extension,
+});
+const listed = (...lines: AmiLineChoice[]) => ({ kind: 'listed', lines }) as const;
+
+describe('lineTarget', () => {
+  it('finds the device behind an extension, and the extension behind a device', () => {
+    const lines = listed(line('7001', 'PJSIP/7001'), line('7002', 'PJSIP/phone-b7'));
+    expect(lineTarget('7002', lines)).toEqual({ device: 'PJSIP/phone-b7', extension: '7002', found: true });
+    expect(lineTarget('pjsip/PHONE-b7', lines)).toEqual({
+      device: 'PJSIP/phone-b7',
+      extension: '7002',
+      found: true,
+    });
+  });
+
+  it('watches the line as written when Asterisk cannot list its extensions', () => {
+    const unlisted = { kind: 'unlisted', reason: 'Invalid/unknown command' } as const;
+    expect(lineTarget('12', unlisted)).toEqual({ device: '12', extension: '12', found: false });
+    expect(lineTarget('SIP/12', unlisted)).toEqual({ device: 'SIP/12', extension: '12', found: false });
+  });
+
+  it('refuses a line that is not listed, showing ten lines and how many more', () => {
+    const many = listed(...Array.from({ length: 12 }, (_, i) => line(`70${10 + i}`, `PJSIP/70${10 + i}`)));
+    expect(() => lineTarget('7002', many)).toThrow(AmiLineNotFoundError);
+    expect(() => lineTarget('7002', many)).toThrow(
+      /PJSIP\/7019 "7019@ext-local \(PJSIP\/7019\)" and 2 more\)/,
+    );
+    expect(() => lineTarget('7002', listed())).toThrow(/device hint \(none\)/);
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * Which phone the `ami` line watches and rings: the device behind the settings' `line`, found
+ * the way `ringdesk provider test` and the wizard find it (`findLine` over the extensions with a
+ * device hint, `ExtensionStateList`). A line written as its extension (`"7002"`) on a phone
+ * whose device is not named after it (`PJSIP/phone-b7`) is watched as that device's channels
+ * (`PJSIP/phone-b7-00000012`), never as `…/7002-…`.
+ *
+ * Invariants:
+ * - A line that names no listed line, or an extension several devices answer to, MUST NOT be
+ *   watched at all: {@link AmiLineNotFoundError} names what is there, and the connection fails
+ *   with it (the provider never guesses which phone is the agent's).
+ * - When Asterisk cannot list its extensions (Asterisk 11 has no `ExtensionStateList`; a manager
+ *   user without `write = call`), the line is watched as written: an extension as any device
+ *   named after it (`PJSIP/12-…`, `SIP/12-…`), a device as itself.
+ */
+import { findLine } from '../../contract/line-choice.js';
+import type { AmiLineChoice, AmiLineListing } from './ami-lines.js';
+
+/** The phone the line is: what channels to watch and what Originate rings. */
+export interface AmiLineTarget {
+  /** `PJSIP/phone-b7` (found), or the line as written when Asterisk could not list (`12`). */
+  readonly device: string;
+  /** The agent's own extension (`7002`): its own caller ID, never the remote party. */
+  readonly extension: string;
+  /** True when the device came from Asterisk's list (Originate then rings it). */
+  readonly found: boolean;
+}
+
+/**
+ * The configured line is not one Asterisk lists, or several devices answer to it. `lines` are
+ * the lines Asterisk listed, so that a caller (the wizard's test) can offer them to pick from.
+ */
+export class AmiLineNotFoundError extends Error {
+  override readonly name = 'AmiLineNotFoundError';
+
+  constructor(
+    message: string,
+    readonly lines: readonly AmiLineChoice[],
+  ) {
+    super(message);
+  }
+}
+
+const SHOWN = 10;
+
+/**
+ * The phone `line` (the settings' `line`) is on Asterisk, given what `ExtensionStateList` said.
+ * @throws AmiLineNotFoundError when the list does not name exactly one line for it.
+ */
+export function lineTarget(line: string, listing: AmiLineListing): AmiLineTarget {
+  if (listing.kind === 'unlisted')
+    return { device: line, extension: line.slice(line.indexOf('/') + 1), found: false };
+  const match = findLine(listing.lines, line);
+  if (match.kind === 'found') {
+    const { id } = match.line;
+    const extension = listing.lines.find((each) => each.id === id)?.extension ?? line;
+    return { device: id, extension, found: true };
+  }
+  if (match.kind === 'ambiguous')
+    throw new AmiLineNotFoundError(
+      `line ${line} matches several devices on Asterisk: ${names(match.lines)}; set "line" to the one that is your phone`,
+      listing.lines,
+    );
+  throw new AmiLineNotFoundError(
+    `line ${line} is not among Asterisk's extensions with a device hint (${names(listing.lines) || 'none'}); ` +
+      'set "line" to your extension or your phone\'s device (as "PJSIP/7002")',
+    listing.lines,
+  );
+}
+
+function names(lines: readonly { id: string; name: string }[]): string {
+  const shown = lines.slice(0, SHOWN).map((each) => `${each.id} "${each.name}"`);
+  return lines.length > SHOWN ? `${shown.join(', ')} and ${lines.length - SHOWN} more` : shown.join(', ');
+}
