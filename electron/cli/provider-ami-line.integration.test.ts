@@ -11,6 +11,8 @@ import { FakeAsterisk } from '../test-support/ami-fake-asterisk.js';
 import { AmiReplayServer } from '../test-support/ami-replay-server.js';
 import { memoryCliIo } from '../test-support/memory-cli-io.js';
 import { useTempDir } from '../test-support/temp-dir.js';
+import { checkLine } from '../companion/check-line.js';
+import { loadSettings } from '../companion/settings/load-settings.js';
 import { runCli } from './run-cli.js';
 
 const tempDir = useTempDir();
@@ -37,7 +39,7 @@ async function asteriskWith(hints: readonly string[]): Promise<number> {
   return server.port;
 }
 
-async function providerTest(port: number, line: string) {
+function configFor(port: number, line: string): string {
   const dir = tempDir({
     'config.json': JSON.stringify({
       line: {
@@ -50,8 +52,12 @@ async function providerTest(port: number, line: string) {
       },
     }),
   });
+  return `${dir}/config.json`;
+}
+
+async function providerTest(port: number, line: string) {
   const io = memoryCliIo({ env: { AMI_SECRET: 's3cret' } });
-  const status = await runCli(['provider', 'test', '--config', `${dir}/config.json`], io);
+  const status = await runCli(['provider', 'test', '--config', configFor(port, line)], io);
   const records = io.records() as { check?: string; ok: boolean; detail?: string }[];
   return {
     status,
@@ -105,5 +111,16 @@ describe('ringdesk provider test on an Asterisk line', () => {
         'set "line" to your extension or your phone\'s device (as "PJSIP/7002")',
     });
     expect(result.status).toBe(1);
+  });
+
+  it('still offers the lines Asterisk lists when the line is not among them, for the wizard to pick', async () => {
+    const port = await asteriskWith([status('7001', 'PJSIP/7001'), status('7002', 'PJSIP/phone-b7')]);
+    const settings = await loadSettings(configFor(port, '7009'), { defaultRegion: 'DE', required: true });
+    const result = await checkLine(settings, { AMI_SECRET: 's3cret' });
+    expect(result.ok).toBe(false);
+    expect(result.lines.map((line) => [line.id, line.extension])).toEqual([
+      ['PJSIP/7001', '7001'],
+      ['PJSIP/phone-b7', '7002'],
+    ]);
   });
 });

@@ -2,11 +2,12 @@
  * Checks a line before the agent relies on it, as a PBX integration page does before it lets
  * you switch an integration on: connect (log in, bind the listener, start the bridge), list the
  * provider's lines and whether the configured one is among them, run the provider's own checks,
- * disconnect. `ringdesk provider test` and the wizard's "Test" button both use it.
+ * disconnect. `ringdesk provider test` and the wizard's "Test" button both use it. A line the
+ * PBX does not list fails the connection, and the lines it does list are still returned to pick.
  */
 import { systemClock, withTimeout, type Clock } from '../shared/clock.js';
 import type { Settings } from './settings/load-settings.js';
-import { findLine, type LineChoice } from '../contract/line-choice.js';
+import { findLine, LineNotFoundError, type LineChoice } from '../contract/line-choice.js';
 import type { LineProvider, ProviderCheck } from '../telephony/line-provider.js';
 import { createProvider } from './create-companion.js';
 import type { LineProblem } from '../contract/models.js';
@@ -53,6 +54,8 @@ export async function checkLine(
   } catch (error) {
     const detail = messageOf(error);
     checks.push({ check: 'connect', ok: false, detail, problem: lineProblem(detail) });
+    // A line the PBX does not list (or lists several times) fails to connect; its lines are still offered.
+    if (error instanceof LineNotFoundError) lines = error.lines;
   } finally {
     await line.disconnect().catch(() => undefined);
   }

@@ -39,3 +39,19 @@ export function findLine(lines: readonly LineChoice[], wanted: string): LineMatc
     ? { kind: 'found', line: first }
     : { kind: 'ambiguous', lines: byExtension };
 }
+
+/**
+ * A line the provider would not watch: its settings' `line` names none of the lines the PBX
+ * lists, or several. `lines` are what the PBX listed, so a face (the wizard's test) can offer them
+ * to pick from even though the connection failed.
+ */
+export class LineNotFoundError extends Error {
+  override readonly name: string = 'LineNotFoundError';
+
+  constructor(
+    message: string,
+    readonly lines: readonly LineChoice[],
+  ) {
+    super(message);
+  }
+}

@@ -13,7 +13,7 @@
  *   user without `write = call`), the line is watched as written: an extension as any device
  *   named after it (`PJSIP/12-…`, `SIP/12-…`), a device as itself.
  */
-import { findLine } from '../../contract/line-choice.js';
+import { findLine, LineNotFoundError } from '../../contract/line-choice.js';
 import type { AmiLineChoice, AmiLineListing } from './ami-lines.js';
 
 /** The phone the line is: what channels to watch and what Originate rings. */
@@ -30,14 +30,14 @@ export interface AmiLineTarget {
  * The configured line is not one Asterisk lists, or several devices answer to it. `lines` are
  * the lines Asterisk listed, so that a caller (the wizard's test) can offer them to pick from.
  */
-export class AmiLineNotFoundError extends Error {
+export class AmiLineNotFoundError extends LineNotFoundError {
   override readonly name = 'AmiLineNotFoundError';
 
   constructor(
     message: string,
-    readonly lines: readonly AmiLineChoice[],
+    override readonly lines: readonly AmiLineChoice[],
   ) {
-    super(message);
+    super(message, lines);
   }
 }
 
