@@ -43,7 +43,7 @@ import type { PopupBuilder, PopupState } from './popup-builder.js';
 import type { ReconnectPolicy } from './reconnect-policy.js';
 import { CompanionError } from './companion-error.js';
 import { journalRecordOf } from './journal-entry.js';
-import { CompanionDialer } from './companion-dialer.js';
+import { CompanionDialer, type TextSource } from './companion-dialer.js';
 import { LineKeeper } from './line-keeper.js';
 import type { LineIdentity } from './line-identity.js';
 import { lineProblem } from '../telephony/line-problem.js';
@@ -199,6 +199,11 @@ export class Companion {
   /** Dials a phone link, parsed strictly; with `links.confirm`, only once the agent confirms. */
   dialLink(uri: string): Promise<DialResult> {
     return this.dialer.dialLink(uri);
+  }
+
+  /** Dials the number in selected or copied text, always after the agent's yes (companion-dialer.ts). */
+  dialText(text: string, source: TextSource): Promise<DialResult> {
+    return this.dialer.dialText(text, source);
   }
 
   /** Calls back the number of a journal record; a missed call is then handled. */
