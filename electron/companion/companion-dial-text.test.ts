@@ -14,14 +14,14 @@ describe('Companion: dialling selected or copied text', () => {
     const result = await h.companion.dialText('Ann, Tel.: +49 (0)211 555-1234.\n', 'selection');
     expect(result).toMatchObject({ callId: null, dialable: '05551234', e164: '+492115551234' });
     expect(h.line.dialled()).toEqual([]);
-    expect(h.companion.snapshot().confirmations).toEqual([
-      expect.objectContaining({
-        source: 'selection',
-        dialable: '05551234',
-        number: expect.objectContaining({ raw: 'Ann, Tel.: +49 (0)211 555-1234.', display: '0211 5551234' }),
-        contacts: [expect.objectContaining({ name: 'Ann Example' })],
-      }),
-    ]);
+    const { confirmations } = h.companion.snapshot();
+    expect(confirmations).toHaveLength(1);
+    expect(confirmations[0]).toMatchObject({
+      source: 'selection',
+      dialable: '05551234',
+      number: { raw: 'Ann, Tel.: +49 (0)211 555-1234.', display: '0211 5551234' },
+      contacts: [{ name: 'Ann Example' }],
+    });
     await h.companion.confirmDial(result.confirmationId!);
     expect(h.line.dialled()).toEqual([
       expect.objectContaining({ number: '+492115551234', dialable: '05551234' }),

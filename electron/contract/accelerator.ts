@@ -32,7 +32,7 @@ const MODIFIERS = new Set([
 /** Modifiers that only change which character a key types. */
 const CHARACTER_MODIFIERS = new Set(['shift', 'altgr']);
 
-const PUNCTUATION = [...')!@#$%^&*(:;+=<,_->.?/~`{][|\\}"'];
+const PUNCTUATION = Array.from(')!@#$%^&*(:;+=<,_->.?/~`{][|\\}"');
 
 const NAMED_KEYS = [
   'plus',
