@@ -47,9 +47,9 @@ function Popups({ focusNewest = false }: { focusNewest?: boolean }) {
   useEffect(() => {
     if (!focusNewest) return undefined;
     const onFocus = () => {
-      const cards = list.current?.querySelectorAll<HTMLElement>('section.popup') ?? [];
-      const newest = cards[cards.length - 1];
-      if (newest !== undefined && document.activeElement?.closest('section.popup') == null) newest.focus();
+      // The list shows the newest popup first (state.ts).
+      const newest = list.current?.querySelector<HTMLElement>('section.popup');
+      if (newest != null && document.activeElement?.closest('section.popup') == null) newest.focus();
     };
     window.addEventListener('focus', onFocus);
     return () => window.removeEventListener('focus', onFocus);
