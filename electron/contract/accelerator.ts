@@ -174,9 +174,7 @@ function reasonPattern(reason: string): RegExp {
  * Reads a message of {@link acceleratorMessage} or {@link sameShortcutMessage} back: the shortcut
  * as written, what is wrong (`same` for the second) and the part, or null for any other message.
  */
-export function readAcceleratorMessage(
-  message: string,
-): {
+export function readAcceleratorMessage(message: string): {
   readonly shortcut: string;
   readonly code: AcceleratorProblemCode | 'same';
   readonly part: string;

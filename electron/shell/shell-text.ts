@@ -61,8 +61,10 @@ export const SHELL_TEXT = {
     nothingDialled: 'Es wurde nichts gewählt',
     noNumberSelection: 'Der markierte Text enthält keine Telefonnummer: „{text}“',
     noNumberClipboard: 'Der kopierte Text enthält keine Telefonnummer: „{text}“',
-    nothingSelected: 'Nichts markiert oder kopiert: Markieren Sie eine Telefonnummer und drücken Sie dann {shortcut}.',
-    nothingCopied: 'Die Zwischenablage ist leer: Kopieren Sie eine Telefonnummer und drücken Sie dann {shortcut}.',
+    nothingSelected:
+      'Nichts markiert oder kopiert: Markieren Sie eine Telefonnummer und drücken Sie dann {shortcut}.',
+    nothingCopied:
+      'Die Zwischenablage ist leer: Kopieren Sie eine Telefonnummer und drücken Sie dann {shortcut}.',
     dialFailed: 'Wählen nicht möglich: {error}',
   },
 } as const satisfies Record<string, Record<string, string>>;
