@@ -9,7 +9,9 @@
 import {
   app,
   BrowserWindow,
+  clipboard,
   dialog,
+  globalShortcut,
   ipcMain,
   Menu,
   nativeImage,
@@ -32,6 +34,7 @@ import {
 } from './shell/desktop-lifecycle.js';
 import { setupLinkRegistration } from './shell/desktop-links.js';
 import { bootDesktop, desktopPaths, setupIpc, setupWindows } from './shell/desktop-setup.js';
+import { setupShortcuts } from './shell/desktop-shortcuts.js';
 import { linkFromArgv, linkFromSecondInstance, secondInstanceData } from './shell/link-from-argv.js';
 
 const warn = (message: string) => process.stderr.write(`ringdesk: ${message}\n`);
@@ -51,6 +54,7 @@ async function onReady(): Promise<void> {
     windows,
   );
   setupCrashPolicy({ app, Notification }, booted, attention, lifecycle, warn);
+  setupShortcuts({ app, globalShortcut, clipboard, Notification }, booted, windows, warn);
   const updates = setupLoginAndUpdates({ app, updater: electronUpdater.autoUpdater }, booted, warn);
   setupQuit(app, booted, { windows, attention, updates }, lifecycle);
   showFirstWindow(booted, windows);

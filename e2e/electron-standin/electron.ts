@@ -209,8 +209,18 @@ export const dialog = {
   },
 };
 
+/**
+ * Electron 45's globalShortcut (docs/api/global-shortcut.md): `register` returns false, silently,
+ * when another program holds the combination; `STANDIN_TAKEN_SHORTCUTS` (comma-separated) names
+ * the combinations "another program" holds here.
+ */
+const takenShortcuts = new Set(
+  (process.env.STANDIN_TAKEN_SHORTCUTS ?? '').split(',').filter((each) => each !== ''),
+);
+
 export const globalShortcut = {
   register(accelerator: string, callback: () => void): boolean {
+    if (takenShortcuts.has(accelerator)) return false;
     recorder.shortcuts.set(accelerator, callback);
     return true;
   },
@@ -223,13 +233,27 @@ export const globalShortcut = {
   isRegistered: (accelerator: string) => recorder.shortcuts.has(accelerator),
 };
 
+/**
+ * Electron 45's clipboard (its typings, docs/api/clipboard.md): `readText`/`writeText` are
+ * promises, and `clipboard.selection` is the Linux PRIMARY selection with the same methods
+ * (`undefined` on other platforms). The control server's `/clipboard` sets both.
+ */
 export const clipboard = {
-  readText: (type?: string) =>
-    type === 'selection' ? recorder.clipboard.selection : recorder.clipboard.text,
-  writeText(text: string, type?: string): void {
-    if (type === 'selection') recorder.clipboard.selection = text;
-    else recorder.clipboard.text = text;
+  readText: () => Promise.resolve(recorder.clipboard.text),
+  writeText(text: string): Promise<void> {
+    recorder.clipboard.text = text;
+    return Promise.resolve();
   },
+  selection:
+    process.platform === 'linux'
+      ? {
+          readText: () => Promise.resolve(recorder.clipboard.selection),
+          writeText(text: string): Promise<void> {
+            recorder.clipboard.selection = text;
+            return Promise.resolve();
+          },
+        }
+      : undefined,
 };
 
 export const nativeTheme = Object.assign(new EventEmitter(), {

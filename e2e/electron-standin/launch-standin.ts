@@ -64,6 +64,8 @@ export interface StandinState {
   readonly appEvents: readonly string[];
   readonly aboutPanelShown: number;
   readonly session: Record<string, boolean>;
+  /** The accelerators the app holds as global shortcuts now. */
+  readonly shortcuts: readonly string[];
 }
 
 export class StandinApp {

@@ -201,9 +201,8 @@ class StandinWindow extends EventEmitter {
 
   show(): void {
     this.visible = true;
-    this.focused = true;
     this.emit('show');
-    this.emit('focus');
+    this.takeFocus();
   }
 
   showInactive(): void {
@@ -218,8 +217,23 @@ class StandinWindow extends EventEmitter {
   }
 
   focus(): void {
+    this.takeFocus();
+  }
+
+  /**
+   * As an OS window taking the focus: the others lose it, and a page that did not have it gets
+   * the DOM `focus` event on its window (Chromium delivers it when the OS focuses the window;
+   * Playwright's pages never lose it on their own).
+   */
+  private takeFocus(): void {
+    const gained = !this.focused;
+    for (const other of windows) if (other !== this) other.focused = false;
     this.focused = true;
     this.emit('focus');
+    if (gained)
+      this.pagePromise
+        .then((page) => page.evaluate(() => window.dispatchEvent(new FocusEvent('focus'))))
+        .catch(() => undefined);
   }
 
   blur(): void {

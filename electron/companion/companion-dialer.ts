@@ -14,6 +14,7 @@ import type { CompanionEvent } from '../contract/channels.js';
 import type { CallJournal } from '../journal/call-journal.js';
 import type { DialingRules } from '../numbers/dialing-rules.js';
 import { NumberError } from '../numbers/number-error.js';
+import { numberCandidates } from '../numbers/number-in-text.js';
 import { parseTelUri } from '../numbers/tel-uri.js';
 import type { LineProvider } from '../telephony/line-provider.js';
 import { CompanionError } from './companion-error.js';
@@ -35,6 +36,22 @@ export interface DialerOptions {
   /** Marks a missed call handled (the Companion's, so faces hear of it). */
   readonly markHandled: (journalId: string) => Promise<unknown>;
   readonly emit: (event: CompanionEvent) => void;
+}
+
+/** Where a "dial this text" came from: Linux's highlighted text, or the clipboard. */
+export type TextSource = 'selection' | 'clipboard';
+
+/** The text holds nothing the number engine reads as a phone number: nothing was asked or dialled. */
+export class NoNumberInTextError extends CompanionError {
+  constructor(readonly excerpt: string) {
+    super(`no phone number in “${excerpt}”: nothing was dialled`);
+  }
+}
+
+/** The start of `text` on one line, at most `max` characters, for a message or the confirmation. */
+export function textExcerpt(text: string, max = 60): string {
+  const line = text.replace(/\s+/gu, ' ').trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
 export class CompanionDialer {
@@ -70,6 +87,26 @@ export class CompanionDialer {
     if (this.options.confirmDials?.links !== true) return this.place(target);
     this.checkDialable(target);
     return this.confirmations.request('link', target);
+  }
+
+  /**
+   * Dials the phone number in free text (what the agent selected or copied), always only once the
+   * agent confirms: the first candidate (numbers/number-in-text.ts) the engine reads as a valid
+   * number, else the first it can dial at all. @throws NoNumberInTextError when there is none.
+   */
+  async dialText(text: string, source: TextSource): Promise<DialResult> {
+    const excerpt = textExcerpt(text);
+    const targets: DialTarget[] = [];
+    for (const candidate of numberCandidates(text)) {
+      const view = numberView(candidate, this.options.rules);
+      if (view.kind !== 'unknown' && view.dialable !== '')
+        targets.push({ number: candidate, e164: view.e164, dialable: view.dialable, view });
+    }
+    const target = targets.find(({ view }) => view.valid) ?? targets[0];
+    if (target === undefined) throw new NoNumberInTextError(excerpt);
+    this.checkDialable(target);
+    // The card shows what the agent selected, as a link's shows the link.
+    return this.confirmations.request(source, { ...target, view: { ...target.view, raw: excerpt } });
   }
 
   /** Calls back the number of a journal record; a missed call is then handled. */

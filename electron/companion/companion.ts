@@ -38,7 +38,7 @@ import type { LineEvent, LineReceipt } from '../telephony/line-provider.js';
 import { CompanionError } from './companion-error.js';
 import { CallFlow } from './call-flow.js';
 import type { CompanionOptions } from './companion-options.js';
-import { CompanionDialer } from './companion-dialer.js';
+import { CompanionDialer, type TextSource } from './companion-dialer.js';
 import { LineKeeper } from './line-keeper.js';
 import { lineProblem } from '../telephony/line-problem.js';
 import { PopupAutoClose } from './popup-auto-close.js';
@@ -173,6 +173,11 @@ export class Companion {
   /** Dials a phone link, parsed strictly; with `links.confirm`, only once the agent confirms. */
   dialLink(uri: string): Promise<DialResult> {
     return this.dialer.dialLink(uri);
+  }
+
+  /** Dials the number in selected or copied text, always after the agent's yes (companion-dialer.ts). */
+  dialText(text: string, source: TextSource): Promise<DialResult> {
+    return this.dialer.dialText(text, source);
   }
 
   /** Calls back the number of a journal record; a missed call is then handled. */

@@ -130,8 +130,11 @@ export const dialResultSchema = z.object({
  */
 export const dialConfirmationSchema = z.object({
   id: z.string(),
-  /** A clicked phone link, or a callback from the call log. */
-  source: z.enum(['link', 'callback']),
+  /**
+   * A clicked phone link, a callback from the call log, or the desktop app's "dial the selected
+   * text" shortcut (`selection`: Linux's highlighted text; `clipboard`: what was copied).
+   */
+  source: z.enum(['link', 'callback', 'selection', 'clipboard']),
   /** The number as the popup would show it (`raw` is the link as clicked, for a link). */
   number: numberViewSchema,
   /** Everyone the directories know with this number (empty: nobody, or not looked up). */

@@ -96,6 +96,19 @@ describe('AppWindows', () => {
     expect(popup?.loaded).toBe('file:///app/dist/renderer/index.html#popup');
   });
 
+  it('focuses the popup when the agent asks for it: shown in its corner, then focused', () => {
+    const { app, made } = windows();
+    app.showPopup();
+    app.focusPopup();
+    const [popup] = made;
+    expect(made).toHaveLength(1);
+    expect(popup?.calls).toEqual(['showInactive', 'show', 'focus']);
+    const fresh = windows();
+    fresh.app.focusPopup();
+    expect(fresh.made[0]?.bounds).toEqual({ x: 1528, y: 728, width: 380, height: 300 });
+    expect(fresh.made[0]?.calls.slice(-2)).toEqual(['show', 'focus']);
+  });
+
   it('knows its windows, and sends events to all of them', () => {
     const { app, made } = windows();
     app.showPopup();

@@ -52,6 +52,17 @@ export class AppWindows {
     if (!window.isVisible()) window.showInactive();
   }
 
+  /**
+   * Shows the popup window and gives it the focus: the agent asked for it (a global shortcut), so
+   * unlike a ringing call's it may take the focus, and the popup's keys (O, T, N, Esc) work at once.
+   */
+  focusPopup(): void {
+    const window = this.get('popup');
+    if (!window.isVisible()) this.showPopup();
+    window.show();
+    window.focus();
+  }
+
   hidePopup(): void {
     this.windows.get('popup')?.hide();
   }

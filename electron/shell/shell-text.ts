@@ -1,5 +1,6 @@
 /**
- * What the desktop app's own surfaces say (the tray's tooltip and menu), in English and German,
+ * What the desktop app's own surfaces say (the tray's tooltip and menu, the file dialog, the
+ * global shortcuts' notifications), in English and German,
  * as the renderer's catalogues do for the windows. `{name}`-style placeholders are filled in by
  * {@link fill}. The UI language is the settings' (`app.language`) or else the OS's.
  */
@@ -22,6 +23,16 @@ export const SHELL_TEXT = {
     chooseVcard: 'Choose the address book (vCard)',
     csvFiles: 'CSV files',
     vcardFiles: 'vCard files',
+    shortcutTakenTitle: 'A Ringdesk shortcut is not available',
+    shortcutTaken: '{shortcut} ({action}) is used by another program. Choose another in Settings › App.',
+    shortcutFocusPopup: 'show the newest call',
+    shortcutDialSelection: 'dial the selected text',
+    nothingDialled: 'Nothing was dialled',
+    noNumberSelection: 'The selected text holds no phone number: “{text}”',
+    noNumberClipboard: 'The copied text holds no phone number: “{text}”',
+    nothingSelected: 'Nothing is selected or copied: select a phone number, then press {shortcut}.',
+    nothingCopied: 'The clipboard is empty: copy a phone number, then press {shortcut}.',
+    dialFailed: 'Could not dial: {error}',
   },
   de: {
     callLog: 'Anrufliste',
@@ -40,6 +51,19 @@ export const SHELL_TEXT = {
     chooseVcard: 'Adressbuch wählen (vCard)',
     csvFiles: 'CSV-Dateien',
     vcardFiles: 'vCard-Dateien',
+    shortcutTakenTitle: 'Ein Ringdesk-Tastenkürzel ist nicht verfügbar',
+    shortcutTaken:
+      '{shortcut} ({action}) wird von einem anderen Programm belegt. Wählen Sie unter Einstellungen › App ein anderes.',
+    shortcutFocusPopup: 'neuesten Anruf zeigen',
+    shortcutDialSelection: 'markierten Text wählen',
+    nothingDialled: 'Es wurde nichts gewählt',
+    noNumberSelection: 'Der markierte Text enthält keine Telefonnummer: „{text}“',
+    noNumberClipboard: 'Der kopierte Text enthält keine Telefonnummer: „{text}“',
+    nothingSelected:
+      'Nichts markiert oder kopiert: Markieren Sie eine Telefonnummer und drücken Sie dann {shortcut}.',
+    nothingCopied:
+      'Die Zwischenablage ist leer: Kopieren Sie eine Telefonnummer und drücken Sie dann {shortcut}.',
+    dialFailed: 'Wählen nicht möglich: {error}',
   },
 } as const satisfies Record<string, Record<string, string>>;
 

@@ -3,6 +3,7 @@
  * call log on one page; in Electron the popup window shows `#popup` and the call-log window
  * `#calls`.
  */
+import { useEffect, useRef } from 'react';
 import { CallLog } from './components/call-log.js';
 import { DialConfirmations } from './components/confirm-card.js';
 import { LineBanner } from './components/line-banner.js';
@@ -34,10 +35,27 @@ function Notice() {
   );
 }
 
-function Popups() {
+/**
+ * `focusNewest`: the Electron popup window, which the desktop app focuses only when the agent asks
+ * for it (the "focus the newest popup" shortcut). When the window gets the focus and no popup
+ * holds it yet, the newest popup takes it, so its keys (O, T, N, Esc) work at once. Never in the
+ * browser page, where coming back to the tab must not move the focus.
+ */
+function Popups({ focusNewest = false }: { focusNewest?: boolean }) {
   const popups = useView((state) => state.popups);
+  const list = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!focusNewest) return undefined;
+    const onFocus = () => {
+      // The list shows the newest popup first (state.ts).
+      const newest = list.current?.querySelector<HTMLElement>('section.popup');
+      if (newest != null && document.activeElement?.closest('section.popup') == null) newest.focus();
+    };
+    window.addEventListener('focus', onFocus);
+    return () => window.removeEventListener('focus', onFocus);
+  }, [focusNewest]);
   return (
-    <div className="popups" aria-live="polite">
+    <div className="popups" aria-live="polite" ref={list}>
       {popups.map((popup) => (
         <PopupCard key={popup.callId} popup={popup} />
       ))}
@@ -86,7 +104,7 @@ export function App({ view }: { view: AppView }) {
       {view !== 'popup' ? <LineHeader /> : null}
       {view !== 'popup' ? <LineBanner /> : null}
       <Notice />
-      {view !== 'calls' ? <Popups /> : null}
+      {view !== 'calls' ? <Popups focusNewest={view === 'popup'} /> : null}
       {view !== 'popup' ? <CallLog /> : null}
     </main>
   );

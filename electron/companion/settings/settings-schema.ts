@@ -7,6 +7,12 @@
  * misspelt key (`"dialingRule"`) would otherwise leave the agent with defaults and no clue.
  */
 import { z } from 'zod';
+import {
+  acceleratorMessage,
+  acceleratorProblem,
+  sameAccelerator,
+  sameShortcutMessage,
+} from '../../contract/accelerator.js';
 import { ldapDirectorySchema } from '../../contacts/ldap/ldap-settings.js';
 import { restDirectorySchema } from '../../contacts/rest/rest-settings.js';
 import { dialingRulesSchema } from '../../numbers/dialing-rules.js';
@@ -115,6 +121,35 @@ export const linkSettingsSchema = z
   })
   .strict();
 
+/** A global shortcut as Electron writes it (contract/accelerator.ts); the empty string is "off". */
+const acceleratorField = (fallback: string) =>
+  z
+    .string()
+    .superRefine((accelerator, context) => {
+      const problem = accelerator === '' ? null : acceleratorProblem(accelerator);
+      if (problem !== null)
+        context.addIssue({ code: 'custom', message: acceleratorMessage(accelerator, problem) });
+    })
+    .default(fallback);
+
+/** The desktop app's global shortcuts (the headless host has none). */
+export const shortcutSettingsSchema = z
+  .object({
+    /** Shows and focuses the newest popup (the call log when none is open). */
+    focusPopup: acceleratorField('CommandOrControl+Alt+P'),
+    /** Dials the selected text (Linux) or the clipboard, always after the dial confirmation. */
+    dialSelection: acceleratorField('CommandOrControl+Alt+D'),
+  })
+  .strict()
+  .superRefine(({ focusPopup, dialSelection }, context) => {
+    if (focusPopup !== '' && sameAccelerator(focusPopup, dialSelection))
+      context.addIssue({
+        code: 'custom',
+        path: ['dialSelection'],
+        message: sameShortcutMessage(dialSelection),
+      });
+  });
+
 /** The desktop app itself. */
 export const appSettingsSchema = z
   .object({
@@ -127,6 +162,7 @@ export const appSettingsSchema = z
       .string()
       .regex(/^https:\/\/[^\s/]+/i, 'must be an https:// URL')
       .optional(),
+    shortcuts: shortcutSettingsSchema.default(shortcutSettingsSchema.parse({})),
   })
   .strict();
 

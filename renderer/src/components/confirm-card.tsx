@@ -1,6 +1,6 @@
 /**
- * Dials waiting for the agent's yes or no (a clicked phone link, or a callback when the settings
- * ask for it): who the number belongs to, the number as shown, and exactly the string the line
+ * Dials waiting for the agent's yes or no (a clicked phone link, a callback when the settings
+ * ask for it, or selected or copied text from the desktop app's shortcut): who the number belongs to, the number as shown, and exactly the string the line
  * will dial, so a wrong or manipulated link is caught before the phone rings. Dial is the default
  * button (Enter), armed half a second after it appears; Esc cancels. The Electron app shows this in its own small focused window
  * (`#confirm`); the browser page shows it above the popups.
@@ -8,6 +8,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { DialConfirmation } from '../../../electron/contract/models.js';
 import { useI18n, useRun, useServices, useView } from '../app-context.js';
+import type { Translator } from '../i18n/i18n.js';
 import './confirm-card.css';
 
 /**
@@ -16,6 +17,21 @@ import './confirm-card.css';
  * delay their permission prompts' buttons.
  */
 const ARM_DELAY_MS = 500;
+
+/** Where the dial came from: a link, a callback, or the desktop app's "dial the selected text". */
+function sourceText(confirmation: DialConfirmation, t: Translator['t']): string {
+  const text = confirmation.number.raw;
+  switch (confirmation.source) {
+    case 'link':
+      return t('confirm.fromLink', { link: text });
+    case 'callback':
+      return t('confirm.fromCallback');
+    case 'selection':
+      return t('confirm.fromSelection', { text });
+    case 'clipboard':
+      return t('confirm.fromClipboard', { text });
+  }
+}
 
 function ConfirmCard({ confirmation, focus }: { confirmation: DialConfirmation; focus: boolean }) {
   const { bridge } = useServices();
@@ -71,9 +87,7 @@ function ConfirmCard({ confirmation, focus }: { confirmation: DialConfirmation; 
       onKeyDown={onKeyDown}
     >
       <p className="confirm-source" dir="auto">
-        {confirmation.source === 'link'
-          ? t('confirm.fromLink', { link: number.raw })
-          : t('confirm.fromCallback')}
+        {sourceText(confirmation, t)}
       </p>
       <h2 className="confirm-title">
         {titleBefore}

@@ -74,6 +74,8 @@ export const de: Record<MessageKey, string> = {
   'confirm.title': '{who} anrufen?',
   'confirm.fromLink': 'Ein Telefon-Link möchte anrufen: {link}',
   'confirm.fromCallback': 'Rückruf aus der Anrufliste',
+  'confirm.fromSelection': 'Markierter Text: {text}',
+  'confirm.fromClipboard': 'Kopierter Text: {text}',
   'confirm.nobody': 'Kein Kontakt hat diese Nummer.',
   'confirm.number': 'Nummer',
   'confirm.dials': 'Wählt genau',

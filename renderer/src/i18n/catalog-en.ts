@@ -75,6 +75,8 @@ export const en = {
   'confirm.title': 'Call {who}?',
   'confirm.fromLink': 'A phone link asks to call: {link}',
   'confirm.fromCallback': 'Call back from the call log',
+  'confirm.fromSelection': 'Selected text: {text}',
+  'confirm.fromClipboard': 'Copied text: {text}',
   'confirm.nobody': 'No contact has this number.',
   'confirm.number': 'Number',
   'confirm.dials': 'Dials exactly',

@@ -231,6 +231,13 @@ export const settingsDe: Record<SettingsKey, string> = {
   'field.startAtLogin': 'Ringdesk bei der Anmeldung starten',
   'field.updateFeedUrl': 'Update-Quelle',
   'help.updateFeedUrl': 'Wo Ihre Firma Ringdesk-Updates veröffentlicht; leer: keine Update-Prüfung.',
+  'field.shortcutFocusPopup': 'Tastenkürzel: neuesten Anruf zeigen',
+  'help.shortcutFocusPopup':
+    'Nur in der Desktop-App; wirkt in jedem Programm. Zeigt das Popup des neuesten Anrufs (ohne offenes Popup die Anrufliste). Zusatztasten und eine Taste, z. B. CommandOrControl+Alt+P; leer: aus.',
+  'field.shortcutDialSelection': 'Tastenkürzel: markierten Text wählen',
+  'help.shortcutDialSelection':
+    'Nur in der Desktop-App. Wählt die Telefonnummer im markierten Text – unter Linux der hervorgehobene Text (sonst die Zwischenablage), unter Windows und macOS die Zwischenablage (vorher kopieren) – immer erst nach Ihrer Bestätigung. Leer: aus.',
+  'field.shortcutOff': 'Aus',
   'option.languageAuto': 'Wie das System',
   'option.english': 'English',
   'option.german': 'Deutsch',
@@ -317,6 +324,23 @@ export const settingsDe: Record<SettingsKey, string> = {
   'problem.fileMissing': 'Wählen Sie die Adressbuch-Datei.',
   'problem.fileNotFound': 'Die Adressbuch-Datei fehlt: {file}',
   'problem.country': 'Wählen Sie ein Land aus der Liste.',
+  'problem.shortcut.empty-part':
+    '„{shortcut}“ ist keine Tastenkombination: Neben einem „+“ steht nichts (die Taste + heißt Plus).',
+  'problem.shortcut.unknown-part':
+    '„{shortcut}“ ist keine Tastenkombination: „{part}“ ist weder eine Zusatztaste (Ctrl, Alt, Shift, Super, Cmd) noch ein Tastenname.',
+  'problem.shortcut.no-key':
+    '„{shortcut}“ ist keine Tastenkombination: Sie hat Zusatztasten, aber keine Taste (zum Beispiel Ctrl+Alt+D).',
+  'problem.shortcut.two-keys':
+    '„{shortcut}“ ist keine Tastenkombination: Sie nennt zwei Tasten ({part}); ein Kürzel hat eine.',
+  'problem.shortcut.key-not-last':
+    '„{shortcut}“ ist keine Tastenkombination: Die Taste ({part}) muss nach den Zusatztasten stehen.',
+  'problem.shortcut.no-modifier':
+    '„{shortcut}“ allein nähme diese Taste jedem Programm weg: Ctrl, Alt oder Super dazunehmen (nur F1–F24 dürfen allein stehen).',
+  'problem.shortcut.character-only':
+    '„{shortcut}“ nähme jedem Programm das Zeichen „{part}“ weg: Ctrl, Alt oder Super dazunehmen.',
+  'problem.shortcut.too-long': 'Das ist zu lang für eine Tastenkombination.',
+  'problem.shortcut.same':
+    '„{shortcut}“ ist schon das Kürzel für „neuesten Anruf zeigen“: Geben Sie jedem ein eigenes.',
   'problem.in': '{section}: {problem}',
   'settings.locked': 'Von Ihrer Administration festgelegt.',
   'settings.siteLocked':

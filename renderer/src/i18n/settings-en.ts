@@ -224,6 +224,13 @@ export const settingsEn = {
   'field.startAtLogin': 'Start Ringdesk when I log in',
   'field.updateFeedUrl': 'Update feed',
   'help.updateFeedUrl': 'Where your company publishes Ringdesk updates; empty: no update checks.',
+  'field.shortcutFocusPopup': 'Shortcut: show the newest call',
+  'help.shortcutFocusPopup':
+    'Desktop app only; works in every program. Shows the newest call’s popup (the call log when none is open). Modifiers and one key, e.g. CommandOrControl+Alt+P; empty: off.',
+  'field.shortcutDialSelection': 'Shortcut: dial the selected text',
+  'help.shortcutDialSelection':
+    'Desktop app only. Dials the phone number in the selected text — on Linux the highlighted text (else the clipboard), on Windows and macOS the clipboard (copy first) — always after you confirm. Empty: off.',
+  'field.shortcutOff': 'Off',
   'option.languageAuto': 'As the system',
   'option.english': 'English',
   'option.german': 'Deutsch',
@@ -308,6 +315,22 @@ export const settingsEn = {
   'problem.fileMissing': 'Choose the address book file.',
   'problem.fileNotFound': 'The address book file is missing: {file}',
   'problem.country': 'Choose a country from the list.',
+  'problem.shortcut.empty-part':
+    '“{shortcut}” is not a key combination: a “+” has nothing on one side (the + key is written Plus).',
+  'problem.shortcut.unknown-part':
+    '“{shortcut}” is not a key combination: “{part}” is neither a modifier (Ctrl, Alt, Shift, Super, Cmd) nor a key name.',
+  'problem.shortcut.no-key':
+    '“{shortcut}” is not a key combination: it has modifiers but no key (for example Ctrl+Alt+D).',
+  'problem.shortcut.two-keys':
+    '“{shortcut}” is not a key combination: it names two keys ({part}); a shortcut has one.',
+  'problem.shortcut.key-not-last':
+    '“{shortcut}” is not a key combination: the key ({part}) must come after the modifiers.',
+  'problem.shortcut.no-modifier':
+    '“{shortcut}” alone would take that key from every program: add Ctrl, Alt or Super (only F1–F24 may stand alone).',
+  'problem.shortcut.character-only':
+    '“{shortcut}” would take the character “{part}” from every program: add Ctrl, Alt or Super.',
+  'problem.shortcut.too-long': 'This is too long to be a key combination.',
+  'problem.shortcut.same': '“{shortcut}” is already the shortcut to show the newest call: give each its own.',
   'problem.in': '{section}: {problem}',
   'settings.locked': 'Set by your administrator.',
   'settings.siteLocked':

@@ -1,4 +1,4 @@
-/** The app itself: language, start at login, and where updates come from. */
+/** The app itself: language, start at login, where updates come from, the desktop app's global shortcuts. */
 import { useI18n } from '../app-context.js';
 import { APP_FIELDS } from './field-specs.js';
 import { Fields } from './fields.js';

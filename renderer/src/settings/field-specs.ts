@@ -19,7 +19,9 @@ interface FieldBase {
 /**
  * `text`/`number`: empty means "the default" (the key is removed); `secret`: typed values are
  * sent as `{"secret": ...}` and stored in the secret store on save; `checkbox`: a boolean whose
- * default is not written; `section`: an optional part of the settings switched on as `{}`.
+ * default is not written; `section`: an optional part of the settings switched on as `{}`;
+ * `shortcut`: a global shortcut, shown as in force, whose default is not written and whose empty
+ * field is "off".
  */
 export type FieldSpec =
   | (FieldBase & { readonly kind: 'text'; readonly placeholder?: string })
@@ -27,6 +29,7 @@ export type FieldSpec =
   | (FieldBase & { readonly kind: 'secret' })
   | (FieldBase & { readonly kind: 'file'; readonly fileKind: 'csv' | 'vcard' })
   | (FieldBase & { readonly kind: 'checkbox'; readonly defaultValue: boolean })
+  | (FieldBase & { readonly kind: 'shortcut'; readonly defaultValue: string })
   | (FieldBase & { readonly kind: 'section' })
   | (FieldBase & { readonly kind: 'lines'; readonly placeholder?: string })
   | (FieldBase & {
@@ -348,5 +351,20 @@ export const APP_FIELDS: readonly FieldSpec[] = [
     help: 'help.updateFeedUrl',
     kind: 'text',
     placeholder: 'https://updates.example.com/ringdesk/',
+  },
+  // The desktop app's global shortcuts (the defaults are settings-schema.ts's).
+  {
+    path: ['shortcuts', 'focusPopup'],
+    label: 'field.shortcutFocusPopup',
+    help: 'help.shortcutFocusPopup',
+    kind: 'shortcut',
+    defaultValue: 'CommandOrControl+Alt+P',
+  },
+  {
+    path: ['shortcuts', 'dialSelection'],
+    label: 'field.shortcutDialSelection',
+    help: 'help.shortcutDialSelection',
+    kind: 'shortcut',
+    defaultValue: 'CommandOrControl+Alt+D',
   },
 ];

@@ -4,13 +4,23 @@ import {
   fromEnvName,
   fromNumber,
   fromSection,
+  fromShortcut,
   fromText,
   isMissingValue,
   secretState,
+  shownShortcut,
   shownText,
 } from './field-values.js';
 
 describe('form field values', () => {
+  it('show a shortcut in force (the default when unset) and write only a change; empty is "off"', () => {
+    expect(shownShortcut(undefined, 'CommandOrControl+Alt+D')).toBe('CommandOrControl+Alt+D');
+    expect(shownShortcut('', 'CommandOrControl+Alt+D')).toBe('');
+    expect(fromShortcut(' CommandOrControl+Alt+D ', 'CommandOrControl+Alt+D')).toBeUndefined();
+    expect(fromShortcut('  ', 'CommandOrControl+Alt+D')).toBe('');
+    expect(fromShortcut('Super+F9', 'CommandOrControl+Alt+D')).toBe('Super+F9');
+  });
+
   it('treat an empty field as "use the default"', () => {
     expect(fromText('  ')).toBeUndefined();
     expect(fromText('ldap://dc1')).toBe('ldap://dc1');

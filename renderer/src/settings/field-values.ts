@@ -26,6 +26,23 @@ export function fromNumber(input: string): Json | undefined {
   return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
 }
 
+/**
+ * A global shortcut shows the combination in force (the default when none is set) and writes only
+ * what differs from the default; an emptied field is written as "" (the shortcut is off).
+ */
+export function shownShortcut(value: Json | undefined, defaultValue: string): string {
+  return typeof value === 'string'
+    ? value
+    : value === undefined || value === null
+      ? defaultValue
+      : shownText(value);
+}
+
+export function fromShortcut(input: string, defaultValue: string): Json | undefined {
+  const text = input.trim();
+  return text === defaultValue ? undefined : text;
+}
+
 /** A checkbox writes only what differs from the default. */
 export function fromCheckbox(checked: boolean, defaultValue: boolean): Json | undefined {
   return checked === defaultValue ? undefined : checked;

@@ -6,7 +6,16 @@ import { useI18n } from '../app-context.js';
 import { getAt, isLockedPath, pathText, problemsAt, type Json, type Path } from './document-path.js';
 import { useEditor, useEditorState } from './editor-context.js';
 import type { FieldSpec } from './field-specs.js';
-import { fromCheckbox, fromNumber, fromSection, fromText, sectionOn, shownText } from './field-values.js';
+import {
+  fromCheckbox,
+  fromNumber,
+  fromSection,
+  fromShortcut,
+  fromText,
+  sectionOn,
+  shownShortcut,
+  shownText,
+} from './field-values.js';
 import { plainProblem } from './plain-problem.js';
 import { FilePicker } from './file-picker.js';
 import { SecretField } from './secret-field.js';
@@ -127,6 +136,19 @@ export function FormField({
           onChange={(event) =>
             set(spec.kind === 'number' ? fromNumber(event.target.value) : fromText(event.target.value))
           }
+        />
+      );
+      break;
+    case 'shortcut':
+      input = (
+        <input
+          {...common}
+          type="text"
+          spellCheck={false}
+          autoComplete="off"
+          value={shownShortcut(value, spec.defaultValue)}
+          placeholder={t('field.shortcutOff')}
+          onChange={(event) => set(fromShortcut(event.target.value, spec.defaultValue))}
         />
       );
       break;
