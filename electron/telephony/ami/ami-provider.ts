@@ -19,22 +19,24 @@
  * - Events that arrive while logging in are held (at most 1,000) and read once connected.
  */
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { resolveSecret } from '../../shared/secret.js';
 import type { Capability, LineEvent, LineListener, LineProvider, ProviderState } from '../line-provider.js';
-import { AmiCallMapper } from './ami-call-mapper.js';
+import type { AmiCallMapper } from './ami-call-mapper.js';
+import { AmiLineLog, amiTarget, watchPhone, type AmiLineLogEntry } from './ami-line-parts.js';
 import { systemClock, type Schedule } from '../../shared/clock.js';
+
+export type { AmiLineLogEntry };
 import { AmiConnection, AmiTimeoutError, quote } from './ami-connection.js';
 import type { AmiLineNote } from './ami-call-details.js';
 import { lineTarget, type AmiLineTarget } from './ami-line-target.js';
 import { listAmiLines, type AmiLineChoice } from './ami-lines.js';
 import { checkBanner, login } from './ami-login.js';
 import type { AmiMessage } from './ami-message.js';
-import { AmiOriginator } from './ami-originator.js';
+import type { AmiOriginator } from './ami-originator.js';
 import { ConnectionMachine } from '../connection-machine.js';
 import { AMI_PHASES, type AmiMove, type AmiPhase } from './ami-phase.js';
-import { originateChannelFor, type AmiLineSettings } from './ami-settings.js';
-import { openNetSocket, type AmiTarget, type OpenAmiSocket } from './ami-socket.js';
+import type { AmiLineSettings } from './ami-settings.js';
+import { openNetSocket, type OpenAmiSocket } from './ami-socket.js';
 
 /** The edges of the provider, injected so tests can use fakes. */
 export interface AmiProviderDeps {
@@ -51,18 +53,6 @@ export interface AmiProviderDeps {
   /** The time of line log entries (default: `Date.now`). */
   readonly now?: () => number;
 }
-
-/** One entry of the line log (`ringdesk provider log`): what Asterisk said that the popup does not show. */
-export interface AmiLineLogEntry {
-  readonly at: string;
-  readonly callId: string;
-  readonly note: string;
-  readonly detail: Readonly<Record<string, string>>;
-}
-
-const LINE_LOG_SIZE = 200;
-
-/** Real timers; unref'd, as the socket alone keeps the process alive while the line is up. */
 
 const DIALABLE = /^\+?[0-9*#]{1,40}$/;
 /** Before the first connection the line is watched as written. */
@@ -94,7 +84,7 @@ export class AmiProvider implements LineProvider {
   private mapper: AmiCallMapper;
   private originator: AmiOriginator;
   private readonly schedule: Schedule;
-  private readonly lineLog: AmiLineLogEntry[] = [];
+  private readonly lineLog: AmiLineLog;
 
   constructor(
     private readonly settings: AmiLineSettings,
@@ -102,39 +92,22 @@ export class AmiProvider implements LineProvider {
   ) {
     this.line = settings.line;
     this.schedule = deps.schedule ?? systemClock.schedule;
+    this.lineLog = new AmiLineLog(deps.now ?? Date.now);
     [this.mapper, this.originator] = this.watch(lineTarget(settings.line, UNLISTED));
   }
 
   /** The mapper and originator for the phone `target`: made anew each time the line is found. */
   private watch(target: AmiLineTarget): [AmiCallMapper, AmiOriginator] {
-    const { settings, deps } = this;
-    const channel = originateChannelFor(settings, target.found ? target.device : undefined);
-    const mapper = new AmiCallMapper({
-      line: settings.line,
-      device: target.device,
-      ownNumber: target.extension,
-      originateChannel: channel,
+    return watchPhone(this.settings, target, {
       emit: (event) => this.emit(event),
-      abandonedQueues: new Set(settings.abandonedQueues),
       note: (note) => this.note(note),
-    });
-    const originator = new AmiOriginator({
-      channel,
-      context: settings.context,
-      priority: settings.priority,
-      ringTimeoutMs: settings.ringTimeoutMs,
-      timeoutMs: settings.timeoutMs,
-      callerId: settings.callerId,
       schedule: this.schedule,
-      newId: deps.newId ?? randomUUID,
-      mapper,
+      newId: this.deps.newId ?? randomUUID,
     });
-    return [mapper, originator];
   }
 
   private note(note: AmiLineNote): void {
-    this.lineLog.push({ at: new Date((this.deps.now ?? Date.now)()).toISOString(), ...note });
-    if (this.lineLog.length > LINE_LOG_SIZE) this.lineLog.splice(0, this.lineLog.length - LINE_LOG_SIZE);
+    this.lineLog.add(note);
   }
 
   get state(): ProviderState {
@@ -207,7 +180,7 @@ export class AmiProvider implements LineProvider {
    * kept here for the admin, never shown in a popup or the journal.
    */
   requestLog(): readonly AmiLineLogEntry[] {
-    return [...this.lineLog];
+    return this.lineLog.list();
   }
 
   onEvent(listener: LineListener): () => void {
@@ -219,7 +192,7 @@ export class AmiProvider implements LineProvider {
     const { settings } = this;
     try {
       const secret = resolveSecret(settings.secret, this.deps.env ?? process.env);
-      const target = await this.target();
+      const target = await amiTarget(this.settings, this.deps.readFile);
       this.current(attempt, 'opening');
       const connection = new AmiConnection({
         target,
@@ -262,25 +235,6 @@ export class AmiProvider implements LineProvider {
         detail: { line: this.settings.line, ExtensionStateList: listing.reason },
       });
     [this.mapper, this.originator] = this.watch(target);
-  }
-
-  private async target(): Promise<AmiTarget> {
-    const { host, port, tls } = this.settings;
-    if (tls === false) return { host, port, tls };
-    let ca: string | undefined;
-    if (tls.caFile !== undefined) {
-      try {
-        ca = await (this.deps.readFile ?? ((file) => readFile(file, 'utf8')))(tls.caFile);
-      } catch (error) {
-        const why = error instanceof Error ? error.message : String(error);
-        throw new Error(`cannot read the TLS CA file ${tls.caFile}: ${why}`, { cause: error });
-      }
-    }
-    return {
-      host,
-      port,
-      tls: { rejectUnauthorized: tls.rejectUnauthorized, ca, serverName: tls.serverName },
-    };
   }
 
   /** @throws Error when `attempt` was overtaken (disconnected meanwhile) or is not in `phase`. */
