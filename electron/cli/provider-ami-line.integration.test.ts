@@ -100,27 +100,32 @@ describe('ringdesk provider test on an Asterisk line', () => {
     expect(result.io.err.join('\n')).toMatch(/the line does not work: line 7002 matches several devices/);
   });
 
-  it('fails a line the PBX does not have, and exits 1', async () => {
+  it('fails a line the PBX does not have (the line is watched as written), and exits 1', async () => {
     const port = await asteriskWith([status('7001', 'PJSIP/7001')]);
     const result = await providerTest(port, '7009');
-    expect(result.connect).toMatchObject({
-      check: 'connect',
+    expect(result.connect).toMatchObject({ check: 'connect', ok: true });
+    expect(result.line).toEqual({
+      check: 'line',
       ok: false,
-      detail:
-        'line 7009 is not among Asterisk\'s extensions with a device hint (PJSIP/7001 "7001@ext-local (PJSIP/7001)"); ' +
-        'set "line" to your extension or your phone\'s device (as "PJSIP/7002")',
+      detail: 'line 7009 is not among the lines: PJSIP/7001 "7001@ext-local (PJSIP/7001)"',
     });
-    expect(result.status).toBe(1);
+    expect([result.status, result.verdict]).toEqual([1, { ok: false }]);
   });
 
-  it('still offers the lines Asterisk lists when the line is not among them, for the wizard to pick', async () => {
-    const port = await asteriskWith([status('7001', 'PJSIP/7001'), status('7002', 'PJSIP/phone-b7')]);
-    const settings = await loadSettings(configFor(port, '7009'), { defaultRegion: 'DE', required: true });
+  it('still offers the lines Asterisk lists when the line cannot connect (several devices), for the wizard to pick', async () => {
+    const port = await asteriskWith([
+      status('7001', 'PJSIP/7001'),
+      status('7002', 'PJSIP/phone-b7'),
+      status('7002', 'SIP/7002'),
+    ]);
+    const settings = await loadSettings(configFor(port, '7002'), { defaultRegion: 'DE', required: true });
     const result = await checkLine(settings, { AMI_SECRET: 's3cret' });
     expect(result.ok).toBe(false);
+    expect(result.checks[0]).toMatchObject({ check: 'connect', ok: false });
     expect(result.lines.map((line) => [line.id, line.extension])).toEqual([
       ['PJSIP/7001', '7001'],
       ['PJSIP/phone-b7', '7002'],
+      ['SIP/7002', '7002'],
     ]);
   });
 });

@@ -47,15 +47,17 @@ export interface PhoneWatchDeps {
 }
 
 /**
- * The mapper and originator for the phone `target`: its channels are the agent's, Originate
- * rings it (the found device, unless the settings name an `originateChannel`).
+ * The mapper and originator for the phone `target`: its channels are the agent's. Originate rings
+ * the extension through the dialplan (`Local/7002@from-internal`: every phone and registration
+ * of the extension, its follow-me and DND, as a call to it would), the device itself when the
+ * line is written as the device, or the settings' `originateChannel`.
  */
 export function watchPhone(
   settings: AmiLineSettings,
   target: AmiLineTarget,
   deps: PhoneWatchDeps,
 ): [AmiCallMapper, AmiOriginator] {
-  const channel = originateChannelFor(settings, target.found ? target.device : undefined);
+  const channel = originateChannelFor(settings, target.found ? target : undefined);
   const mapper = new AmiCallMapper({
     line: settings.line,
     device: target.device,
@@ -67,6 +69,7 @@ export function watchPhone(
   });
   const originator = new AmiOriginator({
     channel,
+    ...(target.found ? { phone: target.device } : {}),
     context: settings.context,
     priority: settings.priority,
     ringTimeoutMs: settings.ringTimeoutMs,

@@ -106,16 +106,19 @@ describe('ami: the line is the device Asterisk lists for it', () => {
     expect(r.popups('1700.11').some((popup) => popup.html.includes('Ann Example'))).toBe(true);
   });
 
-  it('rings PJSIP/phone-b7 for click-to-dial, not Local/7002@from-internal', async () => {
+  it('rings the extension through the dialplan for click-to-dial (every phone of it), the device when the line is written as the device', async () => {
+    const device = await companion(HINTS, 'PJSIP/phone-b7');
+    void device.provider.dial('0211555', '0211555').catch(() => undefined);
+    expect((await device.asterisk.nextAction('Originate')).get('Channel')).toBe('PJSIP/phone-b7');
     const r = await companion(HINTS);
     const dialling = r.provider.dial('0211555', '0211555');
     const originate = await r.asterisk.nextAction('Originate');
-    expect(originate.get('Channel')).toBe('PJSIP/phone-b7');
+    expect(originate.get('Channel')).toBe('Local/7002@from-internal');
     expect(originate.get('Exten')).toBe('0211555');
     // Asterisk 13 main/manager.c `fast_originate`: the phone did not answer (Reason 3).
     r.session.send(
       `Event: OriginateResponse\nPrivilege: call,all\nActionID: ${originate.get('ActionID') ?? ''}\n` +
-        'Response: Failure\nChannel: PJSIP/phone-b7\nContext: from-internal\nExten: 0211555\nReason: 3\n' +
+        'Response: Failure\nChannel: Local/7002@from-internal\nContext: from-internal\nExten: 0211555\nReason: 3\n' +
         `Uniqueid: ${originate.get('ChannelId') ?? ''}\nCallerIDNum: <unknown>\nCallerIDName: <unknown>`,
     );
     await expect(dialling).rejects.toThrow('your phone (PJSIP/phone-b7) rang but nobody answered');
@@ -135,14 +138,23 @@ describe('ami: the line is the device Asterisk lists for it', () => {
     ]);
   });
 
-  it('fails to connect when Asterisk lists no such line, and connects with its device', async () => {
-    const { provider: line } = await provider(HINTS, '7009');
-    await expect(line.connect()).rejects.toThrow(
-      'line 7009 is not among Asterisk\'s extensions with a device hint (PJSIP/7001 "7001@ext-local (PJSIP/7001)", ' +
-        'PJSIP/phone-b7 "7002@ext-local (PJSIP/phone-b7)", PJSIP/7003 "7003@ext-local (PJSIP/7003)")',
-    );
+  it('watches a line Asterisk does not list as written, and says so in the line log', async () => {
+    for (const hints of [HINTS, []]) {
+      const { provider: line } = await provider(hints, '7009');
+      await line.connect();
+      expect(line.state).toBe('connected');
+      expect(line.requestLog()).toEqual([
+        expect.objectContaining({
+          note: 'line watched as written',
+          detail: {
+            line: '7009',
+            ExtensionStateList: `the line is not among the ${String(hints.length === 0 ? 0 : 3)} extensions with a device hint`,
+          },
+        }),
+      ]);
+    }
     const { provider: device } = await provider(HINTS, 'PJSIP/phone-b7');
     await device.connect();
-    expect(device.state).toBe('connected');
+    expect(device.requestLog()).toEqual([]);
   });
 });

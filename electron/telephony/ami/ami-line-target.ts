@@ -6,12 +6,14 @@
  * (`PJSIP/phone-b7-00000012`), never as `…/7002-…`.
  *
  * Invariants:
- * - A line that names no listed line, or an extension several devices answer to, MUST NOT be
- *   watched at all: {@link AmiLineNotFoundError} names what is there, and the connection fails
- *   with it (the provider never guesses which phone is the agent's).
- * - When Asterisk cannot list its extensions (Asterisk 11 has no `ExtensionStateList`; a manager
- *   user without `write = call`), the line is watched as written: an extension as any device
- *   named after it (`PJSIP/12-…`, `SIP/12-…`), a device as itself.
+ * - An extension several devices answer to MUST NOT be watched at all: {@link AmiLineNotFoundError}
+ *   names them, and the connection fails with it (the provider never guesses which phone is the
+ *   agent's).
+ * - A line Asterisk does not list (no hint for it, a plain Asterisk without hints) and a line
+ *   when Asterisk cannot list its extensions (Asterisk 11 has no `ExtensionStateList`; a manager
+ *   user without `write = call`) are watched as written: an extension as any device named after
+ *   it (`PJSIP/12-…`, `SIP/12-…`), a device as itself. `provider test` says the line is not
+ *   listed, and the line log says it is watched as written.
  */
 import { findLine, LineNotFoundError } from '../../contract/line-choice.js';
 import type { AmiLineChoice, AmiLineListing } from './ami-lines.js';
@@ -27,7 +29,7 @@ export interface AmiLineTarget {
 }
 
 /**
- * The configured line is not one Asterisk lists, or several devices answer to it. `lines` are
+ * Several devices answer to the configured line. `lines` are
  * the lines Asterisk listed, so that a caller (the wizard's test) can offer them to pick from.
  */
 export class AmiLineNotFoundError extends LineNotFoundError {
@@ -45,11 +47,11 @@ const SHOWN = 10;
 
 /**
  * The phone `line` (the settings' `line`) is on Asterisk, given what `ExtensionStateList` said.
- * @throws AmiLineNotFoundError when the list does not name exactly one line for it.
+ * @throws AmiLineNotFoundError when several devices answer to it.
  */
 export function lineTarget(line: string, listing: AmiLineListing): AmiLineTarget {
-  if (listing.kind === 'unlisted')
-    return { device: line, extension: line.slice(line.indexOf('/') + 1), found: false };
+  const asWritten = { device: line, extension: line.slice(line.indexOf('/') + 1), found: false };
+  if (listing.kind === 'unlisted') return asWritten;
   const match = findLine(listing.lines, line);
   if (match.kind === 'found') {
     const { id } = match.line;
@@ -61,11 +63,7 @@ export function lineTarget(line: string, listing: AmiLineListing): AmiLineTarget
       `line ${line} matches several devices on Asterisk: ${names(match.lines)}; set "line" to the one that is your phone`,
       listing.lines,
     );
-  throw new AmiLineNotFoundError(
-    `line ${line} is not among Asterisk's extensions with a device hint (${names(listing.lines) || 'none'}); ` +
-      'set "line" to your extension or your phone\'s device (as "PJSIP/7002")',
-    listing.lines,
-  );
+  return asWritten;
 }
 
 function names(lines: readonly { id: string; name: string }[]): string {

@@ -30,6 +30,8 @@ import type { AmiMessage } from './ami-message.js';
 export interface AmiOriginatorOptions {
   /** The channel rung first: the agent's phone. */
   readonly channel: string;
+  /** The phone as the agent knows it, in refusals (`PJSIP/phone-b7`; default: `channel`). */
+  readonly phone?: string;
   readonly context: string;
   readonly priority: number;
   readonly ringTimeoutMs: number;
@@ -108,7 +110,7 @@ export class AmiOriginator {
       mapper.originateAnswered(callId, message.get('Uniqueid'), message.get('Channel'));
       pending.resolve({ callId });
     } else {
-      const failure = originateFailure(message.get('Reason'), `your phone (${this.options.channel})`);
+      const failure = originateFailure(message.get('Reason'), `your phone (${this.options.phone ?? this.options.channel})`);
       this.fail(callId, `the call to ${pending.dialable} failed: ${failure.message}`, failure.cause);
     }
     return true;

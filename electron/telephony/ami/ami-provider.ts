@@ -5,8 +5,8 @@
  *
  * Its connection follows the state machine in `ami-phase.ts` (idle → opening → authenticating
  * → finding → ready → idle on `lost`): once logged in, it finds the phone the configured line is
- * (`ExtensionStateList`, see `ami-line-target.ts`) and fails with a plain reason when the line
- * is not there or several devices answer to it. In `ready` it pings Asterisk every `pingIntervalMs`; a Ping not
+ * (`ExtensionStateList`, see `ami-line-target.ts`) and fails with a plain reason when several
+ * devices answer to it (a line Asterisk does not list is watched as written). In `ready` it pings Asterisk every `pingIntervalMs`; a Ping not
  * answered within `timeoutMs` means the connection is dead.
  *
  * Invariants (with the contract's, see `line-provider.ts`):
@@ -222,17 +222,23 @@ export class AmiProvider implements LineProvider {
 
   /**
    * Finds the phone the configured line is (see `ami-line-target.ts`) and watches it.
-   * @throws AmiLineNotFoundError when Asterisk lists no such line, or several.
+   * @throws AmiLineNotFoundError when several devices answer to the line.
    */
   private async find(attempt: number, connection: AmiConnection): Promise<void> {
     const listing = await listAmiLines((fields) => connection.list(fields));
     this.current(attempt, 'finding');
     const target = lineTarget(this.settings.line, listing);
-    if (listing.kind === 'unlisted')
+    if (!target.found)
       this.note({
         callId: '',
         note: 'line watched as written',
-        detail: { line: this.settings.line, ExtensionStateList: listing.reason },
+        detail: {
+          line: this.settings.line,
+          ExtensionStateList:
+            listing.kind === 'unlisted'
+              ? listing.reason
+              : `the line is not among the ${String(listing.lines.length)} extensions with a device hint`,
+        },
       });
     [this.mapper, this.originator] = this.watch(target);
   }

@@ -113,12 +113,20 @@ export type AmiLineInput = z.input<typeof amiLineSchema>;
 export type AmiLineSettings = z.output<typeof amiLineSchema>;
 
 /**
- * The channel `Originate` rings first: the setting; else `device`, the phone Asterisk listed for
- * the line (see `ami-line-target.ts`); else `line` when it is a device, `Local/<line>@<context>`
- * when it is an extension Asterisk could not list.
+ * The channel `Originate` rings first: the setting; else, for a line Asterisk listed (`found`,
+ * see `ami-line-target.ts`), its device when the line is written as that device and
+ * `Local/<extension>@<context>` otherwise (the dialplan rings every phone and registration of the
+ * extension: a PJSIP endpoint dialled directly rings one contact only); else `line` when it is a
+ * device, `Local/<line>@<context>` when it is an extension Asterisk did not list.
  */
-export function originateChannelFor(settings: AmiLineSettings, device?: string): string {
+export function originateChannelFor(
+  settings: AmiLineSettings,
+  found?: { readonly device: string; readonly extension: string },
+): string {
   if (settings.originateChannel !== undefined) return settings.originateChannel;
-  if (device !== undefined) return device;
+  if (found !== undefined)
+    return found.device.toLowerCase() === settings.line.trim().toLowerCase()
+      ? found.device
+      : `Local/${found.extension}@${settings.context}`;
   return settings.line.includes('/') ? settings.line : `Local/${settings.line}@${settings.context}`;
 }
