@@ -43,6 +43,22 @@ describe('Companion: dialling selected or copied text', () => {
     expect(h.line.dialled()).toEqual([]);
   });
 
+  it('offers the phone number, not a ticket or customer number before it, nor a date alone', async () => {
+    const h = await companionHarness(tempDir(), []);
+    for (const text of [
+      'Ticket 48213 – please call 0211 5551234',
+      'Order #12345, call 0211 5551234',
+      'Kundennr. 4711 0211 5551234',
+    ]) {
+      const result = await h.companion.dialText(text, 'clipboard');
+      const waiting = h.companion.snapshot().confirmations.find((each) => each.id === result.confirmationId);
+      expect([text, waiting?.dialable]).toEqual([text, '05551234']);
+    }
+    for (const date of ['2026-12-06', '06.12.2026'])
+      await expect(h.companion.dialText(date, 'selection')).rejects.toBeInstanceOf(NoNumberInTextError);
+    expect(h.line.dialled()).toEqual([]);
+  });
+
   it('text without a number asks nothing and dials nothing; a long text is shortened in the message', async () => {
     const h = await companionHarness(tempDir(), []);
     const long = `Dear customer, ${'thank you for your patience '.repeat(40)}`;

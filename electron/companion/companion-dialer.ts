@@ -91,8 +91,11 @@ export class CompanionDialer {
 
   /**
    * Dials the phone number in free text (what the agent selected or copied), always only once the
-   * agent confirms: the first candidate (numbers/number-in-text.ts) the engine reads as a valid
-   * number, else the first it can dial at all. @throws NoNumberInTextError when there is none.
+   * agent confirms: of the candidates (numbers/number-in-text.ts) the engine reads as valid, the
+   * most telling as written (with `+` or the international prefix, then with the trunk prefix,
+   * then the rest; then more digits; then the first), so "Ticket 48213, call 0211 5551234" offers
+   * the phone number, not the ticket; else the first it can dial at all.
+   * @throws NoNumberInTextError when there is none.
    */
   async dialText(text: string, source: TextSource): Promise<DialResult> {
     const excerpt = textExcerpt(text);
@@ -102,7 +105,10 @@ export class CompanionDialer {
       if (view.kind !== 'unknown' && view.dialable !== '')
         targets.push({ number: candidate, e164: view.e164, dialable: view.dialable, view });
     }
-    const target = targets.find(({ view }) => view.valid) ?? targets[0];
+    const valid = targets.filter(({ view }) => view.valid);
+    const { rules } = this.options;
+    const target =
+      valid.sort((a, b) => strength(b.number, rules) - strength(a.number, rules))[0] ?? targets[0];
     if (target === undefined) throw new NoNumberInTextError(excerpt);
     this.checkDialable(target);
     // The card shows what the agent selected, as a link's shows the link.
@@ -164,4 +170,21 @@ export class CompanionDialer {
     const { callId } = await this.options.provider.dial(e164 ?? number, dialable);
     return { callId, number, e164, dialable };
   }
+}
+
+/**
+ * How telling a number read from text is, by how it was written: international (`+`, or the
+ * international prefix) before national (the trunk prefix) before anything else; then more
+ * digits (a run before its own tails). A stable sort keeps the first on a tie.
+ */
+function strength(written: string, rules: DialingRules): number {
+  const digits = written.replace(/\D/g, '');
+  const form =
+    /^\s*\+/.test(written) ||
+    (rules.internationalPrefix !== '' && digits.startsWith(rules.internationalPrefix))
+      ? 3
+      : rules.trunkPrefix !== '' && digits.startsWith(rules.trunkPrefix)
+        ? 2
+        : 1;
+  return form * 100 + digits.length;
 }

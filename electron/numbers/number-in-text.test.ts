@@ -16,7 +16,9 @@ describe('numberCandidates', () => {
   it('keeps numbers on separate lines apart, in order', () => {
     expect(numberCandidates('Office 0211 5551111\nMobile 0171 2345678')).toEqual([
       '0211 5551111',
+      '5551111',
       '0171 2345678',
+      '2345678',
     ]);
   });
 
@@ -44,10 +46,23 @@ describe('isDate', () => {
   it.each(['0211-555-12', '12.34.5678', '0211 5551234', '2026-13-45'])('%s is no date', (text) => {
     expect(isDate(text)).toBe(false);
   });
+  it('a selection that is only a date has no candidate', () => {
+    expect(numberCandidates(' 2026-12-06 ')).toEqual([]);
+    expect(numberCandidates('06.12.2026')).toEqual([]);
+  });
+  it('a customer number before the phone number does not hide it', () => {
+    expect(numberCandidates('Kundennr. 4711 0211 5551234')).toEqual([
+      'Kundennr. 4711 0211 5551234',
+      '4711 0211 5551234',
+      '0211 5551234',
+      '5551234',
+    ]);
+  });
   it('a date in text is no candidate; the number beside it is', () => {
     expect(numberCandidates('Ticket from 2026-12-06, call back 0211 5551234')).toEqual([
       'Ticket from 2026-12-06, call back 0211 5551234',
       '0211 5551234',
+      '5551234',
     ]);
   });
 });

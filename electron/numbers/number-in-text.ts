@@ -8,9 +8,11 @@
  * A candidate is the whole text when it is one line, then every run of digits with a leading `+`
  * or `(` and the visual separators the engine accepts inside a number (spaces, `-`, `.`, `/`,
  * parentheses, typographic dashes, invisible marks), without separators at its ends. A line
- * break ends a run, so two numbers on two lines never join. Runs of fewer than two digits are
- * no candidates ("page 1 of 2"), nor are dates (`2026-12-06`, `06.12.2026`, `12/06/2026`), which
- * German numbering would otherwise read as local numbers.
+ * break ends a run, so two numbers on two lines never join. A run of groups apart by spaces also
+ * offers each tail of it ("4711 0211 5551234" → "0211 5551234", "5551234"; not after a `+`): a
+ * customer number before the phone number joins it otherwise. Runs of fewer than two digits are no candidates
+ * ("page 1 of 2"), nor are dates (`2026-12-06`, `06.12.2026`, `12/06/2026`), whole text included,
+ * which German numbering would otherwise read as local numbers.
  */
 import { MAX_INPUT_LENGTH } from './number-input.js';
 
@@ -48,12 +50,25 @@ export function numberCandidates(text: string): string[] {
   const scanned = text.slice(0, MAX_TEXT_SCANNED);
   const candidates: string[] = [];
   const whole = scanned.replace(OUTER_SPACE, '');
-  if (whole !== '' && whole.length <= MAX_INPUT_LENGTH && !LINE_BREAK.test(whole)) candidates.push(whole);
+  if (whole !== '' && whole.length <= MAX_INPUT_LENGTH && !LINE_BREAK.test(whole) && !isDate(whole))
+    candidates.push(whole);
   for (const [run] of scanned.matchAll(RUN)) {
-    const candidate = run.replace(TRAILING, '');
-    if (digitCount(candidate) < 2 || candidate.length > MAX_INPUT_LENGTH || isDate(candidate)) continue;
-    if (!candidates.includes(candidate)) candidates.push(candidate);
-    if (candidates.length >= MAX_CANDIDATES) break;
+    for (const candidate of withTails(run.replace(TRAILING, ''))) {
+      if (digitCount(candidate) < 2 || candidate.length > MAX_INPUT_LENGTH || isDate(candidate)) continue;
+      if (!candidates.includes(candidate)) candidates.push(candidate);
+      if (candidates.length >= MAX_CANDIDATES) return candidates;
+    }
   }
   return candidates;
+}
+
+/** A run, then each tail of it that starts after a space ("4711 0211 5551234" → "0211 5551234", "5551234"). */
+function withTails(run: string): string[] {
+  const tails = [run];
+  if (run.startsWith('+')) return tails; // an international number is whole as written
+  for (const space of run.matchAll(/\p{Zs}+|\t+/gu)) {
+    const tail = run.slice((space.index ?? 0) + space[0].length);
+    if (/^[+(]?\p{Nd}/u.test(tail)) tails.push(tail);
+  }
+  return tails;
 }
