@@ -43,6 +43,9 @@ describe('acceleratorProblem (Electron Accelerator documentation)', () => {
     ['AltGr+Q', 'character-only', 'Q'],
     ['Shift+AltGr+7', 'character-only', '7'],
     ['Shift+Space', 'character-only', 'Space'],
+    ['Shift+Tab', 'character-only', 'Tab'],
+    ['Shift+Up', 'character-only', 'Up'],
+    ['Shift+Enter', 'character-only', 'Enter'],
     [`Ctrl+${'A'.repeat(120)}`, 'too-long', ''],
   ])('refuses %s (%s)', (accelerator, code, part) => {
     expect(acceleratorProblem(accelerator)).toEqual({ code, part });
@@ -97,5 +100,10 @@ describe('sameAccelerator', () => {
     expect(sameAccelerator('CmdOrCtrl+Esc', 'CommandOrControl+Escape')).toBe(true);
     expect(sameAccelerator('Ctrl+Alt+D', 'Ctrl+Alt+P')).toBe(false);
     expect(sameAccelerator('Ctrl+Alt+D', 'Ctrl+Shift+D')).toBe(false);
+    // CommandOrControl is Ctrl off macOS and Cmd on it: either way it is the same combination.
+    expect(sameAccelerator('CommandOrControl+Alt+D', 'Ctrl+Alt+D')).toBe(true);
+    expect(sameAccelerator('Cmd+Alt+D', 'CmdOrCtrl+Alt+D')).toBe(true);
+    expect(sameAccelerator('Cmd+Alt+D', 'Ctrl+Alt+D')).toBe(false);
+    expect(sameAccelerator('__proto__+D', 'constructor+D')).toBe(false);
   });
 });

@@ -84,8 +84,12 @@ const KEYS = new Set([
   ...NAMED_KEYS,
 ]);
 
-/** Keys that type a character. */
-const CHARACTER_KEY = /^(?:[a-z0-9]|space|plus|[^a-z0-9])$/;
+/**
+ * Keys that type a character, and the keys that edit or move in text: with Shift alone they are
+ * what every program uses to type or select (`Shift+Tab`, `Shift+Up`, `Shift+Enter`).
+ */
+const CHARACTER_KEY =
+  /^(?:[a-z0-9]|space|plus|tab|return|enter|backspace|delete|insert|up|down|left|right|home|end|pageup|pagedown|escape|esc|[^a-z0-9])$/;
 const FUNCTION_KEY = /^f(?:[1-9]|1\d|2[0-4])$/;
 
 /** Longest accelerator accepted (Electron has no limit; this keeps messages short). */
@@ -145,7 +149,8 @@ const REASONS: Readonly<Record<AcceleratorProblemCode, string>> = {
   'key-not-last': 'the key ({part}) must come after the modifiers',
   'no-modifier':
     '“{part}” alone would take that key from every program; add Ctrl, Alt or Super (only F1–F24 may stand alone)',
-  'character-only': 'it would take the character “{part}” from every program; add Ctrl, Alt or Super',
+  'character-only':
+    'it would take “{part}” from every program, which types or edits with it; add Ctrl, Alt or Super',
   'too-long': `it is longer than ${String(MAX_ACCELERATOR_LENGTH)} characters`,
 };
 
@@ -199,24 +204,34 @@ export function normalAccelerator(accelerator: string): string {
     .join('+');
 }
 
-const ALIASES: Readonly<Record<string, string>> = {
-  cmd: 'command',
-  ctrl: 'control',
-  cmdorctrl: 'commandorcontrol',
-  option: 'alt',
-  meta: 'super',
-  esc: 'escape',
-  enter: 'return',
-};
+const ALIASES = new Map([
+  ['cmd', 'command'],
+  ['ctrl', 'control'],
+  ['cmdorctrl', 'commandorcontrol'],
+  ['option', 'alt'],
+  ['meta', 'super'],
+  ['esc', 'escape'],
+  ['enter', 'return'],
+]);
 
-/** True when two accelerators name the same combination (`Ctrl+Alt+D`, `alt + control + d`). */
+/**
+ * True when two accelerators name the same combination on some platform (`Ctrl+Alt+D`,
+ * `alt + control + d`; `CommandOrControl+Alt+D` is `Ctrl+Alt+D` off macOS and `Cmd+Alt+D` on it).
+ */
 export function sameAccelerator(first: string, second: string): boolean {
-  const canonical = (accelerator: string) =>
-    accelerator
-      .split('+')
-      .map((part) => part.trim().toLowerCase())
-      .map((part) => ALIASES[part] ?? part)
-      .sort()
-      .join('+');
-  return canonical(first) === canonical(second);
+  const forms = (accelerator: string) => {
+    const parts = accelerator.split('+').map((part) => {
+      const name = part.trim().toLowerCase();
+      return ALIASES.get(name) ?? name;
+    });
+    const on = (platformKey: string) =>
+      parts
+        .map((part) => (part === 'commandorcontrol' ? platformKey : part))
+        .sort()
+        .join('+');
+    return [on('control'), on('command')];
+  };
+  const [firstOff, firstMac] = forms(first);
+  const [secondOff, secondMac] = forms(second);
+  return firstOff === secondOff || firstMac === secondMac;
 }

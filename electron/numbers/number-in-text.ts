@@ -67,7 +67,7 @@ function withTails(run: string): string[] {
   const tails = [run];
   if (run.startsWith('+')) return tails; // an international number is whole as written
   for (const space of run.matchAll(/\p{Zs}+|\t+/gu)) {
-    const tail = run.slice((space.index ?? 0) + space[0].length);
+    const tail = run.slice(space.index + space[0].length);
     if (/^[+(]?\p{Nd}/u.test(tail)) tails.push(tail);
   }
   return tails;

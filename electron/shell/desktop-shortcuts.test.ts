@@ -229,6 +229,27 @@ describe('DesktopShortcuts: dial the selected text, with the real Companion', ()
       'The selected text holds no phone number: “hello world”',
       'Nothing is selected or copied: select a phone number, then press Ctrl+Alt+D.',
     ]);
+    // The log says what happened, never the text (a copied password stays out of it).
+    expect(r.warnings).toEqual(['dial the selected text: no phone number in the selection']);
+  });
+
+  it('a notification that cannot be shown is logged, and the shortcut still works', async () => {
+    const dialled: string[] = [];
+    const r = rig('linux', {
+      notify: () => {
+        throw new Error('no notification server');
+      },
+      dialText: (text) => {
+        dialled.push(text);
+        return text.includes('0211') ? Promise.resolve() : Promise.reject(new Error('no number'));
+      },
+    });
+    r.clipboard.selectionText = 'secret words';
+    await expect(r.shortcuts.dialSelection()).resolves.toBeUndefined();
+    expect(r.warnings.at(-1)).toBe('a notification could not be shown: no notification server');
+    r.clipboard.selectionText = '0211 5551111';
+    await r.shortcuts.dialSelection();
+    expect(dialled).toEqual(['secret words', '0211 5551111']);
   });
 
   it('a line that cannot dial is said, not thrown', async () => {

@@ -24,7 +24,9 @@ import type { AppWindows } from './app-windows.js';
 import type { NotificationConstructor, NotificationLike } from './missed-call-notification.js';
 import { fill, SHELL_TEXT, shellLanguage, type ShellText } from './shell-text.js';
 
+/** The shortcuts of settings `app.shortcuts`. */
 export type ShortcutName = 'focusPopup' | 'dialSelection';
+/** Each shortcut's accelerator; '' is off. */
 export type ShortcutSettings = Readonly<Record<ShortcutName, string>>;
 
 const NAMES: readonly ShortcutName[] = ['focusPopup', 'dialSelection'];
@@ -38,6 +40,7 @@ export interface ClipboardLike {
   readonly selection?: { readText(): Promise<string> } | undefined;
 }
 
+/** Electron's objects and the app's windows and Companion, as the shortcuts use them. */
 export interface ShortcutDeps {
   readonly globalShortcut: Pick<GlobalShortcut, 'register' | 'unregister' | 'unregisterAll'>;
   readonly clipboard: ClipboardLike;
@@ -122,19 +125,31 @@ export class DesktopShortcuts {
       if (selected.text.trim() === '') {
         const shortcut = shownAccelerator(this.held.get('dialSelection') ?? '', this.deps.platform);
         const body = this.deps.platform === 'linux' ? words.nothingSelected : words.nothingCopied;
-        this.deps.notify(words.nothingDialled, fill(body, { shortcut }));
+        this.tell(words.nothingDialled, fill(body, { shortcut }));
         return;
       }
       await this.deps.dialText(selected.text, source);
     } catch (error) {
-      const body =
-        error instanceof NoNumberInTextError
-          ? fill(source === 'selection' ? words.noNumberSelection : words.noNumberClipboard, {
-              text: error.excerpt,
-            })
-          : fill(words.dialFailed, { error: textExcerpt(messageOf(error), 160) });
-      this.deps.warn(`dial the selected text: ${messageOf(error)}`);
-      this.deps.notify(words.nothingDialled, body);
+      const noNumber = error instanceof NoNumberInTextError;
+      const body = noNumber
+        ? fill(source === 'selection' ? words.noNumberSelection : words.noNumberClipboard, {
+            text: error.excerpt,
+          })
+        : fill(words.dialFailed, { error: textExcerpt(messageOf(error), 160) });
+      // The log never holds the copied text: it may be anything (a password, a customer's data).
+      this.deps.warn(
+        `dial the selected text: ${noNumber ? `no phone number in the ${source}` : messageOf(error)}`,
+      );
+      this.tell(words.nothingDialled, body);
+    }
+  }
+
+  /** A notification that cannot fail the shortcut: one that cannot be shown is only logged. */
+  private tell(title: string, body: string, onClick?: () => void): void {
+    try {
+      this.deps.notify(title, body, onClick);
+    } catch (error) {
+      this.deps.warn(`a notification could not be shown: ${messageOf(error)}`);
     }
   }
 
@@ -154,7 +169,7 @@ export class DesktopShortcuts {
     if (this.told.has(key)) return;
     this.told.add(key);
     const words = this.deps.text();
-    this.deps.notify(
+    this.tell(
       words.shortcutTakenTitle,
       fill(words.shortcutTaken, {
         shortcut: shownAccelerator(accelerator, this.deps.platform),

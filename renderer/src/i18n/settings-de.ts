@@ -337,7 +337,7 @@ export const settingsDe: Record<SettingsKey, string> = {
   'problem.shortcut.no-modifier':
     '„{shortcut}“ allein nähme diese Taste jedem Programm weg: Ctrl, Alt oder Super dazunehmen (nur F1–F24 dürfen allein stehen).',
   'problem.shortcut.character-only':
-    '„{shortcut}“ nähme jedem Programm das Zeichen „{part}“ weg: Ctrl, Alt oder Super dazunehmen.',
+    '„{shortcut}“ nähme jedem Programm „{part}“ weg, mit dem es schreibt oder bearbeitet: Ctrl, Alt oder Super dazunehmen.',
   'problem.shortcut.too-long': 'Das ist zu lang für eine Tastenkombination.',
   'problem.shortcut.same':
     '„{shortcut}“ ist schon das Kürzel für „neuesten Anruf zeigen“: Geben Sie jedem ein eigenes.',

@@ -328,7 +328,7 @@ export const settingsEn = {
   'problem.shortcut.no-modifier':
     '“{shortcut}” alone would take that key from every program: add Ctrl, Alt or Super (only F1–F24 may stand alone).',
   'problem.shortcut.character-only':
-    '“{shortcut}” would take the character “{part}” from every program: add Ctrl, Alt or Super.',
+    '“{shortcut}” would take “{part}” from every program, which types or edits with it: add Ctrl, Alt or Super.',
   'problem.shortcut.too-long': 'This is too long to be a key combination.',
   'problem.shortcut.same': '“{shortcut}” is already the shortcut to show the newest call: give each its own.',
   'problem.in': '{section}: {problem}',
