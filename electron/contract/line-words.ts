@@ -27,6 +27,8 @@ export const LINE_WORDS = {
     'lineProblem.bridge-exited': 'The Windows TAPI bridge has stopped.',
     'lineProblem.address-in-use': 'Ringdesk cannot listen on {target}: another program uses that port.',
     'lineProblem.cannot-listen': 'Ringdesk cannot listen on {target}.',
+    'lineProblem.line-ambiguous':
+      'Several phones on {where} answer to your line: choose yours in the settings.',
     'lineProblem.other': '{where} is not connected.',
     'lineProblem.connecting': 'Connecting to {where}…',
   },
@@ -54,6 +56,8 @@ export const LINE_WORDS = {
     'lineProblem.address-in-use':
       'Ringdesk kann nicht auf {target} lauschen: ein anderes Programm belegt den Port.',
     'lineProblem.cannot-listen': 'Ringdesk kann nicht auf {target} lauschen.',
+    'lineProblem.line-ambiguous':
+      'Auf {where} melden sich mehrere Telefone für Ihre Leitung: bitte Ihres in den Einstellungen wählen.',
     'lineProblem.other': '{where} ist nicht verbunden.',
     'lineProblem.connecting': 'Verbinde mit {where} …',
   },

@@ -73,6 +73,7 @@ export const lineProblemSchema = z.enum([
   'bridge-exited',
   'address-in-use',
   'cannot-listen',
+  'line-ambiguous',
   'other',
 ]);
 

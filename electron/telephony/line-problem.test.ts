@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { amiRig, flush } from '../test-support/ami-provider-rig.js';
+import { lineTarget } from './ami/ami-line-target.js';
 import { lineProblem } from './line-problem.js';
 import { exitReason, startFailure } from './tapi/exit-reasons.js';
 
@@ -30,6 +31,22 @@ describe('lineProblem', () => {
     await flush();
     silent.clock.advance(5000);
     expect(lineProblem(await connecting)).toBe('not-ami');
+  });
+
+  it('reads an extension several phones answer to, whatever the devices are called', () => {
+    const phone = (device: string) => ({ id: device, name: `7002@ext-local (${device})`, extension: '7002' });
+    const listing = {
+      kind: 'listed',
+      lines: [phone('PJSIP/cert-lost'), phone('SIP/timeout-closed')],
+    } as const;
+    let reason = '';
+    try {
+      lineTarget('7002', listing);
+    } catch (error) {
+      reason = (error as Error).message;
+    }
+    expect(reason).toMatch(/^line 7002 matches several devices on Asterisk: PJSIP\/cert-lost/);
+    expect(lineProblem(reason)).toBe('line-ambiguous');
   });
 
   it("reads the TAPI bridge's exit and start failures", () => {

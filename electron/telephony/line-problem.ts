@@ -12,6 +12,8 @@
 import type { LineProblem } from '../contract/models.js';
 
 const RULES: readonly (readonly [RegExp, LineProblem])[] = [
+  // First, and anchored: the reason goes on to name the PBX's devices, whatever they are called.
+  [/^line .+ matches several devices on /, 'line-ambiguous'],
   [/refused the (login|MD5 challenge|event filter)|authentication failed/i, 'auth'],
   [
     /environment variable \S+ is not set|secret .*(missing|cannot be read|not (found|stored))/i,
