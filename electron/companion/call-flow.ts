@@ -49,6 +49,7 @@ export interface CallFlowOptions {
   readonly dismiss: (callId: string) => void;
 }
 
+/** The Companion's calls from line change to popup and journal (see the file comment). */
 export class CallFlow {
   constructor(
     private readonly options: CallFlowOptions,

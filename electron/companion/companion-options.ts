@@ -10,6 +10,7 @@ import type { PickMemory } from './pick-memory.js';
 import type { PopupBuilder } from './popup-builder.js';
 import type { ReconnectPolicy } from './reconnect-policy.js';
 
+/** The Companion's parts, edges and policies; every timer and clock reading goes through `schedule`/`now`. */
 export interface CompanionOptions {
   readonly rules: DialingRules;
   readonly provider: LineProvider;

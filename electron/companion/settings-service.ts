@@ -41,9 +41,10 @@ import { checkLine, type LineCheck } from './check-line.js';
 import type { PopupBuilder } from './popup-builder.js';
 import { CompanionDownError } from './companion-runtime.js';
 
+import { revealForTest, unsealTyped, type SecretAccess } from './secret-reuse.js';
+
 export type { FieldWarning, NumberPreview } from './settings-previews.js';
 export type { FieldProblem } from './field-problem.js';
-import { revealForTest, unsealTyped, type SecretAccess } from './secret-reuse.js';
 
 export interface SettingsServiceOptions {
   readonly file: string;
@@ -293,13 +294,15 @@ export class SettingsService {
     return listFiles(path.dirname(path.resolve(this.options.file)), folder, kind);
   }
 
+  /** The store and the settings file whose secrets a test may reveal. */
+  private secretAccess(): SecretAccess {
+    return { secrets: this.options.secrets, owner: path.resolve(this.options.file) };
+  }
+
   /**
    * The settings as saved, over the site's (what is in force and what the UI showed), or null
    * (no file and no site, or not JSON).
    */
-  private secretAccess(): SecretAccess {
-    return { secrets: this.options.secrets, owner: path.resolve(this.options.file) };
-  }
 
   private async savedDocument(): Promise<unknown> {
     const text = await readFile(this.options.file, 'utf8').catch(() => 'null');

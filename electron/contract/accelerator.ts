@@ -106,6 +106,7 @@ export type AcceleratorProblemCode =
   | 'character-only'
   | 'too-long';
 
+/** One problem of an accelerator: what is wrong and with which part. */
 export interface AcceleratorProblem {
   readonly code: AcceleratorProblemCode;
   /** The part the problem is about (the unknown name, the lone key), or '' when none. */

@@ -6,6 +6,7 @@
  */
 import type { CallOutcome, Presentation } from './line-party.js';
 
+/** The words, by language; the popup's catalogue spreads them into its own. */
 export const CALL_WORDS = {
   en: {
     numberWithheld: 'Number withheld',

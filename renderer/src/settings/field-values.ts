@@ -38,6 +38,7 @@ export function shownShortcut(value: Json | undefined, defaultValue: string): st
       : shownText(value);
 }
 
+/** A shortcut field's text as the document keeps it: '' is off, the default itself is no change (undefined). */
 export function fromShortcut(input: string, defaultValue: string): Json | undefined {
   const text = input.trim();
   return text === defaultValue ? undefined : text;
