@@ -110,7 +110,10 @@ export class AmiOriginator {
       mapper.originateAnswered(callId, message.get('Uniqueid'), message.get('Channel'));
       pending.resolve({ callId });
     } else {
-      const failure = originateFailure(message.get('Reason'), `your phone (${this.options.phone ?? this.options.channel})`);
+      const failure = originateFailure(
+        message.get('Reason'),
+        `your phone (${this.options.phone ?? this.options.channel})`,
+      );
       this.fail(callId, `the call to ${pending.dialable} failed: ${failure.message}`, failure.cause);
     }
     return true;
