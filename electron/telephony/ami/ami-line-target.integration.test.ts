@@ -19,6 +19,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { amiCompanionRig, type AmiCompanionRig } from '../../test-support/ami-companion-rig.js';
 import { AmiCallLog } from '../../test-support/ami-call-log.js';
 import { FakeAsterisk, type FakeHint } from '../../test-support/ami-fake-asterisk.js';
+import { channelSnapshot } from '../../test-support/ami-channel-snapshot.js';
 import { AmiReplayServer } from '../../test-support/ami-replay-server.js';
 import { contactWith, FakeDirectory } from '../../test-support/fake-directory.js';
 import { useTempDir } from '../../test-support/temp-dir.js';
@@ -69,24 +70,17 @@ async function provider(hints: readonly FakeHint[], line: string) {
   return { provider: line_, log, asterisk };
 }
 
-/** A channel snapshot (main/manager.c `ast_manager_build_channel_state_string`), `Dest`-prefixed when asked. */
+/** A channel snapshot of this test's calls, `Dest`-prefixed when asked. */
 const snapshot = (prefix: '' | 'Dest', channel: string, uniqueid: string, num: string, state = 'Ring') =>
-  [
-    `${prefix}Channel: ${channel}`,
-    `${prefix}ChannelState: ${state === 'Ring' ? 4 : 5}`,
-    `${prefix}ChannelStateDesc: ${state}`,
-    `${prefix}CallerIDNum: ${num}`,
-    `${prefix}CallerIDName: <unknown>`,
-    `${prefix}ConnectedLineNum: <unknown>`,
-    `${prefix}ConnectedLineName: <unknown>`,
-    `${prefix}Language: en`,
-    `${prefix}AccountCode: `,
-    `${prefix}Context: from-internal`,
-    `${prefix}Exten: 7002`,
-    `${prefix}Priority: 1`,
-    `${prefix}Uniqueid: ${uniqueid}`,
-    `${prefix}Linkedid: 1700.11`,
-  ].join('\n');
+  channelSnapshot({
+    prefix,
+    channel,
+    uniqueid,
+    state: state === 'Ring' ? 4 : 5,
+    callerIdNum: num,
+    exten: '7002',
+    linkedid: '1700.11',
+  });
 const CALLER = snapshot('', 'PJSIP/trunk-00000011', '1700.11', '02115551234');
 const B7 = 'PJSIP/phone-b7-00000012';
 

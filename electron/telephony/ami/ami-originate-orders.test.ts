@@ -26,30 +26,19 @@
  *   (main/pbx.c `pbx_dial_reason`; testdata/ami/ami_originate_and_dial_reference.txt).
  */
 import { describe, expect, it } from 'vitest';
+import { channelSnapshot } from '../../test-support/ami-channel-snapshot.js';
 import { amiRig, flush } from '../../test-support/ami-provider-rig.js';
 import type { AmiLineInput } from './ami-settings.js';
 import { CallState } from '../call-session.js';
 
-/** A channel snapshot (Asterisk 13: main/manager.c `ast_manager_build_channel_state_string`). */
-function snap(channel: string, uniqueid: string, state: 0 | 4 | 5 | 6, exten = 's', prefix = ''): string {
-  const desc = { 0: 'Down', 4: 'Ring', 5: 'Ringing', 6: 'Up' }[state];
-  return [
-    `${prefix}Channel: ${channel}`,
-    `${prefix}ChannelState: ${state}`,
-    `${prefix}ChannelStateDesc: ${desc}`,
-    `${prefix}CallerIDNum: <unknown>`,
-    `${prefix}CallerIDName: <unknown>`,
-    `${prefix}ConnectedLineNum: <unknown>`,
-    `${prefix}ConnectedLineName: <unknown>`,
-    `${prefix}Language: en`,
-    `${prefix}AccountCode: `,
-    `${prefix}Context: from-internal`,
-    `${prefix}Exten: ${exten}`,
-    `${prefix}Priority: 1`,
-    `${prefix}Uniqueid: ${uniqueid}`,
-    `${prefix}Linkedid: rd-1`,
-  ].join('\n');
-}
+/** A channel snapshot of an originated call (Asterisk 13; see ami-channel-snapshot.ts). */
+const snap = (
+  channel: string,
+  uniqueid: string,
+  state: 0 | 4 | 5 | 6,
+  exten = 's',
+  prefix: '' | 'Dest' = '',
+) => channelSnapshot({ channel, uniqueid, state, exten, prefix, linkedid: 'rd-1' });
 const ev = (name: string, body: string) => `Event: ${name}\nPrivilege: call,all\n${body}`;
 const hangup13 = (channel: string, uniqueid: string, state: 0 | 4 | 5 | 6, cause = '16') =>
   ev('Hangup', `${snap(channel, uniqueid, state)}\nCause: ${cause}\nCause-txt: Normal Clearing`);
