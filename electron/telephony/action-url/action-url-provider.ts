@@ -12,7 +12,7 @@
  * Connection states follow provider-state.ts: `connect()` starts listening (`connected` once the
  * port is bound), `disconnect()` stops. The provider never restarts a listener by itself.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolveSecret } from '../../shared/secret.js';
 import type {
@@ -51,9 +51,9 @@ import { UrlDialer } from './url-dialer.js';
 import { xmlError, XmlReply } from './xml-reply.js';
 import {
   endpointCheck,
+  listenGuarded,
   parseTarget,
   segmentsOf,
-  splitListen,
   wantsXml,
   writeReply,
 } from './http-exchange.js';
@@ -68,9 +68,6 @@ export interface ActionUrlDeps {
   /** Told (with context) about a request whose handling failed unexpectedly; it was answered 500. */
   readonly onError?: (message: string) => void;
 }
-
-/** Most connections the listener holds at once (slow or idle clients included). */
-export const MAX_CONNECTIONS = 256;
 
 const INVALID_TOKEN = 'Invalid token, please contact your admin!';
 
@@ -131,22 +128,11 @@ export class ActionUrlProvider implements LineProvider {
 
   async connect(): Promise<void> {
     this.machine.move('connect');
-    const { host, port } = splitListen(this.settings.listen);
-    const server = createServer({ connectionsCheckingInterval: 1000 }, (request, response) => {
-      this.onRequest(request, response).catch((error: unknown) => {
-        this.failed(response, error);
-      });
-    });
-    server.requestTimeout = 10_000;
-    server.headersTimeout = 5_000;
-    // Slow or idle clients cannot hold every socket: beyond this, new connections are dropped.
-    server.maxConnections = MAX_CONNECTIONS;
+    let server: Server;
     try {
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => {
-          server.off('error', reject);
-          resolve();
+      server = await listenGuarded(this.settings.listen, (request, response) => {
+        this.onRequest(request, response).catch((error: unknown) => {
+          this.failed(response, error);
         });
       });
     } catch (error) {

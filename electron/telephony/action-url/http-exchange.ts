@@ -3,12 +3,40 @@
  * which endpoints a PBX or phone must call (for `provider test`), and writing a reply (JSON, or
  * XML for the PBXs that expect it) that never throws and is never cached.
  */
-import type { ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { ProviderCheck } from '../line-provider.js';
 import type { ActionUrlLineSettings } from './action-url-settings.js';
 import { matchEndpoint } from './endpoints.js';
 import { IntentError } from './line-intents.js';
 import { XmlReply } from './xml-reply.js';
+
+/** Most connections the listener holds at once (slow or idle clients included). */
+export const MAX_CONNECTIONS = 256;
+
+/**
+ * An HTTP server listening on `listen` (`host:port`), guarded against slow and idle clients: a
+ * request must arrive within 10 s (its headers within 5 s), and beyond {@link MAX_CONNECTIONS}
+ * new connections are dropped, so no client can hold every socket.
+ * @throws the listen error (`EADDRINUSE`, `EACCES`, …) as Node gives it.
+ */
+export async function listenGuarded(
+  listen: string,
+  handle: (request: IncomingMessage, response: ServerResponse) => void,
+): Promise<Server> {
+  const { host, port } = splitListen(listen);
+  const server = createServer({ connectionsCheckingInterval: 1000 }, handle);
+  server.requestTimeout = 10_000;
+  server.headersTimeout = 5_000;
+  server.maxConnections = MAX_CONNECTIONS;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return server;
+}
 
 /**
  * The endpoints that are on, each with the URL its PBX or phone must call (`base` where the
