@@ -140,7 +140,7 @@ export function readErrorBody(body: unknown): ErrorInfo | null {
   if (!parsedCode.success) return info;
   info.code = parsedCode.data;
   const parsedParams = paramsSchema.safeParse(params);
-  if (parsedParams.success)
+  if (parsedParams.success && Object.keys(parsedParams.data).length > 0)
     info.params = Object.assign(Object.create(null) as Record<string, string | number>, parsedParams.data);
   return info;
 }
