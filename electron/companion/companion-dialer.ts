@@ -12,6 +12,7 @@ import type { ContactLookup } from '../contacts/contact-lookup.js';
 import type { DialConfirmation, DialResult } from '../contract/models.js';
 import type { CompanionEvent } from '../contract/channels.js';
 import type { CallJournal } from '../journal/call-journal.js';
+import { analyzeNumber } from '../numbers/analyze-number.js';
 import type { DialingRules } from '../numbers/dialing-rules.js';
 import { NumberError } from '../numbers/number-error.js';
 import { numberCandidates } from '../numbers/number-in-text.js';
@@ -44,7 +45,7 @@ export type TextSource = 'selection' | 'clipboard';
 /** The text holds nothing the number engine reads as a phone number: nothing was asked or dialled. */
 export class NoNumberInTextError extends CompanionError {
   constructor(readonly excerpt: string) {
-    super(`no phone number in “${excerpt}”: nothing was dialled`);
+    super(`no phone number in “${excerpt}”: nothing was dialled`, 'dial.no-number-in-text', { excerpt });
   }
 }
 
@@ -80,7 +81,8 @@ export class CompanionDialer {
     try {
       link = parseTelUri(uri, this.options.rules);
     } catch (error) {
-      if (error instanceof NumberError) throw new CompanionError(`refused link: ${error.message}`);
+      if (error instanceof NumberError)
+        throw new CompanionError(`refused link: ${error.message}`, `number.${error.code}`, error.params);
       throw error;
     }
     const target = linkTarget(link, (number) => numberView(number, this.options.rules));
@@ -118,7 +120,7 @@ export class CompanionDialer {
   /** Calls back the number of a journal record; a missed call is then handled. */
   async callback(journalId: string): Promise<DialResult> {
     const record = this.options.journal.find(journalId);
-    if (record === undefined) throw new CompanionError('no such call in the journal');
+    if (record === undefined) throw new CompanionError('no such call in the journal', 'call.not-in-journal');
     const target = this.target(record.number.e164 ?? record.number.raw);
     const handled = async () => {
       if (record.missed && !record.handled) await this.options.markHandled(journalId);
@@ -154,14 +156,14 @@ export class CompanionDialer {
 
   private target(number: string): DialTarget {
     const view = numberView(number, this.options.rules);
-    if (view.kind === 'unknown')
-      throw new CompanionError(`cannot dial "${number.slice(0, 40)}": not a phone number`);
+    if (view.kind === 'unknown') throw notANumber(number, this.options.rules);
     return { number, e164: view.e164, dialable: view.dialable, view };
   }
 
   private checkDialable({ dialable }: DialTarget): void {
-    if (!this.options.provider.capabilities.has('dial')) throw new CompanionError('this line cannot dial');
-    if (dialable === '') throw new CompanionError('nothing to dial');
+    if (!this.options.provider.capabilities.has('dial'))
+      throw new CompanionError('this line cannot dial', 'dial.line-cannot-dial');
+    if (dialable === '') throw new CompanionError('nothing to dial', 'dial.nothing-to-dial');
   }
 
   private async place(target: DialTarget): Promise<DialResult> {
@@ -170,6 +172,25 @@ export class CompanionDialer {
     const { callId } = await this.options.provider.dial(e164 ?? number, dialable);
     return { callId, number, e164, dialable };
   }
+}
+
+/**
+ * The refusal of `number`, which is no phone number: with the number engine's reason (its code
+ * and params, "letter "C" at position 10") when it gives one, so the agent learns what to fix.
+ */
+function notANumber(number: string, rules: DialingRules): CompanionError {
+  const shown = number.slice(0, 40);
+  const message = `cannot dial "${shown}": not a phone number`;
+  try {
+    analyzeNumber(number, rules);
+  } catch (error) {
+    if (error instanceof NumberError)
+      return new CompanionError(`${message} (${error.message})`, `number.${error.code}`, {
+        ...error.params,
+        number: shown,
+      });
+  }
+  return new CompanionError(message, 'dial.not-a-number', { number: shown });
 }
 
 /**

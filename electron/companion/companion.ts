@@ -198,7 +198,7 @@ export class Companion {
   /** Marks a missed call as handled, by the agent of this line, now. */
   async markHandled(journalId: string): Promise<JournalRecord> {
     if (this.options.journal.find(journalId) === undefined)
-      throw new CompanionError('no such call in the journal');
+      throw new CompanionError('no such call in the journal', 'call.not-in-journal');
     const record = await this.options.journal.markHandled(
       journalId,
       new Date(this.options.now()),
@@ -211,7 +211,7 @@ export class Companion {
   /** Keeps the agent's note on a call in the journal ('' removes it). */
   async setNote(journalId: string, text: string): Promise<JournalRecord> {
     if (this.options.journal.find(journalId) === undefined)
-      throw new CompanionError('no such call in the journal');
+      throw new CompanionError('no such call in the journal', 'call.not-in-journal');
     const record = await this.options.journal.setNote(journalId, text, new Date(this.options.now()));
     this.emit('journal', record);
     return record;
@@ -229,9 +229,10 @@ export class Companion {
   /** The agent picks contact `index` of a popup. */
   async selectContact(callId: string, index: number): Promise<PopupModel> {
     const state = this.calls.get(callId)?.state;
-    if (state === undefined || state === null) throw new CompanionError('no such popup');
+    if (state === undefined || state === null) throw new CompanionError('no such popup', 'popup.not-found');
     const contact = state.contacts[index];
-    if (contact === undefined) throw new CompanionError('no such contact in this popup');
+    if (contact === undefined)
+      throw new CompanionError('no such contact in this popup', 'popup.no-such-contact');
     if (state.number.e164 !== null && state.contacts.length > 1) {
       await this.options.picks.set(state.number.e164, { directory: contact.directory, id: contact.id });
     }
@@ -242,7 +243,7 @@ export class Companion {
   /** Shows the choice of contacts again (after a remembered pick or a wrong click). */
   async chooseAgain(callId: string): Promise<PopupModel> {
     const state = this.calls.get(callId)?.state;
-    if (state === undefined || state === null) throw new CompanionError('no such popup');
+    if (state === undefined || state === null) throw new CompanionError('no such popup', 'popup.not-found');
     this.autoClose.restart(callId);
     return this.flow.publish({ ...state, selected: null });
   }
@@ -264,8 +265,14 @@ export class Companion {
   actionUrl(callId: string, action: ActionId): string {
     const model = this.calls.get(callId)?.model;
     const url = model?.actions.find((each) => each.id === action)?.url;
-    if (url === undefined) throw new CompanionError(`action "${action}" is not offered for this call`);
-    if (!isWebUrl(url)) throw new CompanionError('refused to open a URL that is not http(s)');
+    if (url === undefined)
+      throw new CompanionError(
+        `action "${action}" is not offered for this call`,
+        'popup.action-not-offered',
+        { action },
+      );
+    if (!isWebUrl(url))
+      throw new CompanionError('refused to open a URL that is not http(s)', 'popup.not-web-url');
     this.autoClose.restart(callId);
     return url;
   }

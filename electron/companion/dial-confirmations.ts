@@ -149,7 +149,8 @@ export class DialConfirmations {
     this.refuseWhenFull();
     const found: LookupResult =
       target.e164 === null ? { contacts: [], failures: [] } : await this.deps.lookup(target.e164);
-    if (this.closed) throw new CompanionError('Ringdesk is stopping: nothing was dialled');
+    if (this.closed)
+      throw new CompanionError('Ringdesk is stopping: nothing was dialled', 'confirm.stopping');
     // Again after the lookup: many links may have been waiting for theirs at once.
     this.refuseWhenFull();
     const id = this.deps.newId();
@@ -208,13 +209,18 @@ export class DialConfirmations {
     if (this.entries.size >= MAX_PENDING)
       throw new CompanionError(
         `${MAX_PENDING} calls already wait for the agent's confirmation: answer or cancel them first; nothing was dialled`,
+        'confirm.too-many',
+        { max: MAX_PENDING },
       );
   }
 
   private leave(id: string, move: ConfirmationMove): Entry {
     const entry = this.entries.get(id);
     if (entry === undefined)
-      throw new CompanionError('this call is no longer waiting for confirmation (answered or expired)');
+      throw new CompanionError(
+        'this call is no longer waiting for confirmation (answered or expired)',
+        'confirm.gone',
+      );
     entry.state = nextConfirmationState(entry.state, move);
     entry.cancelTimer();
     this.entries.delete(id);

@@ -15,7 +15,8 @@
  * | `GET /api/provider/log` | | `{requests}`: what the line received lately |
  * | `POST /api/command/<name>` | the command's arguments | its result |
  *
- * Errors answer `{"error": message}` with 400 (bad request), 404, 405 (a route with another
+ * Errors answer `{"error": message}` (with `code` and `params` where the error has them, see
+ * contract/error-info.ts) with 400 (bad request), 404, 405 (a route with another
  * method), 409 (the simulator refuses the move), 422 (the Companion refuses the command), and 500
  * (anything else; the host also reports it). Every route needs the host's key (see
  * headless-host.ts).
@@ -26,6 +27,7 @@ import { runCommand } from '../companion/companion-api.js';
 import { CompanionError, type Companion } from '../companion/companion.js';
 import type { RuntimeView } from '../companion/companion-runtime.js';
 import { commandSchemas, type CompanionApi } from '../contract/channels.js';
+import { errorBody, errorInfoOf } from '../contract/error-info.js';
 import { CommandError, parseCommand } from '../contract/parse-command.js';
 import type { LineProvider } from '../telephony/line-provider.js';
 import { parseRecording } from '../telephony/line-recorder.js';
@@ -208,11 +210,12 @@ function ok(body: unknown): ApiAnswer {
   return { status: 200, body };
 }
 
+/** The status for `error`, and its body: the message, with the code and params it has. */
 function failure(error: unknown): ApiAnswer {
-  const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof RequestError) return { status: error.status, body: { error: message } };
-  if (error instanceof CommandError) return { status: 400, body: { error: message } };
-  if (error instanceof SimulatorError) return { status: 409, body: { error: message } };
-  if (error instanceof CompanionError) return { status: 422, body: { error: message } };
-  return { status: 500, body: { error: message } };
+  const body = errorBody(errorInfoOf(error));
+  if (error instanceof RequestError) return { status: error.status, body };
+  if (error instanceof CommandError) return { status: 400, body };
+  if (error instanceof SimulatorError) return { status: 409, body };
+  if (error instanceof CompanionError) return { status: 422, body };
+  return { status: 500, body };
 }

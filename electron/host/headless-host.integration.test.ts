@@ -204,9 +204,34 @@ describe('HeadlessHost', () => {
     expect(results().find((m) => m.id === 4)).toMatchObject({
       ok: false,
       error: expect.stringMatching(/refused link/) as unknown,
+      code: 'number.unsupported-scheme',
+      params: { scheme: 'javascript' },
     });
     expect(harness.line.dialled().map((call) => call.dialable)).toEqual(['00301234567']);
     socket.close();
+  });
+
+  it("answers a refused command with its message, code and params, which the windows word in the UI's language", async () => {
+    const { url, harness } = await startHost();
+    const refused = await post(url, '/api/command/dial', { number: '0211 555 CALL' });
+    expect(refused.status).toBe(422);
+    expect(await refused.json()).toEqual({
+      error: expect.stringMatching(
+        /^cannot dial "0211 555 CALL": not a phone number \(letter "C" at position 10/,
+      ) as unknown,
+      code: 'number.invalid-character',
+      params: { char: '"C"', position: 10, number: '0211 555 CALL' },
+    });
+    const gone = await post(url, '/api/command/confirmDial', { id: 'nope' });
+    expect(gone.status).toBe(422);
+    expect(await gone.json()).toEqual({
+      error: 'this call is no longer waiting for confirmation (answered or expired)',
+      code: 'confirm.gone',
+    });
+    // An error without a code answers only its message, as before.
+    const unknown = await post(url, '/api/command/selfDestruct', {});
+    expect(await unknown.json()).toEqual({ error: 'unknown command "selfDestruct"' });
+    expect(harness.line.dialled()).toEqual([]);
   });
 
   it('refuses every API route and the WebSocket without the key, and runs nothing', async () => {

@@ -4,13 +4,15 @@
  *
  * Client → host: `{"type":"command","id":1,"channel":"dial","args":{"number":"12"}}`.
  * Host → client: `{"type":"result","id":1,"ok":true,"result":{...}}` or
- * `{"type":"result","id":1,"ok":false,"error":"..."}`, and `{"type":"event","channel":"popup",
+ * `{"type":"result","id":1,"ok":false,"error":"...","code"?:"...","params"?:{...}}` (see
+ * contract/error-info.ts), and `{"type":"event","channel":"popup",
  * "payload":{...}}` for every Companion event.
  */
 import type { WebSocket } from 'ws';
 import { runCommand } from '../companion/companion-api.js';
 import type { RuntimeEvent, RuntimeView } from '../companion/companion-runtime.js';
 import type { CompanionApi } from '../contract/channels.js';
+import { errorBody, errorInfoOf } from '../contract/error-info.js';
 import { parseCommand } from '../contract/parse-command.js';
 
 /** Largest message accepted from a client. */
@@ -55,12 +57,7 @@ export class SocketBridge {
       const result = await runCommand(this.api, parseCommand(message.channel, message.args));
       send(socket, { type: 'result', id, ok: true, result });
     } catch (error) {
-      send(socket, {
-        type: 'result',
-        id,
-        ok: false,
-        error: error instanceof Error ? error.message : String(error),
-      });
+      send(socket, { type: 'result', id, ok: false, ...errorBody(errorInfoOf(error)) });
     }
   }
 

@@ -140,6 +140,7 @@ function international(digits: string): string {
     throw new NumberError(
       'invalid-country-code',
       `"+${digits.slice(0, 3)}..." does not start with a country calling code`,
+      { start: `+${digits.slice(0, 3)}` },
     );
   }
   const written = checked(`+${digits}`, null, null);
@@ -163,6 +164,7 @@ function checked(e164: string, written: string | null, rules: DialingRules | nul
       new NumberError(
         'too-many-digits',
         `the number has ${e164.length - 1} digits once completed; E.164 allows at most ${MAX_E164_DIGITS}`,
+        { digits: e164.length - 1, max: MAX_E164_DIGITS },
       )
     );
   }
@@ -183,6 +185,7 @@ function foreignPrefixError(digits: string, rules: DialingRules): NumberError | 
     return new NumberError(
       'foreign-international-prefix',
       `"${prefix}" is not the international prefix in this country: dial ${rules.internationalPrefix} or write "+" before the country code`,
+      { prefix, internationalPrefix: rules.internationalPrefix },
     );
   }
   return null;

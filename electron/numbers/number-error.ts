@@ -14,27 +14,36 @@ export class NumberError extends Error {
     /** Stable identifier of the problem, e.g. `invalid-character`. */
     readonly code: NumberErrorCode,
     message: string,
+    /**
+     * What the message names, for a face that words it in the agent's language (`char`,
+     * `position`, `max`, ...): short, sanitised text and numbers only.
+     */
+    readonly params: Readonly<Record<string, string | number>> = {},
   ) {
     super(message);
   }
 }
 
 /** Every reason the engine rejects an input. */
-export type NumberErrorCode =
-  | 'empty'
-  | 'too-long-input'
-  | 'invalid-character'
-  | 'control-character'
-  | 'misplaced-plus'
-  | 'no-digits'
-  | 'too-many-digits'
-  | 'foreign-international-prefix'
-  | 'invalid-country-code'
-  | 'unsupported-scheme'
-  | 'missing-scheme'
-  | 'invalid-uri'
-  | 'invalid-parameter'
-  | 'invalid-phone-context';
+export const NUMBER_ERROR_CODES = [
+  'empty',
+  'too-long-input',
+  'invalid-character',
+  'control-character',
+  'misplaced-plus',
+  'no-digits',
+  'too-many-digits',
+  'foreign-international-prefix',
+  'invalid-country-code',
+  'unsupported-scheme',
+  'missing-scheme',
+  'invalid-uri',
+  'invalid-parameter',
+  'invalid-phone-context',
+] as const;
+
+/** One reason the engine rejects an input. */
+export type NumberErrorCode = (typeof NUMBER_ERROR_CODES)[number];
 
 /**
  * Describes one character for an error message: printable ASCII as itself in quotes,

@@ -48,7 +48,9 @@ export function applyIncomingFilters(input: string, filters: readonly RegExp[]):
  */
 export function readNumberDigits(input: string, internationalPrefix: string): NumberDigits {
   if (input.length > MAX_INPUT_LENGTH) {
-    throw new NumberError('too-long-input', `input is longer than ${MAX_INPUT_LENGTH} characters`);
+    throw new NumberError('too-long-input', `input is longer than ${MAX_INPUT_LENGTH} characters`, {
+      max: MAX_INPUT_LENGTH,
+    });
   }
   const text = input.replace(OUTER_SPACE, '');
   if (text === '') throw new NumberError('empty', 'no number given');
@@ -109,22 +111,30 @@ function misplacedPlus(index: number): NumberError {
   return new NumberError(
     'misplaced-plus',
     `"+" at position ${index + 1}: only one "+", at the start of the number, is allowed`,
+    { position: index + 1 },
   );
 }
 
 function badCharacter(char: string, index: number): NumberError {
   const position = `at position ${index + 1}`;
+  const params = { char: describeChar(char), position: index + 1 };
   if (/^\p{Cc}$/u.test(char)) {
-    return new NumberError('control-character', `control character ${describeChar(char)} ${position}`);
+    return new NumberError(
+      'control-character',
+      `control character ${describeChar(char)} ${position}`,
+      params,
+    );
   }
   if (/^\p{L}$/u.test(char)) {
     return new NumberError(
       'invalid-character',
       `letter ${describeChar(char)} ${position}: a phone number has digits only`,
+      params,
     );
   }
   return new NumberError(
     'invalid-character',
     `character ${describeChar(char)} ${position} is not allowed in a phone number`,
+    params,
   );
 }

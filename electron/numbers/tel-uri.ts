@@ -61,7 +61,9 @@ const SIP_HOST = /^[A-Za-z0-9.\-:[\]]+$/;
  */
 export function parseTelUri(input: string, rules: DialingRules): PhoneLink {
   if (input.length > MAX_LINK_LENGTH) {
-    throw new NumberError('too-long-input', `link is longer than ${MAX_LINK_LENGTH} characters`);
+    throw new NumberError('too-long-input', `link is longer than ${MAX_LINK_LENGTH} characters`, {
+      max: MAX_LINK_LENGTH,
+    });
   }
   if (RAW_CONTROL.test(input))
     throw new NumberError('control-character', 'link contains a control character');
@@ -72,7 +74,9 @@ export function parseTelUri(input: string, rules: DialingRules): PhoneLink {
   }
   const scheme = (match[1] as string).toLowerCase();
   if (!isLinkScheme(scheme)) {
-    throw new NumberError('unsupported-scheme', `unsupported scheme "${scheme.slice(0, 16)}:"`);
+    throw new NumberError('unsupported-scheme', `unsupported scheme "${scheme.slice(0, 16)}:"`, {
+      scheme: scheme.slice(0, 16),
+    });
   }
   let rest = text.slice(match[0].length);
   if (scheme === 'sip' || scheme === 'sips') return { input, scheme, ...readSipUser(rest, rules) };
@@ -90,7 +94,11 @@ function readSipUser(rest: string, rules: DialingRules): Subscriber {
     return readSubscriber(sipUserPart(rest), rules);
   } catch (error) {
     if (error instanceof NumberError && error.code === 'invalid-character') {
-      throw new NumberError(error.code, `the SIP address is not a phone number: ${error.message}`);
+      throw new NumberError(
+        error.code,
+        `the SIP address is not a phone number: ${error.message}`,
+        error.params,
+      );
     }
     throw error;
   }

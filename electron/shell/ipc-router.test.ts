@@ -2,6 +2,7 @@ import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { HOST_FACE } from '../host/headless-host.js';
 import { companionApi } from '../companion/companion-api.js';
+import { decodeIpcError } from '../contract/error-info.js';
 import { INVOKE_CHANNEL, type WindowKind } from '../contract/windows.js';
 import { companionHarness } from '../test-support/companion-harness.js';
 import { useTempDir } from '../test-support/temp-dir.js';
@@ -86,6 +87,33 @@ describe('the IPC router', () => {
     await expect(invoke(2, RENDERER, 'dial', { number: '1', extra: true })).rejects.toThrow(
       /extra|Unrecognized/i,
     );
+    expect(harness.line.dialled()).toEqual([]);
+  });
+
+  it("sends a command's code and params at the end of the message, which the renderer decodes", async () => {
+    const { invoke, harness } = await router();
+    const error = await invoke(2, RENDERER, 'dial', { number: '0211 555 CALL' }).then(
+      () => null,
+      (problem: unknown) => problem as Error,
+    );
+    // What Electron's ipcRenderer.invoke rejects with: its prefix, then the handler's message.
+    const seen = `Error invoking remote method '${INVOKE_CHANNEL}': Error: ${error?.message ?? ''}`;
+    expect(decodeIpcError(seen)).toEqual({
+      message:
+        'cannot dial "0211 555 CALL": not a phone number (letter "C" at position 10: a phone number has digits only)',
+      code: 'number.invalid-character',
+      params: { char: '"C"', position: 10, number: '0211 555 CALL' },
+    });
+    // A refusal before any command ran has no code: its message only, Electron's prefix removed.
+    const refused = await invoke(1, `${RENDERER}#popup`, 'dial', { number: '1' }).then(
+      () => null,
+      (problem: unknown) => problem as Error,
+    );
+    expect(
+      decodeIpcError(`Error invoking remote method '${INVOKE_CHANNEL}': Error: ${refused?.message ?? ''}`),
+    ).toEqual({
+      message: 'refused: dial is not available in this window',
+    });
     expect(harness.line.dialled()).toEqual([]);
   });
 

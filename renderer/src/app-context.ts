@@ -2,6 +2,7 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { RendererBridge } from './bridge/bridge.js';
+import { errorText } from './error-text.js';
 import type { Translator } from './i18n/i18n.js';
 import type { ViewState, ViewStore } from './state.js';
 
@@ -24,9 +25,12 @@ export function useView<T>(select: (state: ViewState) => T): T {
   return useStore(useServices().store, select);
 }
 
-/** Runs a command and shows its failure as a notice instead of throwing. */
+/**
+ * Runs a command and shows its failure as a notice instead of throwing, in the UI's language
+ * where the error has a known code (error-text.ts).
+ */
 export function useRun(): (work: () => Promise<unknown>, success?: string) => void {
-  const { store } = useServices();
+  const { store, i18n } = useServices();
   return (work, success) => {
     work().then(
       () => {
@@ -34,7 +38,7 @@ export function useRun(): (work: () => Promise<unknown>, success?: string) => vo
       },
       (error: unknown) => {
         store.setState({
-          notice: { kind: 'error', text: error instanceof Error ? error.message : String(error) },
+          notice: { kind: 'error', text: errorText(error, i18n) },
         });
       },
     );

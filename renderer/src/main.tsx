@@ -4,6 +4,7 @@ import { App } from './app.js';
 import { viewOf } from './view-of.js';
 import { AppContext } from './app-context.js';
 import { createBridge } from './bridge/create-bridge.js';
+import { errorText } from './error-text.js';
 import { translator, uiLocale } from './i18n/i18n.js';
 import { createViewStore, withEvent, withSnapshot } from './state.js';
 import { applyTab } from './tab-attention.js';
@@ -19,7 +20,7 @@ bridge.onConnection((connection) => {
   if (connection !== 'open') return;
   bridge.invoke('getSnapshot', {}).then(
     (snapshot) => store.setState((state) => withSnapshot(state, snapshot)),
-    (error: unknown) => store.setState({ notice: { kind: 'error', text: String(error) } }),
+    (error: unknown) => store.setState({ notice: { kind: 'error', text: errorText(error, i18n) } }),
   );
 });
 

@@ -20,6 +20,7 @@
  * - A call refused outright is never announced; one that was announced is ended when it fails.
  * - At most 16 dials are in flight.
  */
+import { CodedError, type ErrorCode } from '../../contract/error-info.js';
 import { originateFailure } from './ami-causes.js';
 import type { Schedule } from '../../shared/clock.js';
 import { quote, type AmiConnection } from './ami-connection.js';
@@ -50,6 +51,15 @@ interface PendingDial {
 }
 
 const MAX_IN_FLIGHT = 16;
+
+/** How a window words a failed OriginateResponse (contract/error-info.ts), by its end cause. */
+const FAILURE_CODES: ReadonlyMap<string, ErrorCode> = new Map([
+  ['noAnswer', 'line.no-answer'],
+  ['busy', 'line.busy'],
+  ['callRejected', 'line.refused'],
+  ['unavailable', 'line.unreachable'],
+  ['congestion', 'line.congestion'],
+] as const);
 const ACTION_PREFIX = 'originate-';
 
 /** The dials in flight, from `dial()` to their OriginateResponse (see the file comment). */
@@ -114,7 +124,8 @@ export class AmiOriginator {
         message.get('Reason'),
         `your phone (${this.options.phone ?? this.options.channel})`,
       );
-      this.fail(callId, `the call to ${pending.dialable} failed: ${failure.message}`, failure.cause);
+      const why = `the call to ${pending.dialable} failed: ${failure.message}`;
+      this.fail(callId, why, failure.cause, FAILURE_CODES.get(failure.cause));
     }
     return true;
   }
@@ -152,12 +163,14 @@ export class AmiOriginator {
     }, wait);
   }
 
-  private fail(callId: string, message: string, cause: string): void {
+  private fail(callId: string, message: string, cause: string, code?: ErrorCode): void {
     const pending = this.pending.get(callId);
     if (pending === undefined) return;
     this.settle(callId, pending);
     this.options.mapper.originateFailed(callId, cause);
-    pending.reject(new Error(message));
+    pending.reject(
+      code === undefined ? new Error(message) : new CodedError(message, code, { number: pending.dialable }),
+    );
   }
 
   private settle(callId: string, pending: PendingDial): void {

@@ -94,6 +94,8 @@ describe('AmiProvider: placing and refusing calls', () => {
     await expect(dialling).rejects.toThrow(
       'the call to 0211 failed: your phone (Local/12@from-internal) rang but nobody answered',
     );
+    // With the code and the number a window words it by (contract/error-info.ts).
+    await expect(dialling).rejects.toMatchObject({ code: 'line.no-answer', params: { number: '0211' } });
     expect(log.finished).toMatchObject([{ callId: 'rd-1', direction: 'outgoing', cause: 'noAnswer' }]);
   });
 

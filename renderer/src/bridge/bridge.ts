@@ -13,7 +13,10 @@ import type {
 export type ConnectionState = 'connecting' | 'open' | 'closed';
 
 export interface RendererBridge {
-  /** Runs a contract command. Rejects with the Companion's message. */
+  /**
+   * Runs a contract command. Rejects with a `RemoteError` (remote-error.ts) carrying the Companion's message
+   * and, where it has them, the error's code and params (contract/error-info.ts).
+   */
   invoke<C extends CommandName>(channel: C, args: CommandArgs<C>): Promise<CommandResult<C>>;
   /** Opens a popup action's URL in the user's browser (the face decides how). */
   openAction(callId: string, action: CommandArgs<'openAction'>['action']): Promise<void>;

@@ -5,7 +5,9 @@ import type {
   CommandResult,
   CompanionEvent,
 } from '../../../electron/contract/channels.js';
+import { decodeIpcError } from '../../../electron/contract/error-info.js';
 import type { ConnectionState, PreloadApi, RendererBridge } from './bridge.js';
+import { RemoteError } from './remote-error.js';
 
 export class PreloadBridge implements RendererBridge {
   constructor(private readonly api: PreloadApi) {}
@@ -13,7 +15,12 @@ export class PreloadBridge implements RendererBridge {
   async invoke<C extends CommandName>(channel: C, args: CommandArgs<C>): Promise<CommandResult<C>> {
     const verb = this.api[channel];
     if (verb === undefined) throw new Error(`${channel} is not available in this window`);
-    return (await verb(args)) as CommandResult<C>;
+    try {
+      return (await verb(args)) as CommandResult<C>;
+    } catch (error) {
+      // Electron keeps only the message; the IPC router put the code and params at its end.
+      throw new RemoteError(decodeIpcError(error instanceof Error ? error.message : String(error)));
+    }
   }
 
   /** The main process opens the URL itself (after checking it) when asked for an action. */

@@ -8,7 +8,9 @@ import type {
   CommandResult,
   CompanionEvent,
 } from '../../../electron/contract/channels.js';
+import { readErrorBody } from '../../../electron/contract/error-info.js';
 import type { ConnectionState, RendererBridge } from './bridge.js';
+import { RemoteError } from './remote-error.js';
 
 interface Pending {
   resolve(value: unknown): void;
@@ -95,7 +97,7 @@ export class SocketBridge implements RendererBridge {
       const pending = this.pending.get(message.id);
       this.pending.delete(message.id);
       if (message.ok === true) pending?.resolve(message.result);
-      else pending?.reject(new Error(message.error ?? 'command failed'));
+      else pending?.reject(new RemoteError(readErrorBody(message) ?? { message: 'command failed' }));
     }
   }
 

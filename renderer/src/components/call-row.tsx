@@ -8,6 +8,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { JournalRecord } from '../../../electron/contract/models.js';
 import { useI18n, useRun, useServices } from '../app-context.js';
 import { causeText } from '../call-cause.js';
+import { errorText } from '../error-text.js';
 import type { Translator } from '../i18n/i18n.js';
 import { recordNumber, recordOutcome } from '../record-words.js';
 
@@ -103,7 +104,7 @@ function NoteEditor({ record, who, onDone }: { record: JournalRecord; who: strin
         store.setState({ notice: { kind: 'info', text: t('calls.noteSaved') } });
         onDone();
       },
-      (problem: unknown) => setError(problem instanceof Error ? problem.message : String(problem)),
+      (problem: unknown) => setError(errorText(problem, { t })),
     );
   };
   const onKeyDown = (event: KeyboardEvent) => {

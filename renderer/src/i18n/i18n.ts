@@ -9,14 +9,16 @@ import { settingsDe } from './settings-de.js';
 import { settingsEn, type SettingsKey } from './settings-en.js';
 import { lineDe } from './line-de.js';
 import { lineEn, type LineKey } from './line-en.js';
+import { errorsDe } from './errors-de.js';
+import { errorsEn, type ErrorKey } from './errors-en.js';
 
 export type Language = 'en' | 'de';
 /** Every string the UI shows: the main window's and the settings'. */
-export type MessageKey = AppKey | SettingsKey | LineKey;
+export type MessageKey = AppKey | SettingsKey | LineKey | ErrorKey;
 
 const catalogs: Record<Language, Record<MessageKey, string>> = {
-  en: { ...en, ...settingsEn, ...lineEn },
-  de: { ...de, ...settingsDe, ...lineDe },
+  en: { ...en, ...settingsEn, ...lineEn, ...errorsEn },
+  de: { ...de, ...settingsDe, ...lineDe, ...errorsDe },
 };
 
 /** The UI language for a BCP 47 locale: German for `de-*`, English otherwise. */
