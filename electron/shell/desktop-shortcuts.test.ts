@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Booted } from '../companion/boot.js';
 import type { TextSource } from '../companion/companion-dialer.js';
+import { CompanionError } from '../companion/companion-error.js';
 import { defaultSettings, type Settings } from '../companion/settings/load-settings.js';
 import { companionHarness } from '../test-support/companion-harness.js';
 import { FakeClipboard, FakeGlobalShortcut } from '../test-support/fake-global-shortcut.js';
@@ -258,6 +259,23 @@ describe('DesktopShortcuts: dial the selected text, with the real Companion', ()
     await r.shortcuts.dialSelection();
     expect(r.notices.map((notice) => notice.body)).toEqual(['Could not dial: this line cannot dial']);
     expect(r.warnings).toEqual(['dial the selected text: this line cannot dial']);
+  });
+
+  it('says a refusal with a code in the UI language, and an uncoded one as it came', async () => {
+    const refusal = new CompanionError('this line cannot dial', 'dial.line-cannot-dial');
+    const r = rig('linux', {
+      text: () => SHELL_TEXT.de,
+      language: () => 'de',
+      dialText: (text) => Promise.reject(text === '1' ? new Error('PBX says no') : refusal),
+    });
+    r.clipboard.selectionText = '0211 5551111';
+    await r.shortcuts.dialSelection();
+    r.clipboard.selectionText = '1';
+    await r.shortcuts.dialSelection();
+    expect(r.notices.map((notice) => notice.body)).toEqual([
+      'Wählen nicht möglich: Auf dieser Leitung kann Ringdesk nicht wählen.',
+      'Wählen nicht möglich: PBX says no',
+    ]);
   });
 });
 

@@ -20,9 +20,11 @@ import type { App, GlobalShortcut } from 'electron';
 import type { Booted } from '../companion/boot.js';
 import { NoNumberInTextError, textExcerpt, type TextSource } from '../companion/companion-dialer.js';
 import { normalAccelerator } from '../contract/accelerator.js';
+import { errorInfoOf } from '../contract/error-info.js';
+import { errorWords } from '../contract/error-words.js';
 import type { AppWindows } from './app-windows.js';
 import type { NotificationConstructor, NotificationLike } from './missed-call-notification.js';
-import { fill, SHELL_TEXT, shellLanguage, type ShellText } from './shell-text.js';
+import { fill, SHELL_TEXT, shellLanguage, type ShellLanguage, type ShellText } from './shell-text.js';
 
 /** The shortcuts of settings `app.shortcuts`. */
 export type ShortcutName = 'focusPopup' | 'dialSelection';
@@ -57,6 +59,8 @@ export interface ShortcutDeps {
   readonly notify: (title: string, body: string, onClick?: () => void) => void;
   /** The shell's words in the UI language. */
   readonly text: () => ShellText;
+  /** The UI language, for errors' words (default English). */
+  readonly language?: () => ShellLanguage;
   readonly warn: (message: string) => void;
 }
 
@@ -135,13 +139,18 @@ export class DesktopShortcuts {
         ? fill(source === 'selection' ? words.noNumberSelection : words.noNumberClipboard, {
             text: error.excerpt,
           })
-        : fill(words.dialFailed, { error: textExcerpt(messageOf(error), 160) });
+        : fill(words.dialFailed, { error: textExcerpt(this.errorText(error), 160) });
       // The log never holds the copied text: it may be anything (a password, a customer's data).
       this.deps.warn(
         `dial the selected text: ${noNumber ? `no phone number in the ${source}` : messageOf(error)}`,
       );
       this.tell(words.nothingDialled, body);
     }
+  }
+
+  /** An error in the UI language where its code has words (error-words.ts), else its message. */
+  private errorText(error: unknown): string {
+    return errorWords(errorInfoOf(error), this.deps.language?.() ?? 'en') ?? messageOf(error);
   }
 
   /** A notification that cannot fail the shortcut: one that cannot be shown is only logged. */
@@ -214,6 +223,7 @@ export function setupShortcuts(
   platform: NodeJS.Platform = process.platform,
 ): DesktopShortcuts {
   const shown: NotificationLike[] = [];
+  const language = () => shellLanguage(booted.current().app.language, electron.app.getLocale());
   const shortcuts = new DesktopShortcuts({
     globalShortcut: electron.globalShortcut,
     clipboard: electron.clipboard,
@@ -232,7 +242,8 @@ export function setupShortcuts(
       shown.push(notification);
       if (shown.length > KEEP) shown.shift();
     },
-    text: () => SHELL_TEXT[shellLanguage(booted.current().app.language, electron.app.getLocale())],
+    text: () => SHELL_TEXT[language()],
+    language,
     warn,
   });
   shortcuts.apply(booted.current().app.shortcuts);
