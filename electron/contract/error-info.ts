@@ -54,6 +54,7 @@ const LINE_CODES = [
 /** Every code a face may receive, each worded in the windows' catalogues. */
 export const ERROR_CODES = [...NUMBER_CODES, ...COMPANION_CODES, ...LINE_CODES] as const;
 
+/** One of {@link ERROR_CODES}. */
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 const KNOWN: ReadonlySet<string> = new Set(ERROR_CODES);
@@ -68,6 +69,7 @@ const paramsSchema = z
   .record(z.string().regex(/^[A-Za-z]{1,32}$/), z.union([z.string().max(200), z.number()]))
   .refine((params) => Object.keys(params).length <= 8, 'at most 8 parameters');
 
+/** What an error's words are filled in with (`{number}`, `{position}`, …). */
 export type ErrorParams = Readonly<Record<string, string | number>>;
 
 /** A code as it may arrive from a newer host: unknown codes are kept, and fall back to the message. */
@@ -76,10 +78,12 @@ const codeSchema = z
   .regex(/^[a-z][a-z0-9-]*(\.[a-z0-9-]+)*$/)
   .max(64);
 
+/** An error as faces receive it: checked on arrival, the message always, a code and params where known. */
 export const errorInfoSchema = z
   .object({ message: z.string().max(4000), code: codeSchema.optional(), params: paramsSchema.optional() })
   .strict();
 
+/** An error as faces receive it (see {@link errorInfoSchema}). */
 export type ErrorInfo = z.infer<typeof errorInfoSchema>;
 
 /** How an {@link ErrorInfo} travels: `error` is the message. */

@@ -3,7 +3,9 @@ import { errorWords } from './error-words.js';
 
 describe('errorWords', () => {
   it('words a known code in the language, its params filled in', () => {
-    expect(errorWords({ message: 'x', code: 'confirm.too-many', params: { max: 5 } }, 'en')).toMatch(/5/);
+    expect(errorWords({ message: 'x', code: 'confirm.too-many', params: { max: 5 } }, 'en')).toBe(
+      '5 calls already wait for your confirmation: answer or cancel them first. Nothing was dialled.',
+    );
     expect(errorWords({ message: 'x', code: 'dial.line-cannot-dial' }, 'de')).toBe(
       'Auf dieser Leitung kann Ringdesk nicht wählen.',
     );
@@ -14,5 +16,8 @@ describe('errorWords', () => {
     for (const code of ['__proto__', 'constructor', 'toString', 'no.such-code'])
       expect(errorWords({ message: 'x', code }, 'en')).toBeNull();
     expect(errorWords({ message: 'x', code: 'confirm.too-many' }, 'de')).toBeNull();
+    // A param only inherited (not the error's own) is missing too.
+    const inherited = Object.create({ max: 5 }) as Record<string, number>;
+    expect(errorWords({ message: 'x', code: 'confirm.too-many', params: inherited }, 'en')).toBeNull();
   });
 });

@@ -60,7 +60,7 @@ export const ERROR_WORDS: Readonly<Record<'en' | 'de', Readonly<Record<ErrorKey,
       '„+“ an Stelle {position}: erlaubt ist nur ein „+“, am Anfang der Rufnummer.',
     'error.number.no-digits': 'Die Rufnummer enthält keine Ziffern.',
     'error.number.too-many-digits':
-      'Die Rufnummer hat vervollständigt {digits} Ziffern; möglich sind höchstens {max}.',
+      'Die vervollständigte Rufnummer hat {digits} Ziffern; möglich sind höchstens {max}.',
     'error.number.foreign-international-prefix':
       '„{prefix}“ ist in diesem Land nicht die Auslandsvorwahl: {internationalPrefix} wählen oder „+“ vor die Landesvorwahl schreiben.',
     'error.number.invalid-country-code': '„{start}…“ beginnt nicht mit einer Landesvorwahl.',

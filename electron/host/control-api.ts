@@ -24,10 +24,10 @@
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import { runCommand } from '../companion/companion-api.js';
-import { CompanionError, type Companion } from '../companion/companion.js';
+import type { Companion } from '../companion/companion.js';
 import type { RuntimeView } from '../companion/companion-runtime.js';
 import { commandSchemas, type CompanionApi } from '../contract/channels.js';
-import { errorBody, errorInfoOf } from '../contract/error-info.js';
+import { CodedError, errorBody, errorInfoOf } from '../contract/error-info.js';
 import { CommandError, parseCommand } from '../contract/parse-command.js';
 import type { LineProvider } from '../telephony/line-provider.js';
 import { parseRecording } from '../telephony/line-recorder.js';
@@ -216,6 +216,8 @@ function failure(error: unknown): ApiAnswer {
   if (error instanceof RequestError) return { status: error.status, body };
   if (error instanceof CommandError) return { status: 400, body };
   if (error instanceof SimulatorError) return { status: 409, body };
-  if (error instanceof CompanionError) return { status: 422, body };
+  // A refusal with a code (the Companion's, or the line's: busy, no answer, …) is an answer, not a
+  // host fault: 422, and not reported as an unexpected failure.
+  if (error instanceof CodedError) return { status: 422, body };
   return { status: 500, body };
 }

@@ -15,7 +15,6 @@ import {
   shownAccelerator,
   type ShortcutDeps,
 } from './desktop-shortcuts.js';
-import { SHELL_TEXT } from './shell-text.js';
 
 const tempDir = useTempDir();
 const DEFAULTS = { focusPopup: 'CommandOrControl+Alt+P', dialSelection: 'CommandOrControl+Alt+D' };
@@ -42,7 +41,7 @@ function rig(platform: NodeJS.Platform = 'linux', overrides: Partial<ShortcutDep
       return Promise.resolve();
     },
     notify: (title, body, onClick) => notices.push({ title, body, ...(onClick ? { onClick } : {}) }),
-    text: () => SHELL_TEXT.en,
+    language: () => 'en',
     warn: (message) => warnings.push(message),
     ...overrides,
   });
@@ -264,7 +263,6 @@ describe('DesktopShortcuts: dial the selected text, with the real Companion', ()
   it('says a refusal with a code in the UI language, and an uncoded one as it came', async () => {
     const refusal = new CompanionError('this line cannot dial', 'dial.line-cannot-dial');
     const r = rig('linux', {
-      text: () => SHELL_TEXT.de,
       language: () => 'de',
       dialText: (text) => Promise.reject(text === '1' ? new Error('PBX says no') : refusal),
     });

@@ -24,7 +24,7 @@ import { errorInfoOf } from '../contract/error-info.js';
 import { errorWords } from '../contract/error-words.js';
 import type { AppWindows } from './app-windows.js';
 import type { NotificationConstructor, NotificationLike } from './missed-call-notification.js';
-import { fill, SHELL_TEXT, shellLanguage, type ShellLanguage, type ShellText } from './shell-text.js';
+import { fill, SHELL_TEXT, shellLanguage, type ShellLanguage } from './shell-text.js';
 
 /** The shortcuts of settings `app.shortcuts`. */
 export type ShortcutName = 'focusPopup' | 'dialSelection';
@@ -57,10 +57,8 @@ export interface ShortcutDeps {
   readonly dialText: (text: string, source: TextSource) => Promise<unknown>;
   /** A system notification; `onClick` runs when the agent clicks it. */
   readonly notify: (title: string, body: string, onClick?: () => void) => void;
-  /** The shell's words in the UI language. */
-  readonly text: () => ShellText;
-  /** The UI language, for errors' words (default English). */
-  readonly language?: () => ShellLanguage;
+  /** The UI language: the shell's words and errors' words are both in it. */
+  readonly language: () => ShellLanguage;
   readonly warn: (message: string) => void;
 }
 
@@ -121,7 +119,7 @@ export class DesktopShortcuts {
 
   /** Dials the number in the selected (or copied) text after the agent's yes; says why not otherwise. */
   async dialSelection(): Promise<void> {
-    const words = this.deps.text();
+    const words = SHELL_TEXT[this.deps.language()];
     let source: TextSource = 'clipboard';
     try {
       const selected = await readSelectedText(this.deps.clipboard, this.deps.platform);
@@ -150,7 +148,7 @@ export class DesktopShortcuts {
 
   /** An error in the UI language where its code has words (error-words.ts), else its message. */
   private errorText(error: unknown): string {
-    return errorWords(errorInfoOf(error), this.deps.language?.() ?? 'en') ?? messageOf(error);
+    return errorWords(errorInfoOf(error), this.deps.language()) ?? messageOf(error);
   }
 
   /** A notification that cannot fail the shortcut: one that cannot be shown is only logged. */
@@ -177,7 +175,7 @@ export class DesktopShortcuts {
     this.deps.warn(`the shortcut ${accelerator} (${name}) is not available: ${why}`);
     if (this.told.has(key)) return;
     this.told.add(key);
-    const words = this.deps.text();
+    const words = SHELL_TEXT[this.deps.language()];
     this.tell(
       words.shortcutTakenTitle,
       fill(words.shortcutTaken, {
@@ -242,7 +240,6 @@ export function setupShortcuts(
       shown.push(notification);
       if (shown.length > KEEP) shown.shift();
     },
-    text: () => SHELL_TEXT[language()],
     language,
     warn,
   });

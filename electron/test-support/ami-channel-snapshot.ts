@@ -9,6 +9,7 @@
 /** The channel states Ringdesk reads (main/channel.c `ast_state2str`). */
 const STATE_DESC = { 0: 'Down', 4: 'Ring', 5: 'Ringing', 6: 'Up' } as const;
 
+/** One channel's state, as a test writes it. */
 export interface ChannelSnapshot {
   readonly channel: string;
   readonly uniqueid: string;

@@ -45,6 +45,8 @@ export interface AmiOriginatorOptions {
 
 interface PendingDial {
   readonly dialable: string;
+  /** The number as the agent meant it, for the words of a refusal (the dialable may add prefixes). */
+  readonly number: string;
   readonly resolve: (result: { callId: string }) => void;
   readonly reject: (error: Error) => void;
   cancel: () => void;
@@ -79,7 +81,7 @@ export class AmiOriginator {
     if (!options.mapper.expectOriginate(callId, number, dialable))
       return Promise.reject(new Error(`cannot dial ${dialable}: too many calls on the line`));
     return new Promise((resolve, reject) => {
-      this.pending.set(callId, { dialable, resolve, reject, cancel: () => undefined });
+      this.pending.set(callId, { dialable, number, resolve, reject, cancel: () => undefined });
       connection
         .action({
           Action: 'Originate',
@@ -169,7 +171,7 @@ export class AmiOriginator {
     this.settle(callId, pending);
     this.options.mapper.originateFailed(callId, cause);
     pending.reject(
-      code === undefined ? new Error(message) : new CodedError(message, code, { number: pending.dialable }),
+      code === undefined ? new Error(message) : new CodedError(message, code, { number: pending.number }),
     );
   }
 

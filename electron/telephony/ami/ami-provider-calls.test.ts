@@ -86,16 +86,19 @@ describe('AmiProvider: placing and refusing calls', () => {
   it('rejects when the agent phone does not answer, and ends the announced call with that cause', async () => {
     const { provider, log, session } = amiRig();
     await provider.connect();
-    const dialling = provider.dial('0211', '0211');
+    const dialling = provider.dial('+492115551111', '05551111');
     await flush();
     session().send(
       'Event: OriginateResponse\nActionID: originate-rd-1\nResponse: Failure\nReason: 3\nUniqueid: <null>',
     );
     await expect(dialling).rejects.toThrow(
-      'the call to 0211 failed: your phone (Local/12@from-internal) rang but nobody answered',
+      'the call to 05551111 failed: your phone (Local/12@from-internal) rang but nobody answered',
     );
-    // With the code and the number a window words it by (contract/error-info.ts).
-    await expect(dialling).rejects.toMatchObject({ code: 'line.no-answer', params: { number: '0211' } });
+    // With the code, and the number as the agent meant it (not the digits sent), for a window's words.
+    await expect(dialling).rejects.toMatchObject({
+      code: 'line.no-answer',
+      params: { number: '+492115551111' },
+    });
     expect(log.finished).toMatchObject([{ callId: 'rd-1', direction: 'outgoing', cause: 'noAnswer' }]);
   });
 

@@ -1,6 +1,6 @@
-/** A command's failure as the Companion reported it: its message, and its code and params if any. */
 import type { ErrorInfo } from '../../../electron/contract/error-info.js';
 
+/** A command's failure as the Companion reported it: its message, and its code and params if any. */
 export class RemoteError extends Error {
   override readonly name = 'RemoteError';
 

@@ -8,4 +8,5 @@ import { ERROR_WORDS, type ErrorKey } from '../../../electron/contract/error-wor
 
 export type { ErrorKey };
 
+/** The English words of every error code. */
 export const errorsEn: Readonly<Record<ErrorKey, string>> = ERROR_WORDS.en;
