@@ -89,9 +89,10 @@ test('a refused line is announced in plain words, dialling is off, and Retry now
   // The countdown counts down, and grows with each failed attempt (the reconnect policy's backoff).
   const seconds = async () =>
     Number(/\d+/.exec((await banner.locator('.line-banner-retry').textContent()) ?? '')?.[0] ?? 0);
-  await expect.poll(seconds).toBeGreaterThan(1);
+  // From a countdown of at least 3 s, so the next second is seen before the retry fires.
+  await expect.poll(seconds, { timeout: 60_000, intervals: [250] }).toBeGreaterThanOrEqual(3);
   const first = await seconds();
-  await expect.poll(seconds, { timeout: 5000 }).toBeLessThan(first);
+  await expect.poll(seconds, { timeout: 5000, intervals: [250] }).toBeLessThan(first);
   // Wait for a retry far enough away that only "Retry now" can connect within the next 3 s.
   await expect.poll(seconds, { timeout: 90_000, intervals: [250] }).toBeGreaterThanOrEqual(5);
 
