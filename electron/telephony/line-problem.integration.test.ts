@@ -1,6 +1,7 @@
 /** Real sockets on loopback: the reasons Node gives, read as problems. */
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { failureReason } from '../test-support/failure-reason.js';
 import { ActionUrlProvider } from './action-url/action-url-provider.js';
 import { actionUrlLineSchema } from './action-url/action-url-settings.js';
 import { createAmiProvider } from './ami/ami-provider.js';
@@ -30,21 +31,12 @@ function ami(host: string, port: number) {
   );
 }
 
-async function reasonOf(connecting: Promise<unknown>): Promise<string> {
-  try {
-    await connecting;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-  throw new Error('the connect did not fail');
-}
-
 describe('lineProblem with real sockets', () => {
   it('a closed port is refused, a name that does not resolve is not found', async () => {
-    const refused = await reasonOf(ami('127.0.0.1', await closedPort()).connect());
+    const refused = await failureReason(ami('127.0.0.1', await closedPort()).connect());
     expect(refused).toContain('ECONNREFUSED');
     expect(lineProblem(refused)).toBe('refused');
-    const nowhere = await reasonOf(ami('pbx.ringdesk.invalid', 5038).connect());
+    const nowhere = await failureReason(ami('pbx.ringdesk.invalid', 5038).connect());
     expect(lineProblem(nowhere)).toBe('not-found');
   });
 
@@ -61,7 +53,7 @@ describe('lineProblem with real sockets', () => {
         }),
         { env: {} },
       );
-      expect(lineProblem(await reasonOf(provider.connect()))).toBe('address-in-use');
+      expect(lineProblem(await failureReason(provider.connect()))).toBe('address-in-use');
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }

@@ -1,33 +1,24 @@
 import { describe, expect, it } from 'vitest';
+import { failureReason } from '../test-support/failure-reason.js';
 import { amiRig, flush } from '../test-support/ami-provider-rig.js';
 import { lineTarget } from './ami/ami-line-target.js';
 import { lineProblem } from './line-problem.js';
 import { exitReason, startFailure } from './tapi/exit-reasons.js';
 
-/** The reason a provider's failed connect gives. */
-async function reasonOf(connecting: Promise<unknown>): Promise<string> {
-  try {
-    await connecting;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-  throw new Error('the connect did not fail');
-}
-
 describe('lineProblem', () => {
   it("reads the AMI provider's own reasons", async () => {
     const wrong = amiRig({ env: { AMI_SECRET: 'wrong' } });
-    expect(lineProblem(await reasonOf(wrong.provider.connect()))).toBe('auth');
+    expect(lineProblem(await failureReason(wrong.provider.connect()))).toBe('auth');
     const refused = amiRig({ refuse: 'ECONNREFUSED' });
-    expect(lineProblem(await reasonOf(refused.provider.connect()))).toBe('refused');
+    expect(lineProblem(await failureReason(refused.provider.connect()))).toBe('refused');
     const unknown = amiRig({ refuse: 'ENOTFOUND' });
-    expect(lineProblem(await reasonOf(unknown.provider.connect()))).toBe('not-found');
+    expect(lineProblem(await failureReason(unknown.provider.connect()))).toBe('not-found');
     const ssh = amiRig({ asterisk: { banner: 'SSH-2.0-OpenSSH_9.6' } });
-    expect(lineProblem(await reasonOf(ssh.provider.connect()))).toBe('not-ami');
+    expect(lineProblem(await failureReason(ssh.provider.connect()))).toBe('not-ami');
     const noSecret = amiRig({ env: {} });
-    expect(lineProblem(await reasonOf(noSecret.provider.connect()))).toBe('secret-missing');
+    expect(lineProblem(await failureReason(noSecret.provider.connect()))).toBe('secret-missing');
     const silent = amiRig({ asterisk: { banner: null } });
-    const connecting = reasonOf(silent.provider.connect());
+    const connecting = failureReason(silent.provider.connect());
     await flush();
     silent.clock.advance(5000);
     expect(lineProblem(await connecting)).toBe('not-ami');

@@ -5,6 +5,20 @@
  * them into line events for the right call.
  */
 
+/**
+ * sipgate.io's hang-up causes (API reference, "Hangup causes"), which Zammad's generic CTI takes
+ * too (app/models/cti/driver/sipgate_io.rb): kept as sent; any other cause is cut to 32 characters.
+ */
+export const HANGUP_CAUSES: ReadonlySet<string> = new Set([
+  'normalClearing',
+  'busy',
+  'cancel',
+  'noAnswer',
+  'congestion',
+  'notFound',
+  'forwarded',
+]);
+
 export interface LineIntent {
   readonly kind: 'ring' | 'outgoing' | 'answer' | 'hangup' | 'missed';
   /** The PBX's call id, when it sends one. */

@@ -18,7 +18,7 @@
  */
 import type { CallerIdRule } from './action-url-settings.js';
 import { callerIdFor } from './caller-id-rules.js';
-import { IntentError, param, type LineIntent } from './line-intents.js';
+import { HANGUP_CAUSES, IntentError, param, type LineIntent } from './line-intents.js';
 import type { Params } from './request-body.js';
 import { xmlDocument, XmlReply, type XmlElement } from './xml-reply.js';
 import { zammadNumber } from './zammad-webhook.js';
@@ -40,17 +40,6 @@ export interface WebhookAnswer {
   readonly intent: LineIntent | null;
   readonly reply: XmlReply;
 }
-
-/** sipgate's hang-up causes (API reference, "Hangup causes"). */
-export const SIPGATE_CAUSES: ReadonlySet<string> = new Set([
-  'normalClearing',
-  'busy',
-  'cancel',
-  'noAnswer',
-  'congestion',
-  'notFound',
-  'forwarded',
-]);
 
 /** Reads one push. @throws IntentError (422) for an unknown event. */
 export function sipgateRequest(
@@ -89,7 +78,7 @@ export function sipgateRequest(
     intent = {
       ...base,
       kind: 'hangup',
-      ...(cause !== null ? { cause: SIPGATE_CAUSES.has(cause) ? cause : cause.slice(0, 32) } : {}),
+      ...(cause !== null ? { cause: HANGUP_CAUSES.has(cause) ? cause : cause.slice(0, 32) } : {}),
     };
   }
   return { intent, reply: callbackReply(direction, children, options) };

@@ -14,7 +14,7 @@
 import { isValidE164 } from '../../numbers/validity.js';
 import type { CallerIdRule } from './action-url-settings.js';
 import { callerIdFor } from './caller-id-rules.js';
-import { IntentError, param, type LineIntent } from './line-intents.js';
+import { HANGUP_CAUSES, IntentError, param, type LineIntent } from './line-intents.js';
 import type { Params } from './request-body.js';
 import { numberFromAddress } from './request-guards.js';
 
@@ -33,16 +33,6 @@ export interface ZammadAnswer {
   readonly refusal?: IntentError;
 }
 
-const CAUSES = new Set([
-  'normalClearing',
-  'busy',
-  'cancel',
-  'noAnswer',
-  'congestion',
-  'notFound',
-  'forwarded',
-]);
-
 /** Reads one webhook request. @throws IntentError (422) for an invalid event or direction. */
 export function zammadRequest(params: Params, options: ZammadOptions): ZammadAnswer {
   const event = param(params, 'event');
@@ -51,7 +41,7 @@ export function zammadRequest(params: Params, options: ZammadOptions): ZammadAns
     throw new IntentError(422, 'Invalid event!');
   const pbxId = param(params, 'callId', 'call_id');
   const cause = param(params, 'cause');
-  const causeOf = cause !== null ? { cause: CAUSES.has(cause) ? cause : cause.slice(0, 32) } : {};
+  const causeOf = cause !== null ? { cause: HANGUP_CAUSES.has(cause) ? cause : cause.slice(0, 32) } : {};
   if (direction !== 'in' && direction !== 'out') {
     const refusal = new IntentError(422, 'Invalid direction!');
     if (event !== 'hangup' || pbxId === null) throw refusal;
