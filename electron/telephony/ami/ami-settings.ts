@@ -68,8 +68,9 @@ export const amiLineSchema = z
     priority: z.int().min(1).max(1_000_000).default(1),
     /**
      * The channel `Originate` rings first (the agent's phone); when it answers, Asterisk dials
-     * the number in `context`. Default: the device Asterisk lists for `line` (its hint); when
-     * Asterisk cannot list them, `line` when it is a channel, else `Local/<line>@<context>`.
+     * the number in `context`. Default: `Local/<extension>@<context>` (every phone of the
+     * extension rings), the device itself when `line` is written as the device; see
+     * {@link originateChannelFor}.
      */
     originateChannel: z
       .string()
