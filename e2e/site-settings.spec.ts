@@ -84,7 +84,7 @@ test.describe('in German', () => {
     await page.goto(`${host.url}#settings`);
     await page.getByRole('tab', { name: 'Wählregeln' }).click();
     await expect(page.getByText('Von Ihrer Administration festgelegt.').first()).toBeVisible();
-    await expectGermanOnly(page, 'settings with site settings', ['E2E book']);
+    await expectGermanOnly(page, 'settings with site settings', ['E2E book', host.site]);
     await expectAxeClean(page, 'settings with site settings, German');
   });
 });
