@@ -208,6 +208,33 @@ describe('TapiCallMap', () => {
     ]);
   });
 
+  it('ends a ringing call a colleague picked up as answered elsewhere, one the switch forwarded as forwarded', () => {
+    const map = new TapiCallMap('Desk', 'tapi-1');
+    map.handle(message('1', 'offering', { callerId: '0211111', callerPresentation: 'allowed' }));
+    map.handle(message('2', 'offering', { callerId: '0211222', callerPresentation: 'allowed' }));
+    map.handle(message('3', 'offering', { callerId: '0211333', callerPresentation: 'allowed' }));
+    expect(map.handle(message('1', 'disconnected', { cause: 'pickedUp' }))).toEqual([
+      {
+        type: 'ended',
+        callId: 'tapi-1-1',
+        cause: 'answeredElsewhere',
+        outcome: { kind: 'answeredElsewhere' },
+      },
+    ]);
+    expect(map.handle(message('2', 'idle', { cause: 'forwarded', redirectionId: '7003' }))).toEqual([
+      { type: 'ended', callId: 'tapi-1-2', cause: 'forwarded', outcome: { kind: 'forwarded', to: '7003' } },
+    ]);
+    expect(map.handle(message('3', 'idle', { cause: 'forwarded' }))).toEqual([
+      { type: 'ended', callId: 'tapi-1-3', cause: 'forwarded', outcome: { kind: 'forwarded' } },
+    ]);
+    // A call already talking here that TAPI then ends so is a normal end with that cause.
+    map.handle(message('4', 'offering', { callerId: '0211444', callerPresentation: 'allowed' }));
+    map.handle(message('4', 'connected'));
+    expect(map.handle(message('4', 'idle', { cause: 'pickedUp' }))).toEqual([
+      { type: 'ended', callId: 'tapi-1-4', cause: 'pickedUp' },
+    ]);
+  });
+
   it('ends a call the agent rejected as rejected, and forgets the mark when the reject fails', () => {
     const map = new TapiCallMap('Desk', 'tapi-1');
     map.handle(message('1', 'offering'));

@@ -26,7 +26,8 @@
  * - A call ringing or talking only at another phone of a shared or bridged appearance
  *   (LINEOFFERINGMODE_INACTIVE, LINECONNECTEDMODE_INACTIVE) MUST NOT be reported as this
  *   agent's; a call that rang here and is answered at another phone ends with the outcome
- *   `answeredElsewhere` (never missed).
+ *   `answeredElsewhere` (never missed); so does one the switch ends as picked up from elsewhere,
+ *   and one it forwarded ends `forwarded` (to the redirection address where TAPI names it).
  * - A dialled call MUST NOT stay `dialing` when its states, idle included, came before the
  *   dial's reply: the reply's `ended` closes it, and a call already seen ending is never
  *   reported again.
@@ -186,7 +187,7 @@ export class TapiCallMap {
       this.calls.delete(message.call);
       this.remember(message.call);
       if (tracked.phase === 'elsewhere' || tracked.phase === 'gone') return [];
-      return [{ type: 'ended', callId, cause: causeOf(message, tracked.rejecting) }];
+      return [endedEvent(tracked, causeOf(message, tracked.rejecting))];
     }
     if (tracked.phase === 'gone') return [];
     if (tracked.phase === 'elsewhere') return message.inactive ? [] : this.report(tracked, message.state);
@@ -310,6 +311,29 @@ function emptyParties(): CallParties {
     redirectingId: '',
     redirectionId: '',
   });
+}
+
+/**
+ * The `ended` event of a reported call. A call ringing here that the switch ends as picked up
+ * (LINEDISCONNECTMODE_PICKUP: "picked up from elsewhere", a colleague's call pickup) was answered
+ * elsewhere, and one it forwarded (LINEDISCONNECTMODE_FORWARDED) went on to the redirection
+ * address where TAPI names it: neither is missed.
+ */
+function endedEvent(tracked: Tracked, cause: string): LineEvent {
+  const { callId } = tracked;
+  if (tracked.phase === 'ringing' && cause === 'pickedUp') {
+    return { type: 'ended', callId, cause: 'answeredElsewhere', outcome: { kind: 'answeredElsewhere' } };
+  }
+  if (tracked.phase === 'ringing' && cause === 'forwarded') {
+    const to = cleanText(tracked.parties.redirectionId, 64);
+    return {
+      type: 'ended',
+      callId,
+      cause,
+      outcome: to === '' ? { kind: 'forwarded' } : { kind: 'forwarded', to },
+    };
+  }
+  return { type: 'ended', callId, cause };
 }
 
 function causeOf(message: CallMessage, rejecting: boolean): string {

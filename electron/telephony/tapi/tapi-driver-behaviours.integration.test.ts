@@ -214,6 +214,41 @@ describe.skipIf(!wineTestsRunnable())('tapi-bridge.exe against drivers as they a
     },
   );
 
+  it('a call a colleague picks up, and one the switch forwards, are not missed here', WINE, async () => {
+    const session = bench.session(
+      mockScript(
+        ['on', 'open', '0'],
+        ['offer', 'p', '0211111', '', '12'],
+        ['offer', 'f', '0211222', '', '12'],
+        ['state', 'p', 'disconnected', 'pickup'],
+        ['state', 'p', 'idle'],
+        ['set', 'f', 'redirection', '7003'],
+        ['state', 'f', 'disconnected', 'forwarded'],
+        ['state', 'f', 'idle'],
+        ['offer', 'm', '0211333', '', '12'],
+        ['state', 'm', 'disconnected', 'noanswer'],
+        ['state', 'm', 'idle'],
+      ),
+    );
+    const { provider, log, changes } = start(session);
+    await provider.connect();
+    await log.until((event) => event.type === 'ended' && event.cause === 'noAnswer');
+    expect(
+      log.events
+        .filter((event) => event.type === 'ended')
+        .map((event) => ('outcome' in event ? event.outcome : null)),
+    ).toEqual([{ kind: 'answeredElsewhere' }, { kind: 'forwarded', to: '7003' }, null]);
+    // The tracker: only the call nobody took is missed.
+    const finished = changes
+      .filter(({ kind }) => kind === 'finished')
+      .map(({ call }) => [call.remote, call.state]);
+    expect(finished).toEqual([
+      ['0211111', 'ended'],
+      ['0211222', 'ended'],
+      ['0211333', 'missed'],
+    ]);
+  });
+
   it(
     'reports the calls already on the line when it opens, and takes ownership to reject one',
     WINE,

@@ -26,6 +26,7 @@ static const Named disconnect_modes[] = {
     {"normal", LINEDISCONNECTMODE_NORMAL},   {"reject", LINEDISCONNECTMODE_REJECT},
     {"busy", LINEDISCONNECTMODE_BUSY},       {"noanswer", LINEDISCONNECTMODE_NOANSWER},
     {"unavail", LINEDISCONNECTMODE_UNAVAIL}, {"badaddress", LINEDISCONNECTMODE_BADADDRESS},
+    {"pickup", LINEDISCONNECTMODE_PICKUP},   {"forwarded", LINEDISCONNECTMODE_FORWARDED},
     {NULL, 0}};
 
 static const Named line_states[] = {

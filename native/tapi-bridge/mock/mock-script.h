@@ -28,7 +28,8 @@
  *                                       message, lineGetNewCalls hands it out
  *   state     CALL   STATE  [MODE]      CALL (or `dial`) changes state; MODE: a
  *                                       LINEDISCONNECTMODE_ name for disconnected (normal, busy,
- *                                       reject), active / inactive / inactiveheld for offering and
+ *                                       reject, noanswer, unavail, badaddress, pickup, forwarded),
+ *                                       active / inactive / inactiveheld for offering and
  *                                       connected (LINEOFFERINGMODE_, LINECONNECTEDMODE_)
  *   set       CALL   FIELD  VALUE       when the bridge reaches this step in the message queue,
  *                                       CALL's information changes (no message): FIELD caller,
