@@ -177,6 +177,30 @@ describe('CallJournal: handled calls and retention', () => {
     await reopened.close();
   });
 
+  it('cuts a record a crash tore in the archive, and archives it again whole', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'journal.jsonl');
+    // A crash in the middle of the archive's append: a whole, then half of b, no line break.
+    const archive = path.join(dir, 'journal-archive.jsonl');
+    const torn = JSON.stringify(record('b')).slice(0, 30);
+    writeFileSync(archive, `${JSON.stringify(record('a'))}\n${torn}`);
+    writeFileSync(
+      file,
+      ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l']
+        .map((id) => JSON.stringify(record(id)))
+        .join('\n') + '\n',
+    );
+    const journal = await CallJournal.open(file, { retention: 10 });
+    expect(journal.all().map((each) => each.id)).toEqual(['c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l']);
+    // Every line of the archive is whole again: a, then b.
+    expect(readFileSync(archive, 'utf8').split('\n')).toEqual([
+      JSON.stringify(record('a')),
+      JSON.stringify(record('b')),
+      '',
+    ]);
+    await journal.close();
+  });
+
   it('never archives a call twice after a roll was interrupted', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'journal.jsonl');

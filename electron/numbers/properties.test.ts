@@ -15,6 +15,12 @@ import { NumberError } from './number-error.js';
 import { parseTelUri } from './tel-uri.js';
 import { isValidE164 } from './validity.js';
 
+/**
+ * One seed, so the CI gate replays the same cases every run and a failure replays by itself; change
+ * it (or drop it locally) to explore other cases.
+ */
+const SEED = 20_261_206;
+
 const examples = readTsv('numbers/google_metadata_example_numbers.tsv').map((row) => row[4]!);
 const regions = ['DE', 'AT', 'CH', 'US', 'GB', 'FR', 'RU', 'IT', 'NL', 'BE', 'PL', 'ES', 'LU', 'CA'];
 
@@ -41,6 +47,7 @@ describe('number engine invariants', () => {
       fc.property(validNumber, anyRules, (e164, rules) => {
         expect(complete(e164, rules).e164).toBe(e164);
       }),
+      { seed: SEED },
     );
   });
 
@@ -50,6 +57,7 @@ describe('number engine invariants', () => {
         const { display } = analyzeNumber(e164, rules);
         expect(complete(display, rules).e164).toBe(e164);
       }),
+      { seed: SEED },
     );
   });
 
@@ -58,6 +66,7 @@ describe('number engine invariants', () => {
       fc.property(validNumber, directRules, (e164, rules) => {
         expect(complete(dialable(complete(e164, rules), rules), rules).e164).toBe(e164);
       }),
+      { seed: SEED },
     );
   });
 
@@ -68,6 +77,7 @@ describe('number engine invariants', () => {
         const rfc3966 = parsePhoneNumberFromString(e164)!.format('RFC3966');
         expect(parseTelUri(rfc3966, rules).e164).toBe(e164);
       }),
+      { seed: SEED },
     );
   });
 });
@@ -100,7 +110,7 @@ describe('no input makes the engine throw anything but a NumberError', () => {
       fc.property(fc.oneof(fc.string({ unit: 'binary' }), hostileText), anyRules, (input, rules) => {
         onlyNumberErrors(() => analyzeNumber(input, rules));
       }),
-      { numRuns: 2000 },
+      { seed: SEED, numRuns: 2000 },
     );
     // 2,000 runs: about 1 s alone, over 5 s on the shared 2-core machine under a full CI load.
   }, 30_000);
@@ -116,7 +126,7 @@ describe('no input makes the engine throw anything but a NumberError', () => {
           onlyNumberErrors(() => parseTelUri(prefix + rest, rules));
         },
       ),
-      { numRuns: 3000 },
+      { seed: SEED, numRuns: 3000 },
     );
   });
 
@@ -132,7 +142,7 @@ describe('no input makes the engine throw anything but a NumberError', () => {
           expect(error).toBeInstanceOf(NumberError);
         }
       }),
-      { numRuns: 3000 },
+      { seed: SEED, numRuns: 3000 },
     );
   });
 });
