@@ -8,6 +8,7 @@ import { expect, test, type Dialog, type Page } from '@playwright/test';
 import { compileTemplate, TemplateError } from '../electron/popup/template-engine.js';
 import { readTestdata } from '../electron/test-support/testdata.js';
 import { requireChromium } from './require-chromium.js';
+import { imagesSettled } from './settled.js';
 
 const VECTORS = readTestdata('xss/rsnake_xss.txt')
   .split('\n')
@@ -25,16 +26,22 @@ async function dialogsOf(page: Page, markup: string): Promise<string[]> {
   await page.evaluate((html) => {
     (document.getElementById('popup') as HTMLElement).innerHTML = html;
   }, markup);
-  // Event handlers of failed images run after the load attempt: wait for it, then for a frame.
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const images = [...document.images].filter((image) => !image.complete);
-        if (images.length === 0) requestAnimationFrame(() => resolve());
-        for (const image of images)
-          image.addEventListener('error', () => setTimeout(resolve, 50), { once: true });
-      }),
+  // Event handlers of failed images run after the load attempt: wait for every image's, then for
+  // a sentinel image's error, which comes after every earlier image's handlers ran (settled.ts).
+  await page.evaluate(() =>
+    Promise.all(
+      [...document.images]
+        .filter((image) => !image.complete)
+        .map(
+          (image) =>
+            new Promise<void>((resolve) => {
+              image.addEventListener('error', () => resolve(), { once: true });
+              image.addEventListener('load', () => resolve(), { once: true });
+            }),
+        ),
+    ),
   );
+  await imagesSettled(page);
   page.off('dialog', onDialog);
   return opened;
 }

@@ -7,7 +7,7 @@
  * (see `.ci/run`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -227,6 +227,7 @@ export class StandinApp {
     const timer = setTimeout(() => this.child.kill('SIGKILL'), 15_000);
     const code = await this.exited;
     clearTimeout(timer);
+    rmSync(path.dirname(this.options.controlFile), { recursive: true, force: true });
     return code;
   }
 

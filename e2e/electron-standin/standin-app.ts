@@ -295,7 +295,11 @@ export class StandinElectronApp extends EventEmitter {
     await this.handOver?.catch(() => undefined);
     this.releaseSingleInstanceLock();
     const browser = startedBrowser();
-    if (browser !== null) await (await browser).context.close().catch(() => undefined);
+    if (browser !== null) {
+      const { context, profile } = await browser;
+      await context.close().catch(() => undefined);
+      rmSync(profile, { recursive: true, force: true });
+    }
     process.exit(code);
   }
 }

@@ -14,6 +14,8 @@ export interface StandinBrowser {
   readonly context: BrowserContext;
   /** `http://127.0.0.1:PORT`, for `chromium.connectOverCDP`. */
   readonly cdpUrl: string;
+  /** The profile folder (a temporary one): removed when the app exits. */
+  readonly profile: string;
 }
 
 let launched: Promise<StandinBrowser> | null = null;
@@ -56,5 +58,5 @@ async function launch(): Promise<StandinBrowser> {
   const port = readFileSync(portFile, 'utf8').split('\n')[0];
   // The page Chromium opens with the profile is no window of the app.
   for (const page of context.pages()) await page.close();
-  return { context, cdpUrl: `http://127.0.0.1:${String(port)}` };
+  return { context, cdpUrl: `http://127.0.0.1:${String(port)}`, profile };
 }

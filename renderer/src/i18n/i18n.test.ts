@@ -20,6 +20,7 @@ describe('the catalogues', () => {
     const german = translator('de-DE');
     expect(german.t('calls.missedCount', { count: 1200 })).toBe('1.200 verpasst');
     expect(translator('en-US').t('calls.missedCount', { count: 1200 })).toBe('1,200 missed');
-    expect(german.dateTime(Date.UTC(2026, 10, 23, 15, 4))).toMatch(/^23\.11\.26/);
+    // Local time, as the call log shows it, so the test holds in every time zone.
+    expect(german.dateTime(new Date(2026, 10, 23, 15, 4).getTime())).toBe('23.11.26, 15:04');
   });
 });
