@@ -13,7 +13,7 @@ import { warningText } from './rules-warning-text.js';
 import { countries, countryOfCode, exampleMobile, regionOfLocales, type Country } from './countries.js';
 import { getAt } from './document-path.js';
 import { useEditor, useEditorState } from './editor-context.js';
-import { DIALING_FIELDS } from './field-specs.js';
+import { DIALING_FIELDS } from './section-field-specs.js';
 import { FieldProblems, Fields, fieldId } from './fields.js';
 
 type Preview = CommandResult<'previewNumber'>;

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { useI18n, useServices } from '../app-context.js';
 import { getAt } from './document-path.js';
 import { useEditor, useEditorState } from './editor-context.js';
-import { POPUP_FIELDS } from './field-specs.js';
+import { POPUP_FIELDS } from './section-field-specs.js';
 import { Fields } from './fields.js';
 
 /** Templates Ringdesk picks by situation; the others can show a known caller. */
