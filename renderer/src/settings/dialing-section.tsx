@@ -231,27 +231,33 @@ function NumberPreview({ country }: { country: Country | null }) {
           spellCheck={false}
         />
       </div>
-      {preview === null ? null : 'error' in preview ? (
-        <p className="test-verdict test-bad" role="status" data-testid="preview-error">
-          {preview.error}
-        </p>
-      ) : (
-        <dl className="preview-table" aria-live="polite">
-          <dt>{t('dialing.e164')}</dt>
-          <dd data-testid="preview-e164">{preview.e164 ?? t('dialing.noE164')}</dd>
-          <dt>{t('dialing.display')}</dt>
-          <dd data-testid="preview-display">{preview.display}</dd>
-          <dt>{t('dialing.kind')}</dt>
-          <dd data-testid="preview-kind">
-            {isKind(preview.kind) ? t(`kind.${preview.kind}`) : preview.kind}
-            {preview.valid ? null : <span className="muted"> · {t('dialing.invalid')}</span>}
-          </dd>
-          <dt>{t('dialing.dialable')}</dt>
-          <dd data-testid="preview-dialable">
-            <code>{preview.dialable}</code>
-          </dd>
-        </dl>
-      )}
+      {preview === null ? null : <PreviewResult preview={preview} />}
     </div>
+  );
+}
+
+/** What the rules make of the number tried: its forms and kind, or why it cannot be read. */
+function PreviewResult({ preview }: { preview: Preview }) {
+  const { t } = useI18n();
+  return 'error' in preview ? (
+    <p className="test-verdict test-bad" role="status" data-testid="preview-error">
+      {preview.error}
+    </p>
+  ) : (
+    <dl className="preview-table" aria-live="polite">
+      <dt>{t('dialing.e164')}</dt>
+      <dd data-testid="preview-e164">{preview.e164 ?? t('dialing.noE164')}</dd>
+      <dt>{t('dialing.display')}</dt>
+      <dd data-testid="preview-display">{preview.display}</dd>
+      <dt>{t('dialing.kind')}</dt>
+      <dd data-testid="preview-kind">
+        {isKind(preview.kind) ? t(`kind.${preview.kind}`) : preview.kind}
+        {preview.valid ? null : <span className="muted"> · {t('dialing.invalid')}</span>}
+      </dd>
+      <dt>{t('dialing.dialable')}</dt>
+      <dd data-testid="preview-dialable">
+        <code>{preview.dialable}</code>
+      </dd>
+    </dl>
   );
 }
