@@ -7,7 +7,8 @@
  * disk before the end is published. Commands from any face (dial, call back, pick a contact,
  * open an action) arrive here, already validated by the face's router.
  *
- * What happens to each call (lookup, popups, journal) is call-flow.ts.
+ * What happens to each call (lookup, popups, journal) is call-flow.ts; the dials are
+ * companion-dialer.ts, the agent's commands on a popup popup-commands.ts.
  *
  * Invariants:
  * - Work for one call is serialised (lookup, then end; see call-flow.ts), so the journal records
@@ -31,7 +32,6 @@ import type {
 } from '../contract/models.js';
 import { journalCsv } from '../journal/journal-csv.js';
 import type { DialingRules } from '../numbers/dialing-rules.js';
-import { isWebUrl } from '../shared/web-url.js';
 import { CallState } from '../telephony/call-session.js';
 import { CallTracker, type CallChange } from '../telephony/call-tracker.js';
 import type { LineEvent, LineReceipt } from '../telephony/line-provider.js';
@@ -42,6 +42,7 @@ import { CompanionDialer, type TextSource } from './companion-dialer.js';
 import { LineKeeper } from './line-keeper.js';
 import { lineProblem } from '../telephony/line-problem.js';
 import { PopupAutoClose } from './popup-auto-close.js';
+import { PopupCommands } from './popup-commands.js';
 import { CallRecords } from './call-records.js';
 import { DEFAULT_RING_TIMEOUT_MS, NO_HANGUP_CAUSE, RingTimeout } from './ring-timeout.js';
 
@@ -58,6 +59,7 @@ export class Companion {
   private readonly autoClose: PopupAutoClose;
   private readonly ringTimeout: RingTimeout;
   private readonly flow: CallFlow;
+  private readonly popups: PopupCommands;
 
   constructor(private readonly options: CompanionOptions) {
     this.tracker = new CallTracker(options.now, (event, reason) => {
@@ -95,6 +97,14 @@ export class Companion {
       },
       this.calls,
     );
+    this.popups = new PopupCommands({
+      calls: this.calls,
+      picks: options.picks,
+      autoClose: this.autoClose,
+      publish: (state) => this.flow.publish(state),
+      isActive: (callId) => this.tracker.active().some((call) => call.callId === callId),
+      closed: (callId) => this.emit('popupClosed', { callId }),
+    });
   }
 
   /** Subscribes to what faces show; returns the unsubscribe function. */
@@ -226,55 +236,24 @@ export class Companion {
     };
   }
 
-  /** The agent picks contact `index` of a popup. */
-  async selectContact(callId: string, index: number): Promise<PopupModel> {
-    const state = this.calls.get(callId)?.state;
-    if (state === undefined || state === null) throw new CompanionError('no such popup', 'popup.not-found');
-    const contact = state.contacts[index];
-    if (contact === undefined)
-      throw new CompanionError('no such contact in this popup', 'popup.no-such-contact');
-    if (state.number.e164 !== null && state.contacts.length > 1) {
-      await this.options.picks.set(state.number.e164, { directory: contact.directory, id: contact.id });
-    }
-    this.autoClose.restart(callId);
-    return this.flow.publish({ ...state, selected: index });
+  /** The agent picks contact `index` of a popup (see popup-commands.ts). */
+  selectContact(callId: string, index: number): Promise<PopupModel> {
+    return this.popups.selectContact(callId, index);
   }
 
   /** Shows the choice of contacts again (after a remembered pick or a wrong click). */
-  async chooseAgain(callId: string): Promise<PopupModel> {
-    const state = this.calls.get(callId)?.state;
-    if (state === undefined || state === null) throw new CompanionError('no such popup', 'popup.not-found');
-    this.autoClose.restart(callId);
-    return this.flow.publish({ ...state, selected: null });
+  chooseAgain(callId: string): Promise<PopupModel> {
+    return this.popups.chooseAgain(callId);
   }
 
   /** Closes a popup. */
   dismissPopup(callId: string): void {
-    this.autoClose.cancel(callId);
-    const record = this.calls.get(callId);
-    if (record === undefined) return;
-    if (this.tracker.active().some((call) => call.callId === callId)) record.dismissed = true;
-    else record.state = null;
-    const shown = record.model !== null;
-    record.model = null;
-    this.calls.release(callId);
-    if (shown) this.emit('popupClosed', { callId });
+    this.popups.dismiss(callId);
   }
 
   /** The URL of a popup action, checked to be http(s). */
   actionUrl(callId: string, action: ActionId): string {
-    const model = this.calls.get(callId)?.model;
-    const url = model?.actions.find((each) => each.id === action)?.url;
-    if (url === undefined)
-      throw new CompanionError(
-        `action "${action}" is not offered for this call`,
-        'popup.action-not-offered',
-        { action },
-      );
-    if (!isWebUrl(url))
-      throw new CompanionError('refused to open a URL that is not http(s)', 'popup.not-web-url');
-    this.autoClose.restart(callId);
-    return url;
+    return this.popups.actionUrl(callId, action);
   }
 
   private onLineEvent(event: LineEvent, receipt?: LineReceipt): void {

@@ -1,30 +1,20 @@
 /**
  * The settings behind the wizard and the settings window: reads the document as saved, checks
- * and saves a new one atomically (secrets moved into the secret store first, so the file never
- * holds one in clear text), and runs the live checks and previews the forms offer: test a line,
- * test a directory; the previews (a number with dialing rules, a popup template, the actions) are
- * settings-previews.ts.
+ * and saves a new one (settings-save.ts: atomically, secrets moved into the secret store first,
+ * so the file never holds one in clear text), and runs the live checks and previews the forms
+ * offer: test a line, test a directory; the previews (a number with dialing rules, a popup
+ * template, the actions) are settings-previews.ts.
  */
 import type { FileKind } from '../contract/channels.js';
 import { listFiles, type FileList } from './settings/list-files.js';
 import { resolveUserPath } from '../shared/user-path.js';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Settings } from './settings/load-settings.js';
 import { checkSettings, SettingsError, withAbsolutePaths } from './settings/load-settings.js';
 import { formatIssues } from './settings/settings-file.js';
-import { applySite, lockedChanges, userPart, type SiteSettings } from './settings/site-settings.js';
-import { writeFileAtomic } from '../shared/atomic-write.js';
-import { confinePaths } from './settings/path-confinement.js';
-import type { SecretStore } from '../settings/secret-store.js';
 import { directorySchema, lineSchema } from './settings/settings-schema.js';
-import {
-  maskClearSecrets,
-  misplacedTypedSecrets,
-  restoreClearSecrets,
-  sealSecrets,
-  storedSecretIds,
-} from './settings/stored-secrets.js';
+import { maskClearSecrets } from './settings/stored-secrets.js';
 import { resolveDialingRules, type DialingRules } from '../numbers/dialing-rules.js';
 import type { TemplateStore } from '../popup/template-store.js';
 import {
@@ -39,30 +29,28 @@ import { checkDirectory, type DirectoryCheck } from './check-directory.js';
 import { lineIdentity, type LineIdentity } from './line-identity.js';
 import { checkLine, type LineCheck } from './check-line.js';
 import type { PopupBuilder } from './popup-builder.js';
-import { CompanionDownError } from './companion-runtime.js';
-
-import { revealForTest, unsealTyped, type SecretAccess } from './secret-reuse.js';
+import { revealForTest, type SecretAccess } from './secret-reuse.js';
+import {
+  checkUnsaved,
+  savedDocument,
+  saveSettings,
+  withSite,
+  type SaveAnswer,
+  type SettingsSaveOptions,
+} from './settings-save.js';
 
 export type { FieldWarning, NumberPreview } from './settings-previews.js';
 export type { FieldProblem } from './field-problem.js';
 
-export interface SettingsServiceOptions {
-  readonly file: string;
-  /** The user-data folder: the only place the API may point files the host writes to. */
-  readonly dataDir: string;
-  readonly defaultRegion: string;
-  readonly secrets: SecretStore;
+/** What the settings service reads, saves (see {@link SettingsSaveOptions}) and tests with. */
+export interface SettingsServiceOptions extends SettingsSaveOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
-  /** Called with the new settings after a successful save (the runtime restarts the Companion). */
-  readonly onSaved: (settings: Settings) => Promise<void>;
   /** The settings in force (for tests of a single part against the rest). */
   readonly current: () => Settings;
   /** The popup builder of the settings in force (for template previews). */
   readonly popups: () => PopupBuilder;
   /** The templates of the settings in force (for the choice of popup template). */
   readonly templates: () => TemplateStore;
-  /** The site settings the user's apply over (site-settings.ts); none by default. */
-  readonly site?: SiteSettings | null;
 }
 
 /** What the wizard and settings window open with. */
@@ -85,6 +73,7 @@ export interface SettingsView {
   readonly problems: readonly FieldProblem[];
 }
 
+/** The settings API of the wizard and the settings window (see the file comment). */
 export class SettingsService {
   constructor(private readonly options: SettingsServiceOptions) {}
 
@@ -135,53 +124,9 @@ export class SettingsService {
     }
   }
 
-  /** Checks and saves `document`; problems are returned per field and nothing is saved then. */
-  async save(document: unknown): Promise<{ ok: true } | { ok: false; problems: FieldProblem[] }> {
-    const owner = path.resolve(this.options.file);
-    const before = await this.savedDocument();
-    const restored = restoreClearSecrets(document, before ?? {});
-    const refused = [
-      ...this.lockedChanges(document, before),
-      ...restored.problems,
-      ...(await confinePaths(document, before, { file: this.options.file, dataDir: this.options.dataDir })),
-    ];
-    if (refused.length > 0) return { ok: false, problems: refused.map(splitProblem) };
-    const { document: sealed, problems } = await sealSecrets(restored.document, this.options.secrets, owner);
-    if (problems.length > 0) return { ok: false, problems: problems.map(splitProblem) };
-    let settings: Settings;
-    try {
-      settings = await checkSettings(sealed, this.options.file, {
-        defaultRegion: this.options.defaultRegion,
-        secrets: this.options.secrets,
-        bindSecrets: true,
-      });
-    } catch (error) {
-      if (error instanceof SettingsError) return { ok: false, problems: error.problems.map(splitProblem) };
-      throw error;
-    }
-    const previous = await readFile(this.options.file, 'utf8').catch(() => null);
-    if (previous !== null && !parsesAsJson(previous))
-      await writeFileAtomic(`${this.options.file}.broken`, previous, 0o600);
-    // The user's file keeps what the user chose; the site's values stay the site's (site-settings.ts).
-    const own = this.options.site == null ? sealed : userPart(sealed, this.options.site);
-    await writeFileAtomic(this.options.file, `${JSON.stringify(own, null, 2)}\n`, 0o600);
-    try {
-      await this.options.onSaved(settings);
-    } catch (error) {
-      // Settings that pass every check can still fail to start (a port taken, a bridge that
-      // will not run): put the file back, so the next start is not broken either.
-      if (previous === null) await rm(this.options.file, { force: true });
-      else await writeFileAtomic(this.options.file, previous, 0o600);
-      const reason = error instanceof Error ? error.message : String(error);
-      const message =
-        error instanceof CompanionDownError
-          ? `these settings cannot start, and nothing runs now (${reason}): fix them and save again`
-          : `these settings cannot start (${reason}); the previous ones are running`;
-      return { ok: false, problems: [{ path: '', message }] };
-    }
-    // Only now: until the new settings run, the old ones may still need their secrets.
-    await this.options.secrets.keepOnly(path.resolve(this.options.file), storedSecretIds(sealed));
-    return { ok: true };
+  /** Checks and saves `document` (settings-save.ts); problems are returned per field, nothing saved then. */
+  save(document: unknown): Promise<SaveAnswer> {
+    return saveSettings(this.options, document);
   }
 
   /**
@@ -189,26 +134,8 @@ export class SettingsService {
    * secrets kept in the file, paths the API may set) without saving or storing anything: typed
    * secrets are checked as plain values.
    */
-  async check(document: unknown): Promise<{ ok: true } | { ok: false; problems: FieldProblem[] }> {
-    const before = await this.savedDocument();
-    const restored = restoreClearSecrets(document, before ?? {});
-    const refused = [
-      ...this.lockedChanges(document, before),
-      ...restored.problems,
-      ...(await confinePaths(document, before, { file: this.options.file, dataDir: this.options.dataDir })),
-      ...misplacedTypedSecrets(restored.document),
-    ];
-    if (refused.length > 0) return { ok: false, problems: refused.map(splitProblem) };
-    try {
-      await checkSettings(unsealTyped(restored.document), this.options.file, {
-        defaultRegion: this.options.defaultRegion,
-        secrets: this.options.secrets,
-      });
-      return { ok: true };
-    } catch (error) {
-      if (error instanceof SettingsError) return { ok: false, problems: error.problems.map(splitProblem) };
-      throw error;
-    }
+  check(document: unknown): Promise<SaveAnswer> {
+    return checkUnsaved(this.options, document);
   }
 
   /** Tests a line's settings (unsaved) as the Test button does. */
@@ -299,41 +226,16 @@ export class SettingsService {
     return { secrets: this.options.secrets, owner: path.resolve(this.options.file) };
   }
 
-  /**
-   * The settings as saved, over the site's (what is in force and what the UI showed), or null
-   * (no file and no site, or not JSON).
-   */
-
-  private async savedDocument(): Promise<unknown> {
-    const text = await readFile(this.options.file, 'utf8').catch(() => 'null');
-    const saved = parsesAsJson(text) ? (JSON.parse(text.replace(/^\uFEFF/, '')) as unknown) : null;
-    return this.options.site == null ? saved : this.withSite(saved ?? {});
-  }
-
   /** `document` over the site settings, when there are any. */
   private withSite(document: unknown): unknown {
-    return this.options.site == null ? document : applySite(document, this.options.site);
-  }
-
-  /** A problem for each locked key `document` changes: only a hand-made request does. */
-  private lockedChanges(document: unknown, before: unknown): string[] {
-    return this.options.site == null ? [] : lockedChanges(document, before ?? {}, this.options.site);
+    return withSite(document, this.options.site);
   }
 
   /** The line and directories as saved, for the secrets a test may use. */
   private async savedEntries(): Promise<{ line: unknown; directories: unknown[] }> {
     // Only the document: the checks and template list `read` adds are not needed here.
-    const saved = (await this.savedDocument()) as { line?: unknown; directories?: unknown } | null;
+    const saved = (await savedDocument(this.options)) as { line?: unknown; directories?: unknown } | null;
     if (saved === null || typeof saved !== 'object') return { line: undefined, directories: [] };
     return { line: saved.line, directories: Array.isArray(saved.directories) ? saved.directories : [] };
-  }
-}
-
-function parsesAsJson(text: string): boolean {
-  try {
-    JSON.parse(text.replace(/^\uFEFF/, ''));
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -15,7 +15,7 @@
  *   selects; the connection test says how many.
  *
  * At open the root DSE tells whether the server is Active Directory, which picks the default
- * filter and the change tracking. Contacts carry the entry's DN as their id.
+ * filter and the change tracking (see ldap-server-query.ts). Contacts carry the entry's DN as their id.
  */
 import type { Entry } from 'ldapts';
 import type { DialingRules } from '../../numbers/dialing-rules.js';
@@ -24,22 +24,15 @@ import type { Directory } from '../directory.js';
 import type { StoredNumber } from '../stored-number.js';
 import { connectionPlan } from './ldap-connection-plan.js';
 import { createLdaptsClient, LdapConnection, type CreateLdapClient } from './ldap-connection.js';
-import {
-  contactFromEntry,
-  entryHoldsNumber,
-  requestedAttributes,
-  type EntryReading,
-  type LdapContact,
-} from './ldap-entry.js';
+import type { EntryReading, LdapContact } from './ldap-entry.js';
 import { LdapDirectoryError, ldapError } from './ldap-errors.js';
-import { normalizeFilter } from './ldap-filter.js';
 import { E164, liveFilter } from './ldap-number-forms.js';
 import { eachEntry, loadContacts, type ContactQuery, type LoadLimits } from './ldap-paged-load.js';
-import { defaultFilter, readServerInfo, type ServerInfo } from './ldap-server-info.js';
+import type { ServerInfo } from './ldap-server-info.js';
+import { readRootDse, serverQuery } from './ldap-server-query.js';
 import { ldapDirectoryName, type LdapDirectorySettings } from './ldap-settings.js';
-import { keyAttributes, LdapSync, type SyncReport } from './ldap-sync.js';
-import { liveCost, searchLive, syncMethod } from './ldap-live.js';
-import { withDeadline } from './ldap-deadline.js';
+import { LdapSync, type SyncReport } from './ldap-sync.js';
+import { exactMatches, liveCost, searchLive, syncMethod } from './ldap-live.js';
 import { systemClock, type Clock } from '../../shared/clock.js';
 
 /** What an LDAP directory needs from its surroundings; every edge can be replaced in tests. */
@@ -94,12 +87,6 @@ export function createLdapDirectory(settings: LdapDirectorySettings, deps: LdapD
   return new LdapServerDirectory(settings, deps);
 }
 
-/** How many stored numbers' completions live mode keeps (a few hundred kilobytes). */
-const COMPLETIONS_KEPT = 20_000;
-
-/** Phone attributes that OpenLDAP's standard schema gives no matching rule (RFC 4519). */
-const UNMATCHABLE_ON_OPENLDAP = new Set(['facsimiletelephonenumber']);
-
 class LdapServerDirectory implements LdapDirectory {
   readonly kind = 'ldap';
   readonly name: string;
@@ -142,7 +129,12 @@ class LdapServerDirectory implements LdapDirectory {
     this.connection = connection;
     try {
       await connection.check();
-      const info = await this.timed(connection.use(readServerInfo), 'bind');
+      const info = await readRootDse(connection, {
+        directory: this.name,
+        timeoutMs: this.settings.timeoutMs,
+        clock: this.clock,
+        anonymous: this.anonymous,
+      });
       this.prepare(info);
       if (this.mode === 'sync') await this.sync(connection);
     } catch (error) {
@@ -161,13 +153,7 @@ class LdapServerDirectory implements LdapDirectory {
       liveFilter(e164, this.deps.rules, this.liveAttributes, this.prepared().filter),
       signal,
     );
-    // The filter over-matches on purpose: only entries holding exactly this number count.
-    // Completions are kept across lookups (the same people call again), within a bound.
-    if (this.completions.size > COMPLETIONS_KEPT) this.completions.clear();
-    const reading: EntryReading = { ...this.reading, completions: this.completions };
-    return entries
-      .filter((entry) => entryHoldsNumber(entry, e164, reading))
-      .map((entry) => contactFromEntry(entry, reading));
+    return exactMatches(entries, e164, this.reading, this.completions);
   }
 
   async list(): Promise<readonly LdapContact[]> {
@@ -231,19 +217,9 @@ class LdapServerDirectory implements LdapDirectory {
   private prepare(info: ServerInfo): void {
     this.info = info;
     const { settings } = this;
-    const keys = keyAttributes(info);
-    this.query = {
-      baseDn: settings.baseDn,
-      scope: settings.scope,
-      filter: settings.filter === undefined ? defaultFilter(info) : normalizeFilter(settings.filter),
-      attributes: [...requestedAttributes(settings), ...keys],
-      pageSize: settings.pageSize,
-      ...(info.activeDirectory ? { binaryAttributes: ['objectGUID'] } : {}),
-    };
-    const unmatchable = info.activeDirectory
-      ? []
-      : settings.phoneAttributes.filter((attribute) => UNMATCHABLE_ON_OPENLDAP.has(attribute.toLowerCase()));
-    this.liveAttributes = settings.phoneAttributes.filter((attribute) => !unmatchable.includes(attribute));
+    const { query, liveAttributes, unmatchable } = serverQuery(settings, info);
+    this.query = query;
+    this.liveAttributes = liveAttributes;
     if (this.mode === 'live' && unmatchable.length > 0)
       this.deps.onWarning?.(
         this.error(
@@ -303,22 +279,6 @@ class LdapServerDirectory implements LdapDirectory {
       clock: this.clock,
       anonymous: this.anonymous,
     };
-  }
-
-  private timed<T>(work: Promise<T>, stage: 'bind'): Promise<T> {
-    const { timeoutMs } = this.settings;
-    return withDeadline(work, {
-      ms: timeoutMs,
-      clock: this.clock,
-      onExpiry: () => this.error(`no answer within ${timeoutMs} ms (root DSE after ${stage})`),
-    }).catch((error: unknown) => {
-      throw ldapError(this.name, error, {
-        stage: 'search',
-        timeoutMs,
-        baseDn: '(root DSE)',
-        anonymous: this.anonymous,
-      });
-    });
   }
 
   private prepared(): ContactQuery {

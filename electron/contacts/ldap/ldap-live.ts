@@ -1,19 +1,43 @@
 /**
- * Live mode's search and what the connection test says about each mode, kept apart from the
- * directory's life cycle (ldap-directory.ts).
+ * Live mode's search, which of its hits count, and what the connection test says about each
+ * mode, kept apart from the directory's life cycle (ldap-directory.ts).
  *
  * A live search has a deadline and honours an AbortSignal; when it is given up on, it is
  * abandoned on the server (LDAP Abandon, see ldapts-client.ts), so a domain controller does not
  * go on walking its entries for a caller who has long been answered.
  */
 import type { Entry } from 'ldapts';
+import type { StoredNumber } from '../stored-number.js';
 import type { LdapConnection } from './ldap-connection.js';
+import { contactFromEntry, entryHoldsNumber, type EntryReading, type LdapContact } from './ldap-entry.js';
 import type { LdapDirectoryError } from './ldap-errors.js';
 import type { ContactQuery } from './ldap-paged-load.js';
 import type { ServerInfo } from './ldap-server-info.js';
 import type { LdapSync } from './ldap-sync.js';
 import { withDeadline } from './ldap-deadline.js';
 import type { Clock } from '../../shared/clock.js';
+
+/** How many stored numbers' completions live mode keeps (a few hundred kilobytes). */
+const COMPLETIONS_KEPT = 20_000;
+
+/**
+ * The contacts of live search hits that hold exactly `e164`: the live filter over-matches on
+ * purpose (stored forms, ending digits), so each hit's numbers are completed and compared, and an
+ * over-matching filter never pops up a wrong person. Completions are kept in `completions` across
+ * lookups (the same people call again), within a bound.
+ */
+export function exactMatches(
+  entries: readonly Entry[],
+  e164: string,
+  reading: EntryReading,
+  completions: Map<string, StoredNumber>,
+): LdapContact[] {
+  if (completions.size > COMPLETIONS_KEPT) completions.clear();
+  const withCompletions: EntryReading = { ...reading, completions };
+  return entries
+    .filter((entry) => entryHoldsNumber(entry, e164, withCompletions))
+    .map((entry) => contactFromEntry(entry, withCompletions));
+}
 
 /** What a live search needs besides the query. */
 export interface LiveSearchContext {

@@ -15,6 +15,9 @@
  *   simply replaced. syncrepl (RFC 4533) is not used: its answers come as
  *   intermediate responses that ldapts cannot read.
  *
+ * The markers themselves (what is read from each entry, the filter of a delta) are
+ * ldap-change-marker.ts.
+ *
  * Leavers: each delta also asks for the changed entries that no longer match the filter (an
  * account disabled, a person turned into something else) and drops them. Deletions: on AD, when
  * the account may read the Deleted Objects container (administrators, by default), tombstones
@@ -26,7 +29,6 @@
  *
  * Entries are keyed by objectGUID / entryUUID, so a renamed person replaces their old entry.
  */
-import type { Entry } from 'ldapts';
 import { PhoneIndex } from '../phone-index.js';
 import type { LdapClient } from './ldap-client.js';
 import { entryKey, type EntryReading, type LdapContact } from './ldap-entry.js';
@@ -35,23 +37,17 @@ import { allOf } from './ldap-filter.js';
 import { eachEntry, loadContacts, type ContactQuery, type LoadLimits } from './ldap-paged-load.js';
 import { readServerInfo, seesTombstones, showDeleted, texts, type ServerInfo } from './ldap-server-info.js';
 import { withDeadline } from './ldap-deadline.js';
+import { changedSince, keyAttributes, MarkerTracker, type Marker } from './ldap-change-marker.js';
+
+export { earlier, keyAttributes } from './ldap-change-marker.js';
 
 /** Everything is loaded again after this long. */
 export const FULL_SYNC_EVERY_MS = 24 * 60 * 60_000;
 /** Deletions are swept for this often where tombstones cannot be read. */
 export const SWEEP_EVERY_MS = 60 * 60_000;
-/** How far back a timestamp delta looks before the newest timestamp seen. */
-const TIMESTAMP_OVERLAP_MS = 2_000;
-/** How far back before this PC's clock a timestamp delta always looks. */
-const CLOCK_MARGIN_MS = 10 * 60_000;
 /** The Global Catalog's ports, and the phone attributes not in its partial attribute set. */
 const GC_PORTS = new Set(['3268', '3269']);
 const NOT_IN_GC = ['mobile', 'pager', 'otherTelephone', 'otherMobile'];
-
-/** Where the directory stands after the last sync. */
-type Marker =
-  | { readonly kind: 'usn'; readonly usn: number; readonly server: string }
-  | { readonly kind: 'time'; readonly time: string };
 
 /** What a sync did (for benchmarks and tests). */
 export interface SyncReport {
@@ -72,6 +68,7 @@ export interface SyncOptions {
   readonly onWarning?: ((message: string) => void) | undefined;
 }
 
+/** Sync mode's contacts and their phone index, brought up to date by {@link LdapSync.run}. */
 export class LdapSync {
   private byKey = new Map<string, LdapContact>();
   private list: readonly LdapContact[] = [];
@@ -248,75 +245,4 @@ export class LdapSync {
       onExpiry: () => new LdapDirectoryError(directory, `no answer within ${timeoutMs} ms (sync, ${what})`),
     });
   }
-}
-
-/** The attributes that identify an entry: its key and its change marker. */
-export function keyAttributes(info: Pick<ServerInfo, 'activeDirectory'>): string[] {
-  return info.activeDirectory ? ['objectGUID', 'uSNChanged'] : ['entryUUID', 'modifyTimestamp'];
-}
-
-/** The filter part that selects what changed since `marker`. */
-function changedSince(marker: Marker): string {
-  if (marker.kind === 'usn') return `(uSNChanged>=${marker.usn + 1})`;
-  return `(modifyTimestamp>=${marker.time})`;
-}
-
-/** Follows the newest change seen, to mark where the next delta starts. */
-class MarkerTracker {
-  private usn: number;
-  private time: string | null;
-
-  constructor(
-    private readonly info: ServerInfo,
-    previous: Marker | null = null,
-  ) {
-    this.usn = previous?.kind === 'usn' ? previous.usn : 0;
-    this.time = previous?.kind === 'time' ? previous.time : null;
-  }
-
-  /** Runs for every entry of a load: reads only the one attribute the marker needs. */
-  see(entry: Entry): void {
-    if (this.info.activeDirectory) {
-      if (this.info.highestCommittedUsn !== null) return;
-      const usn = Number(firstValue(entry, 'uSNChanged') ?? NaN);
-      if (usn > this.usn) this.usn = usn;
-      return;
-    }
-    const time = firstValue(entry, 'modifyTimestamp');
-    if (time !== undefined && (this.time === null || time > this.time) && /^\d{14}/.test(time))
-      this.time = time;
-  }
-
-  /** Where the next delta starts; `now` is this PC's clock (ms since 1970). */
-  marker(now: number): Marker | null {
-    const { info } = this;
-    if (info.activeDirectory)
-      return { kind: 'usn', usn: info.highestCommittedUsn ?? this.usn, server: info.serverName ?? '' };
-    if (this.time === null) return null;
-    const seen = earlier(this.time, TIMESTAMP_OVERLAP_MS);
-    const clock = generalizedTime(now - CLOCK_MARGIN_MS);
-    return { kind: 'time', time: clock > seen ? clock : seen };
-  }
-}
-
-/** The first value of `attribute`: as spelt (servers answer with the requested spelling), else any case. */
-function firstValue(entry: Entry, attribute: string): string | undefined {
-  const value = entry[attribute];
-  if (typeof value === 'string') return value;
-  return value === undefined
-    ? texts(entry, attribute)[0]
-    : texts({ dn: '', [attribute]: value }, attribute)[0];
-}
-
-/** A generalized time (`20261206093000Z`, fractions allowed) moved back by `ms`, to the second. */
-export function earlier(time: string, ms: number): string {
-  const [, y, mo, d, h, mi, s] = /^(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)/.exec(time) ?? [];
-  const at = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)) - ms;
-  if (Number.isNaN(at)) return time;
-  return generalizedTime(at);
-}
-
-/** Milliseconds since 1970 as a generalized time to the second (`20261206093000Z`). */
-function generalizedTime(ms: number): string {
-  return `${new Date(Math.max(0, ms)).toISOString().slice(0, 19).replace(/\D/g, '')}Z`;
 }

@@ -17,50 +17,9 @@
  * - At most `capacity` calls are held.
  */
 import type { CallOutcome, LineEvent, Presentation } from '../line-provider.js';
+import { newAmiCall, partyFields, type AmiCall, type CallKind } from './ami-call.js';
 
-/** How a call began: dialled to the agent, dialled by the agent's phone, or Ringdesk's Originate. */
-export type CallKind = 'incoming' | 'outgoing' | 'originate';
-
-/** One call. */
-export interface AmiCall {
-  readonly callId: string;
-  readonly kind: CallKind;
-  /** The remote party as last reported (see {@link AmiCallBook.update}). */
-  remote: string;
-  presentation: Presentation;
-  name: string | undefined;
-  /** The queue the call rings from at this phone. */
-  queue: string | undefined;
-  readonly dialled: string;
-  /** The remote side's channels (the caller's, for an incoming call), whose caller ID is the party. */
-  readonly remoteLegs: Set<string>;
-  /** One of the agent's legs reached Ringing (or Ringdesk refused it): unanswered, it was missed. */
-  rang: boolean;
-  /** Someone else's phone answered it (ring group, queue), and who where Asterisk said. */
-  answeredElsewhere: { name?: string; number?: string } | null;
-  /** The agent's phone forwarded it (`Forward`), to where. */
-  forwardedTo: string | null;
-  /** Asterisk 11: the dialling channel whose `Dial` end says why an unanswered call ended. */
-  lateDialEnd: string | null;
-  /** The agent's legs (and an Originate's first channel): uniqueid → channel name. */
-  readonly anchors: Map<string, string>;
-  /**
-   * The channels that are the agent's end of a call being placed: an Originate's first channel
-   * and the phone's leg that answered it, or the leg a phone dialled from. While the call is not
-   * connected, any of them hanging up ends it (see the mapper's `hangup`).
-   */
-  readonly originLegs: Set<string>;
-  readonly roots: Set<string>;
-  announced: boolean;
-  connected: boolean;
-  ended: boolean;
-  cause: string | undefined;
-  outcome: CallOutcome | undefined;
-  /** The status of the last failed dial, as a cause (`noAnswer`). */
-  dialCause: string | null;
-  /** An Originate whose first channel has not been seen yet. */
-  awaitingChannel: boolean;
-}
+export type { AmiCall, CallKind };
 
 const FINISHED_MEMORY = 1024;
 
@@ -118,30 +77,7 @@ export class AmiCallBook {
     if (this.byId.size >= this.capacity) return null;
     let id = root;
     for (let n = 2; this.byId.has(id) || this.finished.has(id); n++) id = `${root}/${n}`;
-    const call: AmiCall = {
-      callId: id,
-      kind,
-      remote,
-      presentation: party.presentation ?? (remote === '' ? 'unknown' : 'allowed'),
-      name: party.name,
-      queue: undefined,
-      dialled,
-      remoteLegs: new Set(),
-      rang: false,
-      answeredElsewhere: null,
-      forwardedTo: null,
-      lateDialEnd: null,
-      anchors: new Map(),
-      originLegs: new Set(),
-      roots: new Set(),
-      announced: false,
-      connected: false,
-      ended: false,
-      cause: undefined,
-      outcome: undefined,
-      dialCause: null,
-      awaitingChannel: kind === 'originate',
-    };
+    const call = newAmiCall(id, kind, remote, dialled, party);
     this.byId.set(id, call);
     this.addRoot(call, root);
     return call;
@@ -310,13 +246,4 @@ export class AmiCallBook {
       ...(outcome === undefined ? {} : { outcome }),
     });
   }
-}
-
-/** The party fields an event carries beyond `remote`: a presentation that is not plain, a name. */
-function partyFields(call: AmiCall): { presentation?: Presentation; name?: string } {
-  const plain = call.presentation === (call.remote === '' ? 'unknown' : 'allowed');
-  return {
-    ...(plain ? {} : { presentation: call.presentation }),
-    ...(call.name === undefined ? {} : { name: call.name }),
-  };
 }

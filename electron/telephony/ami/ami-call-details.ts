@@ -12,7 +12,8 @@
  * - Bounded: at most `maxQueued` queue callers are remembered (oldest forgotten first); a caller
  *   is forgotten at its `Hangup`.
  */
-import type { AmiCall, AmiCallBook } from './ami-call-book.js';
+import type { AmiCall } from './ami-call.js';
+import type { AmiCallBook } from './ami-call-book.js';
 import type { ChannelTable } from './ami-channel-table.js';
 import { field } from './ami-fields.js';
 import type { AmiMessage } from './ami-message.js';

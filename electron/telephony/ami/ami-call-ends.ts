@@ -15,7 +15,7 @@
  * - An Asterisk 11 call waiting for its late `Dial` end MUST end at that end or at the dialling
  *   channel's own `Hangup`, whichever comes first: it never waits for anything else.
  */
-import type { AmiCall } from './ami-call-book.js';
+import type { AmiCall } from './ami-call.js';
 import { hangupCauseName, isGenericCause } from './ami-causes.js';
 import { field } from './ami-fields.js';
 import { failedDial, type AmiMapperContext } from './ami-mapper-context.js';

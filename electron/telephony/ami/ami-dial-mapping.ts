@@ -13,7 +13,7 @@
  * Invariant: a new call's leg is attached before the call is announced, so a listener can
  * already refuse it.
  */
-import type { AmiCall } from './ami-call-book.js';
+import type { AmiCall } from './ami-call.js';
 import type { AmiCallEnds } from './ami-call-ends.js';
 import { dialBegin, dialEnd, outgoingNumber, type DialEnd, type DialLeg } from './ami-dial-events.js';
 import { field } from './ami-fields.js';

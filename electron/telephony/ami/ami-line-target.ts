@@ -16,6 +16,7 @@
  *   listed, and the line log says it is watched as written.
  */
 import { findLine, LineNotFoundError } from '../../contract/line-choice.js';
+import type { AmiLineNote } from './ami-call-details.js';
 import type { AmiLineChoice, AmiLineListing } from './ami-lines.js';
 
 /** The phone the line is: what channels to watch and what Originate rings. */
@@ -64,6 +65,25 @@ export function lineTarget(line: string, listing: AmiLineListing): AmiLineTarget
       listing.lines,
     );
   return asWritten;
+}
+
+/**
+ * The line log's entry for a line that was not found and is watched as written: why (Asterisk's
+ * reason for not listing, or that the line is not among those listed), so the admin can tell a
+ * typo from an Asterisk without hints.
+ */
+export function watchedAsWrittenNote(line: string, listing: AmiLineListing): AmiLineNote {
+  return {
+    callId: '',
+    note: 'line watched as written',
+    detail: {
+      line,
+      ExtensionStateList:
+        listing.kind === 'unlisted'
+          ? listing.reason
+          : `the line is not among the ${String(listing.lines.length)} extensions with a device hint`,
+    },
+  };
 }
 
 function names(lines: readonly { id: string; name: string }[]): string {

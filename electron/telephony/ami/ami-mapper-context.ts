@@ -3,7 +3,8 @@
  * outcome, queues), which channels are the agent's phone, and the small rules more than one
  * part applies (attaching a leg, a failed dial's cause, the far side of an Originate).
  */
-import type { AmiCall, AmiCallBook } from './ami-call-book.js';
+import type { AmiCall } from './ami-call.js';
+import type { AmiCallBook } from './ami-call-book.js';
 import type { AmiCallDetails, AmiLineNote } from './ami-call-details.js';
 import { dialStatusCause } from './ami-causes.js';
 import { isLocalChannel } from './ami-channel-names.js';

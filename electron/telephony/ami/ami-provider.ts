@@ -6,8 +6,9 @@
  * Its connection follows the state machine in `ami-phase.ts` (idle → opening → authenticating
  * → finding → ready → idle on `lost`): once logged in, it finds the phone the configured line is
  * (`ExtensionStateList`, see `ami-line-target.ts`) and fails with a plain reason when several
- * devices answer to it (a line Asterisk does not list is watched as written). In `ready` it pings Asterisk every `pingIntervalMs`; a Ping not
- * answered within `timeoutMs` means the connection is dead.
+ * devices answer to it (a line Asterisk does not list is watched as written). In `ready` it
+ * pings Asterisk every `pingIntervalMs` (see `ami-keep-alive.ts`); a Ping not answered within
+ * `timeoutMs` means the connection is dead.
  *
  * Invariants (with the contract's, see `line-provider.ts`):
  * - It MUST NOT reconnect by itself: a failed connect, a dropped socket, a missing Pong or a
@@ -26,9 +27,10 @@ import { AmiLineLog, amiTarget, watchPhone, type AmiLineLogEntry } from './ami-l
 import { systemClock, type Schedule } from '../../shared/clock.js';
 
 export type { AmiLineLogEntry };
-import { AmiConnection, AmiTimeoutError, quote } from './ami-connection.js';
+import { AmiConnection, quote } from './ami-connection.js';
 import type { AmiLineNote } from './ami-call-details.js';
-import { lineTarget, type AmiLineTarget } from './ami-line-target.js';
+import { keepAlive } from './ami-keep-alive.js';
+import { lineTarget, watchedAsWrittenNote, type AmiLineTarget } from './ami-line-target.js';
 import { listAmiLines, type AmiLineChoice } from './ami-lines.js';
 import { checkBanner, login } from './ami-login.js';
 import type { AmiMessage } from './ami-message.js';
@@ -212,7 +214,13 @@ export class AmiProvider implements LineProvider {
       await this.find(attempt, connection);
       this.machine.move('found');
       for (const message of this.held.splice(0)) this.onAmiEvent(attempt, message);
-      this.pingLater(attempt, connection);
+      this.cancelPing = keepAlive(connection, {
+        schedule: this.schedule,
+        intervalMs: settings.pingIntervalMs,
+        timeoutMs: settings.timeoutMs,
+        live: () => attempt === this.attempt && this.phase === 'ready',
+        lose: (reason) => this.lose(attempt, reason),
+      });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       this.lose(attempt, reason);
@@ -228,18 +236,7 @@ export class AmiProvider implements LineProvider {
     const listing = await listAmiLines((fields) => connection.list(fields));
     this.current(attempt, 'finding');
     const target = lineTarget(this.settings.line, listing);
-    if (!target.found)
-      this.note({
-        callId: '',
-        note: 'line watched as written',
-        detail: {
-          line: this.settings.line,
-          ExtensionStateList:
-            listing.kind === 'unlisted'
-              ? listing.reason
-              : `the line is not among the ${String(listing.lines.length)} extensions with a device hint`,
-        },
-      });
+    if (!target.found) this.note(watchedAsWrittenNote(this.settings.line, listing));
     [this.mapper, this.originator] = this.watch(target);
   }
 
@@ -257,24 +254,6 @@ export class AmiProvider implements LineProvider {
     if (message.event?.toLowerCase() === 'originateresponse' && this.originator.onOriginateResponse(message))
       return;
     this.mapper.handle(message);
-  }
-
-  private pingLater(attempt: number, connection: AmiConnection): void {
-    this.cancelPing = this.schedule(() => {
-      this.cancelPing = () => undefined;
-      connection.action({ Action: 'Ping' }).then(
-        () => {
-          if (attempt === this.attempt && this.phase === 'ready') this.pingLater(attempt, connection);
-        },
-        (error: unknown) => {
-          if (error instanceof AmiTimeoutError)
-            this.lose(
-              attempt,
-              `Asterisk did not answer a keep-alive Ping within ${this.settings.timeoutMs} ms`,
-            );
-        },
-      );
-    }, this.settings.pingIntervalMs);
   }
 
   /** Ends attempt `attempt` (if it is the current one and not over yet) with `reason`. */

@@ -11,7 +11,8 @@ import { useI18n, useServices } from '../app-context.js';
 import { CATALOGS, type MessageKey } from '../i18n/i18n.js';
 import { getAt, isObject, type Json, type Path } from './document-path.js';
 import { useEditor, useEditorState } from './editor-context.js';
-import { ACTION_FIELDS, directoryType } from './field-specs.js';
+import { directoryType } from './field-specs.js';
+import { ACTION_FIELDS } from './section-field-specs.js';
 import { FormField, Fields, fieldId } from './fields.js';
 import { ProblemList } from './problem-list.js';
 

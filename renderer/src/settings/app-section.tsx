@@ -1,6 +1,6 @@
 /** The app itself: language, start at login, where updates come from, the desktop app's global shortcuts. */
 import { useI18n } from '../app-context.js';
-import { APP_FIELDS } from './field-specs.js';
+import { APP_FIELDS } from './section-field-specs.js';
 import { Fields } from './fields.js';
 import { JsonEditor } from './json-editor.js';
 import { useEditorState } from './editor-context.js';

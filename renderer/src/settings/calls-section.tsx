@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useI18n } from '../app-context.js';
 import { getAt, isObject } from './document-path.js';
 import { useEditor, useEditorState } from './editor-context.js';
-import { CALL_FIELDS } from './field-specs.js';
+import { CALL_FIELDS } from './section-field-specs.js';
 import { FieldProblems, Fields, fieldId } from './fields.js';
 import { PhoneLinksPanel } from './links-panel.js';
 

@@ -13,7 +13,7 @@ import { warningText } from './rules-warning-text.js';
 import { countries, countryOfCode, exampleMobile, regionOfLocales, type Country } from './countries.js';
 import { getAt } from './document-path.js';
 import { useEditor, useEditorState } from './editor-context.js';
-import { DIALING_FIELDS } from './field-specs.js';
+import { DIALING_FIELDS } from './section-field-specs.js';
 import { FieldProblems, Fields, fieldId } from './fields.js';
 
 type Preview = CommandResult<'previewNumber'>;
@@ -231,27 +231,33 @@ function NumberPreview({ country }: { country: Country | null }) {
           spellCheck={false}
         />
       </div>
-      {preview === null ? null : 'error' in preview ? (
-        <p className="test-verdict test-bad" role="status" data-testid="preview-error">
-          {preview.error}
-        </p>
-      ) : (
-        <dl className="preview-table" aria-live="polite">
-          <dt>{t('dialing.e164')}</dt>
-          <dd data-testid="preview-e164">{preview.e164 ?? t('dialing.noE164')}</dd>
-          <dt>{t('dialing.display')}</dt>
-          <dd data-testid="preview-display">{preview.display}</dd>
-          <dt>{t('dialing.kind')}</dt>
-          <dd data-testid="preview-kind">
-            {isKind(preview.kind) ? t(`kind.${preview.kind}`) : preview.kind}
-            {preview.valid ? null : <span className="muted"> · {t('dialing.invalid')}</span>}
-          </dd>
-          <dt>{t('dialing.dialable')}</dt>
-          <dd data-testid="preview-dialable">
-            <code>{preview.dialable}</code>
-          </dd>
-        </dl>
-      )}
+      {preview === null ? null : <PreviewResult preview={preview} />}
     </div>
+  );
+}
+
+/** What the rules make of the number tried: its forms and kind, or why it cannot be read. */
+function PreviewResult({ preview }: { preview: Preview }) {
+  const { t } = useI18n();
+  return 'error' in preview ? (
+    <p className="test-verdict test-bad" role="status" data-testid="preview-error">
+      {preview.error}
+    </p>
+  ) : (
+    <dl className="preview-table" aria-live="polite">
+      <dt>{t('dialing.e164')}</dt>
+      <dd data-testid="preview-e164">{preview.e164 ?? t('dialing.noE164')}</dd>
+      <dt>{t('dialing.display')}</dt>
+      <dd data-testid="preview-display">{preview.display}</dd>
+      <dt>{t('dialing.kind')}</dt>
+      <dd data-testid="preview-kind">
+        {isKind(preview.kind) ? t(`kind.${preview.kind}`) : preview.kind}
+        {preview.valid ? null : <span className="muted"> · {t('dialing.invalid')}</span>}
+      </dd>
+      <dt>{t('dialing.dialable')}</dt>
+      <dd data-testid="preview-dialable">
+        <code>{preview.dialable}</code>
+      </dd>
+    </dl>
   );
 }

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { useI18n, useServices } from '../app-context.js';
 import { getAt } from './document-path.js';
 import { useEditor, useEditorState } from './editor-context.js';
-import { POPUP_FIELDS } from './field-specs.js';
+import { POPUP_FIELDS } from './section-field-specs.js';
 import { Fields } from './fields.js';
 
 /** Templates Ringdesk picks by situation; the others can show a known caller. */
@@ -14,33 +14,12 @@ const SITUATION_TEMPLATES = new Set(['contact-list', 'unknown-caller', 'missed-c
 
 export function PopupSection() {
   const editor = useEditor();
-  const { bridge } = useServices();
   const { t, language } = useI18n();
   const templates = useEditorState((state) => state.templates);
   const chosen = useEditorState((state) => getAt(state.draft, ['popup', 'contactTemplate']));
   const template = typeof chosen === 'string' ? chosen : 'contact-details';
   const choices = templates.filter((name) => !SITUATION_TEMPLATES.has(name));
-  const [html, setHtml] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  // The sample caller's number is shown with the dialing rules just entered, not the saved ones.
-  const rules = JSON.stringify(useEditorState((state) => getAt(state.draft, ['dialingRules'])) ?? {});
-
-  useEffect(() => {
-    let current = true;
-    bridge.invoke('previewPopup', { template, rules: JSON.parse(rules) as unknown }).then(
-      (result) => {
-        if (!current) return;
-        setHtml(result.html);
-        setError(null);
-      },
-      (problem: unknown) => {
-        if (current) setError(problem instanceof Error ? problem.message : String(problem));
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [bridge, template, rules]);
+  const { html, error } = usePopupPreview(template);
 
   const label = (name: string) =>
     name === 'contact-details'
@@ -96,4 +75,35 @@ export function PopupSection() {
       <Fields specs={POPUP_FIELDS} base={['popup']} />
     </section>
   );
+}
+
+/**
+ * The popup `template` rendered by the Companion for a sample caller, again whenever the template
+ * or the dialing rules being edited change; `html` null until the first answer, `error` the
+ * Companion's refusal in words.
+ */
+function usePopupPreview(template: string): { html: string | null; error: string | null } {
+  const { bridge } = useServices();
+  const [html, setHtml] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  // The sample caller's number is shown with the dialing rules just entered, not the saved ones.
+  const rules = JSON.stringify(useEditorState((state) => getAt(state.draft, ['dialingRules'])) ?? {});
+
+  useEffect(() => {
+    let current = true;
+    bridge.invoke('previewPopup', { template, rules: JSON.parse(rules) as unknown }).then(
+      (result) => {
+        if (!current) return;
+        setHtml(result.html);
+        setError(null);
+      },
+      (problem: unknown) => {
+        if (current) setError(problem instanceof Error ? problem.message : String(problem));
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [bridge, template, rules]);
+  return { html, error };
 }
