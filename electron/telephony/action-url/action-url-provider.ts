@@ -14,6 +14,7 @@
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { CodedError } from '../../contract/error-info.js';
 import { resolveSecret } from '../../shared/secret.js';
 import type {
   Capability,
@@ -159,8 +160,10 @@ export class ActionUrlProvider implements LineProvider {
   }
 
   async dial(number: string, dialable: string): Promise<{ callId: string }> {
-    if (this.dialer === null) throw new Error('this line has no dial settings (line.dial)');
-    if (this.machine.state !== 'connected') throw new Error('the action-url line is not connected');
+    if (this.dialer === null)
+      throw new CodedError('this line has no dial settings (line.dial)', 'dial.line-cannot-dial');
+    if (this.machine.state !== 'connected')
+      throw new CodedError('the action-url line is not connected', 'line.not-connected');
     const e164 = /^\+\d+$/.test(number) ? number : null;
     await this.dialer.dial({ dialable, e164, number, line: this.line });
     const callId = this.calls.newId();
