@@ -30,6 +30,10 @@ export const ERROR_WORDS: Readonly<Record<'en' | 'de', Readonly<Record<ErrorKey,
     'error.number.invalid-uri': 'This phone link is malformed.',
     'error.number.invalid-parameter': 'This phone link has a wrong parameter.',
     'error.number.invalid-phone-context': 'The phone-context of this phone link is not valid.',
+    'error.number.invalid-percent-encoding':
+      'This phone link is malformed: the "%" at position {position} is not a valid encoding.',
+    'error.number.feature-code-in-global-number':
+      'A number starting with "+" cannot hold "*" or "#": a feature code is dialled without "+".',
     'error.dial.not-a-number': 'Cannot dial "{number}": it is not a phone number.',
     'error.dial.no-number-in-text': 'No phone number in "{excerpt}": nothing was dialled.',
     'error.dial.line-cannot-dial': 'This line cannot dial.',
@@ -83,6 +87,10 @@ export const ERROR_WORDS: Readonly<Record<'en' | 'de', Readonly<Record<ErrorKey,
     'error.number.invalid-uri': 'Dieser Telefonlink ist fehlerhaft.',
     'error.number.invalid-parameter': 'Dieser Telefonlink hat einen falschen Parameter.',
     'error.number.invalid-phone-context': 'Der phone-context dieses Telefonlinks ist ungültig.',
+    'error.number.invalid-percent-encoding':
+      'Dieser Telefonlink ist fehlerhaft: das „%“ an Stelle {position} ist falsch kodiert.',
+    'error.number.feature-code-in-global-number':
+      'Eine Rufnummer, die mit „+“ beginnt, darf kein „*“ oder „#“ enthalten: Kennziffern werden ohne „+“ gewählt.',
     'error.dial.not-a-number': '„{number}“ kann nicht gewählt werden: keine Rufnummer.',
     'error.dial.no-number-in-text': 'Keine Rufnummer in „{excerpt}“: nichts wurde gewählt.',
     'error.dial.line-cannot-dial': 'Auf dieser Leitung kann Ringdesk nicht wählen.',
