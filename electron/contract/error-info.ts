@@ -49,6 +49,22 @@ const LINE_CODES = [
   /** The phone could not be reached (not registered). */
   'line.unreachable',
   'line.congestion',
+  /** The line is down (or still closing): nothing was sent. */
+  'line.not-connected',
+  /** `{number}`: the line does not take this number as something to dial (TAPI's LINEERR_INVALADDRESS). */
+  'line.not-dialable',
+  /** `{number}`: the line refused the call for a reason the agent cannot act on; the message has it. */
+  'line.dial-failed',
+  /** Dial by URL: the phone or PBX did not answer the request within the line's timeout. */
+  'line.phone-timeout',
+  /** Dial by URL: the phone, PBX or proxy could not be reached at its address. */
+  'line.phone-unreachable',
+  /** Dial by URL: 401 or 403, the dial settings' user name or password is wrong. */
+  'line.phone-refused-login',
+  /** Dial by URL: 407, the proxy's user name or password is wrong. */
+  'line.proxy-refused',
+  /** `{status}`: dial by URL answered with another HTTP status than 2xx. */
+  'line.phone-error',
 ] as const;
 
 /** Every code a face may receive, each worded in the windows' catalogues. */
@@ -101,8 +117,9 @@ export class CodedError extends Error {
     message: string,
     readonly code: ErrorCode,
     readonly params: ErrorParams = {},
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
   }
 }
 

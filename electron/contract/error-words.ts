@@ -30,6 +30,10 @@ export const ERROR_WORDS: Readonly<Record<'en' | 'de', Readonly<Record<ErrorKey,
     'error.number.invalid-uri': 'This phone link is malformed.',
     'error.number.invalid-parameter': 'This phone link has a wrong parameter.',
     'error.number.invalid-phone-context': 'The phone-context of this phone link is not valid.',
+    'error.number.invalid-percent-encoding':
+      'This phone link is malformed: the "%" at position {position} is not a valid encoding.',
+    'error.number.feature-code-in-global-number':
+      'A number starting with "+" cannot hold "*" or "#": a feature code is dialled without "+".',
     'error.dial.not-a-number': 'Cannot dial "{number}": it is not a phone number.',
     'error.dial.no-number-in-text': 'No phone number in "{excerpt}": nothing was dialled.',
     'error.dial.line-cannot-dial': 'This line cannot dial.',
@@ -49,6 +53,20 @@ export const ERROR_WORDS: Readonly<Record<'en' | 'de', Readonly<Record<ErrorKey,
     'error.line.unreachable':
       'The call to {number} failed: your phone cannot be reached (is it registered?).',
     'error.line.congestion': 'The call to {number} failed: no free channel reaches your phone.',
+    'error.line.not-connected': 'The line is not connected right now: try again once it is back.',
+    'error.line.not-dialable': 'Your line does not take {number} as a number to dial: check the number.',
+    'error.line.dial-failed':
+      'Your phone system could not place the call to {number}. Try again; if it keeps failing, tell your administrator.',
+    'error.line.phone-timeout':
+      'Your phone or PBX did not answer the dial request in time: check that it is switched on and reachable, then try again.',
+    'error.line.phone-unreachable':
+      "Ringdesk could not reach your phone or PBX: check that it is switched on and that its address in the line's dial settings is right.",
+    'error.line.phone-refused-login':
+      "Your phone or PBX refused the login: check the user name and password in the line's dial settings.",
+    'error.line.proxy-refused':
+      "The proxy refused the login: check the proxy's user name and password in the line's dial settings.",
+    'error.line.phone-error':
+      "Your phone or PBX refused to dial (HTTP status {status}): check the line's dial settings.",
   },
   de: {
     'error.number.empty': 'Keine Rufnummer angegeben.',
@@ -69,6 +87,10 @@ export const ERROR_WORDS: Readonly<Record<'en' | 'de', Readonly<Record<ErrorKey,
     'error.number.invalid-uri': 'Dieser Telefonlink ist fehlerhaft.',
     'error.number.invalid-parameter': 'Dieser Telefonlink hat einen falschen Parameter.',
     'error.number.invalid-phone-context': 'Der phone-context dieses Telefonlinks ist ungültig.',
+    'error.number.invalid-percent-encoding':
+      'Dieser Telefonlink ist fehlerhaft: das „%“ an Stelle {position} ist falsch kodiert.',
+    'error.number.feature-code-in-global-number':
+      'Eine Rufnummer, die mit „+“ beginnt, darf kein „*“ oder „#“ enthalten: Kennziffern werden ohne „+“ gewählt.',
     'error.dial.not-a-number': '„{number}“ kann nicht gewählt werden: keine Rufnummer.',
     'error.dial.no-number-in-text': 'Keine Rufnummer in „{excerpt}“: nichts wurde gewählt.',
     'error.dial.line-cannot-dial': 'Auf dieser Leitung kann Ringdesk nicht wählen.',
@@ -91,6 +113,22 @@ export const ERROR_WORDS: Readonly<Record<'en' | 'de', Readonly<Record<ErrorKey,
     'error.line.unreachable':
       'Der Anruf an {number} ist gescheitert: Ihr Telefon ist nicht erreichbar (ist es angemeldet?).',
     'error.line.congestion': 'Der Anruf an {number} ist gescheitert: kein freier Kanal erreicht Ihr Telefon.',
+    'error.line.not-connected':
+      'Die Leitung ist gerade nicht verbunden: versuchen Sie es erneut, sobald sie wieder verbunden ist.',
+    'error.line.not-dialable':
+      'Ihre Leitung nimmt {number} nicht als wählbare Rufnummer an: prüfen Sie die Rufnummer.',
+    'error.line.dial-failed':
+      'Ihre Telefonanlage konnte den Anruf an {number} nicht aufbauen. Versuchen Sie es erneut; wenn es weiter scheitert, wenden Sie sich an Ihren Administrator.',
+    'error.line.phone-timeout':
+      'Ihr Telefon oder Ihre Telefonanlage hat auf die Wählanfrage nicht rechtzeitig geantwortet: prüfen Sie, ob es eingeschaltet und erreichbar ist, und versuchen Sie es erneut.',
+    'error.line.phone-unreachable':
+      'Ringdesk konnte Ihr Telefon oder Ihre Telefonanlage nicht erreichen: prüfen Sie, ob es eingeschaltet ist und ob seine Adresse in den Wähleinstellungen der Leitung stimmt.',
+    'error.line.phone-refused-login':
+      'Ihr Telefon oder Ihre Telefonanlage hat die Anmeldung abgelehnt: prüfen Sie Benutzername und Passwort in den Wähleinstellungen der Leitung.',
+    'error.line.proxy-refused':
+      'Der Proxy hat die Anmeldung abgelehnt: prüfen Sie Benutzername und Passwort des Proxys in den Wähleinstellungen der Leitung.',
+    'error.line.phone-error':
+      'Ihr Telefon oder Ihre Telefonanlage hat das Wählen abgelehnt (HTTP-Status {status}): prüfen Sie die Wähleinstellungen der Leitung.',
   },
 };
 

@@ -40,6 +40,8 @@ export const NUMBER_ERROR_CODES = [
   'invalid-uri',
   'invalid-parameter',
   'invalid-phone-context',
+  'invalid-percent-encoding',
+  'feature-code-in-global-number',
 ] as const;
 
 /** One reason the engine rejects an input. */

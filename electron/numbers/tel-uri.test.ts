@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { errorInfoOf } from '../contract/error-info.js';
+import { errorWords } from '../contract/error-words.js';
 import { DUESSELDORF, REDMOND, regionRules } from '../test-support/rules.js';
 import { readTsv } from '../test-support/testdata.js';
 import { NumberError } from './number-error.js';
@@ -149,9 +151,9 @@ describe('parseTelUri: rejects everything that is not a number to dial', () => {
     ['tel:123\n456', 'control-character'],
     ['tel:123;ext=%00', 'control-character'],
     ['tel:123;foo=%0D', 'control-character'],
-    ['tel:123%', 'invalid-uri'],
-    ['tel:123%zz', 'invalid-uri'],
-    ['tel:123%C3', 'invalid-uri'],
+    ['tel:123%', 'invalid-percent-encoding'],
+    ['tel:123%zz', 'invalid-percent-encoding'],
+    ['tel:123%C3', 'invalid-percent-encoding'],
     ['tel:123?body=x', 'invalid-uri'],
     ['tel:+49+211', 'misplaced-plus'],
     ['tel:033316005;phone-context=', 'invalid-phone-context'],
@@ -160,7 +162,7 @@ describe('parseTelUri: rejects everything that is not a number to dial', () => {
     ['tel:123;ext=12a', 'invalid-parameter'],
     ['tel:123;ext=1;ext=2', 'invalid-parameter'],
     ['tel:+1234567890123456', 'too-many-digits'],
-    ['tel:+*123*', 'invalid-character'],
+    ['tel:+*123*', 'feature-code-in-global-number'],
     ['tel:*21#x', 'invalid-character'],
     ['sip:alice@example.com', 'invalid-character'],
     ['sip:+492115551234@bad host', 'invalid-uri'],
@@ -168,6 +170,37 @@ describe('parseTelUri: rejects everything that is not a number to dial', () => {
     [`tel:${'1'.repeat(3000)}`, 'too-long-input'],
   ])('rejects %j (%s)', (uri, code) => {
     expect(rejection(uri).code).toBe(code);
+  });
+
+  it.each([
+    // A control character, as written or escaped, by its code point and place in the link.
+    ['tel:123\u0000', 'control-character', { char: 'U+0000', position: 8 }],
+    ['  tel:123\n456', 'control-character', { char: 'U+000A', position: 10 }],
+    ['tel:123%0A--gpu-launcher=calc', 'control-character', { char: 'U+000A', position: 8 }],
+    ['tel:%C3%A4%C2%85', 'control-character', { char: 'U+0085', position: 11 }],
+    ['tel:123;ext=%00', 'control-character', { char: 'U+0000', position: 13 }],
+    ['tel://12;foo=1;bar=2%0d', 'control-character', { char: 'U+000D', position: 21 }],
+    ['tel:0211;phone-context=%7F', 'control-character', { char: 'U+007F', position: 24 }],
+    // A "%" that starts no escape, or escapes that are no UTF-8, by where they start.
+    ['tel:123%', 'invalid-percent-encoding', { position: 8 }],
+    ['tel:123%zz', 'invalid-percent-encoding', { position: 8 }],
+    ['tel:12%33%C3', 'invalid-percent-encoding', { position: 10 }],
+    ['tel:123;isub=%41%FF', 'invalid-percent-encoding', { position: 17 }],
+    // A feature code's bad character, where the link has it, escapes counted as written.
+    ['tel:*21#x', 'invalid-character', { char: '"x"', position: 9 }],
+    ['tel:%2A21%23!', 'invalid-character', { char: '"!"', position: 13 }],
+    ['sip:*21#%E2%82%AC@pbx', 'invalid-character', { char: 'U+20AC', position: 9 }],
+    ['callto:// *21#x', 'invalid-character', { char: '"x"', position: 15 }],
+    // "+" and a feature code do not go together: a refusal of its own.
+    ['tel:+*123*', 'feature-code-in-global-number', {}],
+    ['tel:+49-211#', 'feature-code-in-global-number', {}],
+  ])('says where %j goes wrong (%s), in German too', (uri, code, params) => {
+    const error = rejection(uri);
+    expect(error.code).toBe(code);
+    expect(error.params).toEqual(params);
+    const german = errorWords(errorInfoOf(error), 'de');
+    expect(german).not.toBeNull();
+    if ('position' in params) expect(german).toContain(`an Stelle ${params.position}`);
   });
 
   it('names the problem in the message', () => {

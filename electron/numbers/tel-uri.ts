@@ -15,7 +15,13 @@ import { dialable } from './dialable.js';
 import { NumberError, describeChar } from './number-error.js';
 import { readNumberDigits } from './number-input.js';
 import { shortNumberOf } from './short-numbers.js';
-import { decodePercent, readPhoneContext, splitParameters, type PhoneContext } from './uri-parts.js';
+import {
+  decodePercent,
+  rawIndex,
+  readPhoneContext,
+  splitParameters,
+  type PhoneContext,
+} from './uri-parts.js';
 
 /** The link schemes Ringdesk dials. */
 export const LINK_SCHEMES = ['tel', 'phone', 'callto', 'sip', 'sips'] as const;
@@ -46,7 +52,6 @@ export const MAX_LINK_LENGTH = 2048;
 
 const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
 const RAW_CONTROL = /\p{Cc}/u;
-const FEATURE_CODE = /^[-0-9A-Fa-f*#+.()]+$/;
 const NOT_FEATURE_CODE = /[^-0-9A-Fa-f*#+.()]/u;
 const VISUAL = /[-.()]/g;
 const EXTENSION = /^\+?[-\d.()]*\d[-\d.()]*$/;
@@ -65,8 +70,15 @@ export function parseTelUri(input: string, rules: DialingRules): PhoneLink {
       max: MAX_LINK_LENGTH,
     });
   }
-  if (RAW_CONTROL.test(input))
-    throw new NumberError('control-character', 'link contains a control character');
+  const control = RAW_CONTROL.exec(input);
+  if (control !== null) {
+    const params = { char: describeChar(control[0]), position: control.index + 1 };
+    throw new NumberError(
+      'control-character',
+      `link contains a control character (${params.char} at position ${params.position})`,
+      params,
+    );
+  }
   const text = input.trim();
   const match = SCHEME.exec(text);
   if (match === null) {
@@ -79,9 +91,14 @@ export function parseTelUri(input: string, rules: DialingRules): PhoneLink {
     });
   }
   let rest = text.slice(match[0].length);
-  if (scheme === 'sip' || scheme === 'sips') return { input, scheme, ...readSipUser(rest, rules) };
-  if (rest.startsWith('//')) rest = rest.slice(2);
-  return { input, scheme, ...readSubscriber(rest, rules) };
+  // Where `rest` starts in the input, for the positions a refusal names.
+  let at = input.length - input.trimStart().length + match[0].length;
+  if (scheme === 'sip' || scheme === 'sips') return { input, scheme, ...readSipUser(rest, rules, at) };
+  if (rest.startsWith('//')) {
+    rest = rest.slice(2);
+    at += 2;
+  }
+  return { input, scheme, ...readSubscriber(rest, rules, at) };
 }
 
 function isLinkScheme(scheme: string): scheme is LinkScheme {
@@ -89,9 +106,9 @@ function isLinkScheme(scheme: string): scheme is LinkScheme {
 }
 
 /** `user@host;params?headers`: the user part must be a number, the host must look like one. */
-function readSipUser(rest: string, rules: DialingRules): Subscriber {
+function readSipUser(rest: string, rules: DialingRules, at: number): Subscriber {
   try {
-    return readSubscriber(sipUserPart(rest), rules);
+    return readSubscriber(sipUserPart(rest), rules, at);
   } catch (error) {
     if (error instanceof NumberError && error.code === 'invalid-character') {
       throw new NumberError(
@@ -117,19 +134,24 @@ function sipUserPart(rest: string): string {
 
 type Subscriber = Omit<PhoneLink, 'input' | 'scheme'>;
 
-/** Reads RFC 3966's `telephone-subscriber`: a number and its parameters. */
-function readSubscriber(text: string, rules: DialingRules): Subscriber {
+/**
+ * Reads RFC 3966's `telephone-subscriber`: a number and its parameters. `at` is where `text`
+ * starts in the link (0-based), for the positions a refusal names.
+ */
+function readSubscriber(text: string, rules: DialingRules, at: number): Subscriber {
   if (text.includes('?')) throw new NumberError('invalid-uri', 'a phone link has no query ("?")');
   const semicolon = text.indexOf(';');
   const rawNumber = semicolon < 0 ? text : text.slice(0, semicolon);
-  const params = readParameters(semicolon < 0 ? '' : text.slice(semicolon + 1));
-  const written = decodePercent(rawNumber, 'number').trim();
+  const params = readParameters(semicolon < 0 ? '' : text.slice(semicolon + 1), at + semicolon + 1);
+  const decoded = decodePercent(rawNumber, 'number', at);
+  const written = decoded.trim();
   if (written === '') throw new NumberError('empty', 'the link holds no number');
   const extension = params.extension;
   const phoneContext = params.context?.text ?? null;
 
   if (isFeatureCode(written, params.context !== null)) {
-    const code = featureCode(written);
+    const lead = decoded.length - decoded.trimStart().length;
+    const code = featureCode(written, (index) => at + rawIndex(rawNumber, lead + index) + 1);
     return {
       number: code,
       global: false,
@@ -180,25 +202,27 @@ interface Parameters {
 }
 
 /** Reads `ext` and `phone-context`; `isub` and unknown parameters are checked and ignored. */
-function readParameters(text: string): Parameters {
+function readParameters(text: string, at: number): Parameters {
   let extension: string | null = null;
   let context: Parameters['context'] = null;
   const seen = new Set<string>();
-  for (const { name, value } of splitParameters(text)) {
+  for (const { name, value, at: start } of splitParameters(text)) {
+    const where = at + start;
     if (name === 'ext' || name === 'phone-context' || name === 'isub') {
       if (seen.has(name)) throw new NumberError('invalid-parameter', `parameter "${name}" appears twice`);
       seen.add(name);
     }
-    if (name === 'ext') extension = readExtension(value);
+    if (name === 'ext') extension = readExtension(value, where);
     else if (name === 'phone-context') {
-      context = { text: decodePercent(value ?? '', 'phone-context'), value: readPhoneContext(value) };
-    } else if (value !== null) decodePercent(value, `parameter "${name.slice(0, 16)}"`);
+      const text = decodePercent(value ?? '', 'phone-context', where);
+      context = { text, value: readPhoneContext(value, where) };
+    } else if (value !== null) decodePercent(value, `parameter "${name.slice(0, 16)}"`, where);
   }
   return { extension, context };
 }
 
-function readExtension(value: string | null): string {
-  const text = value === null ? '' : decodePercent(value, 'extension');
+function readExtension(value: string | null, at: number): string {
+  const text = value === null ? '' : decodePercent(value, 'extension', at);
   if (!EXTENSION.test(text)) {
     throw new NumberError('invalid-parameter', 'the extension ("ext") must be digits');
   }
@@ -212,19 +236,22 @@ function isFeatureCode(written: string, hasContext: boolean): boolean {
 
 /**
  * A local number with `*` or `#` (or RFC 3966's hex digits under a `phone-context`): a feature
- * code for the PBX or phone, dialled as written without its visual separators.
+ * code for the PBX or phone, dialled as written without its visual separators. `positionOf`
+ * gives the 1-based position in the link of `written`'s character at an index.
  */
-function featureCode(written: string): string {
-  if (!FEATURE_CODE.test(written)) {
-    const bad = NOT_FEATURE_CODE.exec(written)?.[0] ?? '?';
+function featureCode(written: string, positionOf: (index: number) => number): string {
+  const bad = NOT_FEATURE_CODE.exec(written);
+  if (bad !== null) {
+    const params = { char: describeChar(bad[0]), position: positionOf(bad.index) };
     throw new NumberError(
       'invalid-character',
-      `character ${describeChar(bad)} is not allowed in a feature code (digits, *, # only)`,
+      `character ${params.char} at position ${params.position} is not allowed in a feature code (digits, *, # only)`,
+      params,
     );
   }
   const code = written.replace(VISUAL, '');
   if (code.startsWith('+')) {
-    throw new NumberError('invalid-character', 'a global number ("+...") cannot hold "*" or "#"');
+    throw new NumberError('feature-code-in-global-number', 'a global number ("+...") cannot hold "*" or "#"');
   }
   return code;
 }

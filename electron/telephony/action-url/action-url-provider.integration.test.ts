@@ -1,5 +1,7 @@
 /** The action-url line over real HTTP on loopback: Zammad, KIX and desk-phone requests. */
 import { afterEach, describe, expect, it } from 'vitest';
+import { errorInfoOf } from '../../contract/error-info.js';
+import { errorWords } from '../../contract/error-words.js';
 import { httpRequest, rawRequest } from '../../test-support/raw-http.js';
 import { CallTracker } from '../call-tracker.js';
 import type { LineEvent } from '../line-provider.js';
@@ -265,5 +267,33 @@ describe('action-url listener', () => {
     );
     await expect(second.connect()).rejects.toThrow(/cannot listen on 127\.0\.0\.1:\d+: EADDRINUSE/);
     expect(second.state).toBe('disconnected');
+  });
+
+  it('refuses a dial without dial settings, while disconnected, or refused by the phone, with codes', async () => {
+    const { provider, events } = await start();
+    await expect(provider.dial('+492115551234', '05551234')).rejects.toMatchObject({
+      message: 'this line has no dial settings (line.dial)',
+      code: 'dial.line-cannot-dial',
+    });
+    const refused = await start({ dial: { preset: 'snom', phone: '127.0.0.1:9' } });
+    const unreachable: unknown = await refused.provider
+      .dial('+492115551234', '05551234')
+      .catch((error: unknown) => error);
+    expect(unreachable).toMatchObject({ code: 'line.phone-unreachable' });
+    expect(errorWords(errorInfoOf(unreachable), 'de')).toMatch(/^Ringdesk konnte Ihr Telefon/);
+    await refused.provider.disconnect();
+    const down: unknown = await refused.provider
+      .dial('+492115551234', '05551234')
+      .catch((error: unknown) => error);
+    expect(down).toMatchObject({
+      message: 'the action-url line is not connected',
+      code: 'line.not-connected',
+    });
+    expect(errorWords(errorInfoOf(down), 'de')).toBe(
+      'Die Leitung ist gerade nicht verbunden: versuchen Sie es erneut, sobald sie wieder verbunden ist.',
+    );
+    // Ordered positive check: the line announced its state changes and no call.
+    expect(refused.events.map((event) => event.type)).toEqual(['state', 'state', 'state']);
+    expect(events.filter((event) => event.type !== 'state')).toEqual([]);
   });
 });

@@ -1,5 +1,7 @@
 /** Dial by URL against a fake desk phone, PBX and HTTP proxy on loopback. */
 import { afterEach, describe, expect, it } from 'vitest';
+import { CodedError, errorInfoOf } from '../../contract/error-info.js';
+import { errorWords } from '../../contract/error-words.js';
 import { FakePhoneServer } from '../../test-support/fake-phone-server.js';
 import type { LineEvent } from '../line-provider.js';
 import { ActionUrlProvider } from './action-url-provider.js';
@@ -79,9 +81,8 @@ describe('dial by URL', () => {
   it('surfaces the HTTP status, a timeout or an unreachable phone as a clear error', async () => {
     const [phone, address] = await fakeServer();
     phone.status = 401;
-    await expect(
-      new UrlDialer(dialSettingsSchema.parse({ preset: 'snom', phone: address }), {}).dial(call),
-    ).rejects.toThrow(
+    const snom = new UrlDialer(dialSettingsSchema.parse({ preset: 'snom', phone: address }), {});
+    await expect(snom.dial(call)).rejects.toThrow(
       `http://${address}/command.htm answered 401 Unauthorized: check dial.username and dial.password`,
     );
     phone.status = 200;
@@ -94,6 +95,42 @@ describe('dial by URL', () => {
     await expect(
       new UrlDialer(dialSettingsSchema.parse({ preset: 'snom', phone: '127.0.0.1:9' }), {}).dial(call),
     ).rejects.toThrow(/could not reach http:\/\/127\.0\.0\.1:9\/command\.htm: ECONNREFUSED/);
+  });
+
+  it('gives every failure a code a window words in German, without the URL or its credentials', async () => {
+    const [phone, address] = await fakeServer();
+    const failure = async (input: object): Promise<unknown> =>
+      new UrlDialer(dialSettingsSchema.parse(input), {}).dial(call).then(
+        () => new Error('dialled'),
+        (error: unknown) => error,
+      );
+    const url = `http://admin:pa55@${address}/dial?to={{dialable}}`;
+    const cases: [number, string, object][] = [
+      [401, 'line.phone-refused-login', {}],
+      [403, 'line.phone-refused-login', {}],
+      [407, 'line.proxy-refused', {}],
+      [500, 'line.phone-error', { status: 500 }],
+      [302, 'line.phone-error', { status: 302 }],
+    ];
+    for (const [status, code, params] of cases) {
+      phone.status = status;
+      const error = await failure({ preset: 'server', url });
+      expect(error, String(status)).toBeInstanceOf(CodedError);
+      expect(error, String(status)).toMatchObject({ code, params });
+      expect(errorInfoOf(error).params ?? {}, String(status)).toEqual(params);
+      expect(errorWords(errorInfoOf(error), 'de'), String(status)).toMatch(/^(Ihr|Der) .*\.$/);
+      expect((error as Error).message).not.toContain('pa55');
+    }
+    phone.status = 200;
+    phone.delayMs = 2000;
+    const late = await failure({ preset: 'server', url, timeoutMs: 200 });
+    expect(late).toMatchObject({ code: 'line.phone-timeout', params: {} });
+    expect(errorWords(errorInfoOf(late), 'de')).toMatch(/nicht rechtzeitig geantwortet/);
+    const unreachable = await failure({ preset: 'snom', phone: '127.0.0.1:9' });
+    expect(unreachable).toMatchObject({ code: 'line.phone-unreachable', params: {} });
+    expect(errorWords(errorInfoOf(unreachable), 'de')).toBe(
+      'Ringdesk konnte Ihr Telefon oder Ihre Telefonanlage nicht erreichen: prüfen Sie, ob es eingeschaltet ist und ob seine Adresse in den Wähleinstellungen der Leitung stimmt.',
+    );
   });
 
   it('reports a call it dialled, and recognises it when the PBX reports it as outgoing', async () => {

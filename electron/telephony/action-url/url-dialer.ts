@@ -3,11 +3,12 @@
  * (KIX's DialOutURL) to place the call. Placeholders: `{{dialable}}` (what the line dials),
  * `{{e164}}`, `{{number}}` (as the agent meant it), `{{line}}` (URL-encoded) and `{{phone}}`
  * (the phone's address, checked by the settings). Basic auth, an HTTP proxy with credentials,
- * a timeout; every failure is an Error that says what happened and what to check.
+ * a timeout; every failure is a CodedError that says what happened and what to check.
  */
 import axios, { type AxiosInstance, type AxiosRequestConfig } from 'axios';
 import { connect } from 'node:net';
 import type { ProviderCheck } from '../line-provider.js';
+import { CodedError } from '../../contract/error-info.js';
 import { resolveSecret } from '../../shared/secret.js';
 import type { DialSettings } from './action-url-settings.js';
 
@@ -70,7 +71,11 @@ export class UrlDialer {
     };
   }
 
-  /** Places the call. @throws Error naming the HTTP status, the timeout or the network problem. */
+  /**
+   * Places the call. @throws CodedError naming the HTTP status, the timeout or the network problem
+   * in its message (for the log and the CLI), with a `line.*` code a window words in the agent's
+   * language: what to check, never the URL (it may hold credentials).
+   */
   async dial(call: DialRequest): Promise<void> {
     const request = this.request(call);
     const where = safeUrl(request.url);
@@ -80,18 +85,25 @@ export class UrlDialer {
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') {
-        throw new Error(`no answer from ${where} within ${this.settings.timeoutMs} ms`, { cause: error });
+        const message = `no answer from ${where} within ${this.settings.timeoutMs} ms`;
+        throw new CodedError(message, 'line.phone-timeout', {}, { cause: error });
       }
-      throw new Error(`could not reach ${where}: ${code ?? (error as Error).message}`, { cause: error });
+      const message = `could not reach ${where}: ${code ?? (error as Error).message}`;
+      throw new CodedError(message, 'line.phone-unreachable', {}, { cause: error });
     }
-    if (response.status >= 200 && response.status < 300) return;
-    const hint =
-      response.status === 401 || response.status === 403
-        ? ': check dial.username and dial.password'
-        : response.status === 407
-          ? ': the proxy refused the credentials (dial.proxy)'
-          : '';
-    throw new Error(`${where} answered ${response.status} ${response.statusText}${hint}`);
+    const { status, statusText } = response;
+    if (status >= 200 && status < 300) return;
+    if (status === 401 || status === 403)
+      throw new CodedError(
+        `${where} answered ${status} ${statusText}: check dial.username and dial.password`,
+        'line.phone-refused-login',
+      );
+    if (status === 407)
+      throw new CodedError(
+        `${where} answered ${status} ${statusText}: the proxy refused the credentials (dial.proxy)`,
+        'line.proxy-refused',
+      );
+    throw new CodedError(`${where} answered ${status} ${statusText}`, 'line.phone-error', { status });
   }
 
   /**

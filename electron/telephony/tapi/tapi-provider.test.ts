@@ -4,6 +4,8 @@
  * (The contract with a real process is in tapi-provider.integration.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
+import { CodedError, errorInfoOf } from '../../contract/error-info.js';
+import { errorWords } from '../../contract/error-words.js';
 import { FakeBridgeProcess } from '../../test-support/tapi-fake-process.js';
 import { FakeClock } from '../../test-support/fake-clock.js';
 import { LineEventLog } from '../../test-support/tapi-line-events.js';
@@ -145,16 +147,64 @@ describe('tapi provider requests', () => {
     const { provider } = setup();
     const dialling = provider.dial('+4921155512', '055512');
     await expect(dialling).rejects.toThrow('the TAPI line is not connected');
+    await expect(dialling).rejects.toMatchObject({ code: 'line.not-connected' });
     await expect(provider.reject('tapi-1-1')).rejects.toThrow('the TAPI line is not connected');
   });
 
   it('refuses a dialable string with control characters without asking TAPI', async () => {
     const { provider, bridge } = setup();
     await open(provider, bridge);
-    await expect(provider.dial('+4921155512', '0211\n555')).rejects.toThrow(/not a dialable string/);
+    const refused = provider.dial('+4921155512', '0211\n555');
+    await expect(refused).rejects.toThrow(/not a dialable string/);
+    await expect(refused).rejects.toMatchObject({
+      code: 'line.not-dialable',
+      params: { number: '+4921155512' },
+    });
     await expect(provider.dial('+4921155512', '')).rejects.toThrow(/not a dialable string/);
     await flush();
     expect(bridge().lastRequest('dial')).toBeUndefined();
+  });
+
+  it("words TAPI's refusals of a dial by what the agent can do, its reason kept in the message", async () => {
+    const { provider, bridge } = setup();
+    await open(provider, bridge);
+    const refusals = [
+      ['LINEERR_INVALADDRESS', 'line.not-dialable'],
+      ['LINEERR_DIALBILLING', 'line.not-dialable'],
+      ['LINEERR_RESOURCEUNAVAIL', 'line.congestion'],
+      ['LINEERR_CALLUNAVAIL', 'line.congestion'],
+      ['notOpen', 'line.not-connected'],
+      ['LINEERR_OPERATIONFAILED', 'line.dial-failed'],
+      ['LINEERR_0x8000ABCD', 'line.dial-failed'],
+      ['busy', 'line.dial-failed'],
+    ] as const;
+    for (const [refusal, code] of refusals) {
+      const dialling = provider.dial('+4921155512', '055512');
+      await flush();
+      bridge().refuse('dial', refusal, `lineMakeCall failed: ${refusal}`);
+      const error: unknown = await dialling.catch((reason: unknown) => reason);
+      expect(error, refusal).toBeInstanceOf(CodedError);
+      expect(error, refusal).toMatchObject({
+        code,
+        params: { number: '+4921155512' },
+        message: `TAPI could not dial "055512": lineMakeCall failed: ${refusal}`,
+      });
+      expect(errorWords(errorInfoOf(error), 'de'), refusal).toMatch(/^(Ihre|Die|Der) .*\.$/);
+    }
+    expect(provider.state).toBe('connected');
+  });
+
+  it('says a dial that got no answer from the bridge failed, in the agent’s language too', async () => {
+    const { provider, clock, bridge } = setup({ timeoutMs: 15_000 });
+    await open(provider, bridge);
+    const dialling = provider.dial('+4921155512', '055512');
+    await flush();
+    clock.advance(15_000);
+    const error: unknown = await dialling.catch((reason: unknown) => reason);
+    expect(error).toMatchObject({ code: 'line.dial-failed', params: { number: '+4921155512' } });
+    expect(errorWords(errorInfoOf(error), 'de')).toBe(
+      'Ihre Telefonanlage konnte den Anruf an +4921155512 nicht aufbauen. Versuchen Sie es erneut; wenn es weiter scheitert, wenden Sie sich an Ihren Administrator.',
+    );
   });
 
   it('lists the lines with a bridge started just for that when not connected', async () => {

@@ -11,6 +11,7 @@
  * the bridge by itself: a crash, an exit, garbage on stdout, a closed or broken line all end in
  * `disconnected` with the reason, and the Companion decides when to connect again.
  */
+import { CodedError } from '../../contract/error-info.js';
 import type { DialingRules } from '../../numbers/dialing-rules.js';
 import type { Capability, LineEvent, LineListener, LineProvider, ProviderState } from '../line-provider.js';
 import type { Schedule } from '../../shared/clock.js';
@@ -19,6 +20,7 @@ import type { SpawnBridge } from './bridge-process.js';
 import { tapiAddress } from './canonical-address.js';
 import { cleanText } from './clean-text.js';
 import { resolveTapiLine } from './resolve-line.js';
+import { notDialable, tapiDialRefusal } from './tapi-dial-refusal.js';
 import { TapiCallMap, TooManyCallsError } from './tapi-call-map.js';
 import { ConnectionMachine } from '../connection-machine.js';
 import { TAPI_PHASES, type TapiMove, type TapiPhase } from './tapi-phase.js';
@@ -102,7 +104,8 @@ export class TapiProvider implements LineProvider {
   connect(): Promise<void> {
     if (this.phase === 'open') return Promise.resolve();
     if (this.connecting !== null) return this.connecting;
-    if (this.phase === 'stopping') return Promise.reject(new Error('the TAPI line is still closing'));
+    if (this.phase === 'stopping')
+      return Promise.reject(new CodedError('the TAPI line is still closing', 'line.not-connected'));
     this.move('connect');
     this.connecting = this.start().finally(() => {
       this.connecting = null;
@@ -129,9 +132,7 @@ export class TapiProvider implements LineProvider {
     const connection = this.requireOpen();
     const { settings, rules } = this.options;
     const { address, translate } = tapiAddress(number, dialable, settings.addressFormat, rules);
-    if (!DIALABLE.test(address)) {
-      throw new Error(`cannot dial ${JSON.stringify(address.slice(0, 40))}: not a dialable string`);
-    }
+    if (!DIALABLE.test(address)) throw notDialable(number, address);
     const calls = this.calls;
     let callId = '';
     try {
@@ -146,7 +147,7 @@ export class TapiProvider implements LineProvider {
         },
       );
     } catch (error) {
-      throw new Error(`TAPI could not dial ${JSON.stringify(address)}: ${reasonOf(error)}`, { cause: error });
+      throw tapiDialRefusal(error, number, address);
     }
     return { callId };
   }
@@ -303,8 +304,9 @@ export class TapiProvider implements LineProvider {
   }
 
   private requireOpen(): BridgeConnection {
-    if (this.phase !== 'open' || this.connection === null) throw new Error('the TAPI line is not connected');
-    return this.connection;
+    if (this.phase === 'open' && this.connection !== null) return this.connection;
+    const why = this.phase === 'stopping' ? 'still closing' : 'not connected';
+    throw new CodedError(`the TAPI line is ${why}`, 'line.not-connected');
   }
 
   private fail(reason: string): void {
