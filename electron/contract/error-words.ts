@@ -34,6 +34,8 @@ export const ERROR_WORDS: Readonly<Record<'en' | 'de', Readonly<Record<ErrorKey,
       'This phone link is malformed: the "%" at position {position} is not a valid encoding.',
     'error.number.feature-code-in-global-number':
       'A number starting with "+" cannot hold "*" or "#": a feature code is dialled without "+".',
+    'error.number.invalid-feature-code-character':
+      '{char} at position {position} is not allowed in a feature code: use digits, "*" and "#" only.',
     'error.dial.not-a-number': 'Cannot dial "{number}": it is not a phone number.',
     'error.dial.no-number-in-text': 'No phone number in "{excerpt}": nothing was dialled.',
     'error.dial.line-cannot-dial': 'This line cannot dial.',
@@ -91,6 +93,8 @@ export const ERROR_WORDS: Readonly<Record<'en' | 'de', Readonly<Record<ErrorKey,
       'Dieser Telefonlink ist fehlerhaft: das „%“ an Stelle {position} ist falsch kodiert.',
     'error.number.feature-code-in-global-number':
       'Eine Rufnummer, die mit „+“ beginnt, darf kein „*“ oder „#“ enthalten: Kennziffern werden ohne „+“ gewählt.',
+    'error.number.invalid-feature-code-character':
+      '{char} an Stelle {position} ist in einer Kennziffer nicht erlaubt: nur Ziffern, „*“ und „#“ verwenden.',
     'error.dial.not-a-number': '„{number}“ kann nicht gewählt werden: keine Rufnummer.',
     'error.dial.no-number-in-text': 'Keine Rufnummer in „{excerpt}“: nichts wurde gewählt.',
     'error.dial.line-cannot-dial': 'Auf dieser Leitung kann Ringdesk nicht wählen.',
@@ -120,9 +124,9 @@ export const ERROR_WORDS: Readonly<Record<'en' | 'de', Readonly<Record<ErrorKey,
     'error.line.dial-failed':
       'Ihre Telefonanlage konnte den Anruf an {number} nicht aufbauen. Versuchen Sie es erneut; wenn es weiter scheitert, wenden Sie sich an Ihren Administrator.',
     'error.line.phone-timeout':
-      'Ihr Telefon oder Ihre Telefonanlage hat auf die Wählanfrage nicht rechtzeitig geantwortet: prüfen Sie, ob es eingeschaltet und erreichbar ist, und versuchen Sie es erneut.',
+      'Ihr Telefon oder Ihre Telefonanlage hat auf die Wählanfrage nicht rechtzeitig geantwortet: prüfen Sie, ob das Gerät eingeschaltet und erreichbar ist, und versuchen Sie es erneut.',
     'error.line.phone-unreachable':
-      'Ringdesk konnte Ihr Telefon oder Ihre Telefonanlage nicht erreichen: prüfen Sie, ob es eingeschaltet ist und ob seine Adresse in den Wähleinstellungen der Leitung stimmt.',
+      'Ringdesk konnte Ihr Telefon oder Ihre Telefonanlage nicht erreichen: prüfen Sie, ob das Gerät eingeschaltet ist und ob seine Adresse in den Wähleinstellungen der Leitung stimmt.',
     'error.line.phone-refused-login':
       'Ihr Telefon oder Ihre Telefonanlage hat die Anmeldung abgelehnt: prüfen Sie Benutzername und Passwort in den Wähleinstellungen der Leitung.',
     'error.line.proxy-refused':

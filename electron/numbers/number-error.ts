@@ -42,6 +42,7 @@ export const NUMBER_ERROR_CODES = [
   'invalid-phone-context',
   'invalid-percent-encoding',
   'feature-code-in-global-number',
+  'invalid-feature-code-character',
 ] as const;
 
 /** One reason the engine rejects an input. */

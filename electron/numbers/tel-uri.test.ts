@@ -163,7 +163,7 @@ describe('parseTelUri: rejects everything that is not a number to dial', () => {
     ['tel:123;ext=1;ext=2', 'invalid-parameter'],
     ['tel:+1234567890123456', 'too-many-digits'],
     ['tel:+*123*', 'feature-code-in-global-number'],
-    ['tel:*21#x', 'invalid-character'],
+    ['tel:*21#x', 'invalid-feature-code-character'],
     ['sip:alice@example.com', 'invalid-character'],
     ['sip:+492115551234@bad host', 'invalid-uri'],
     ['sip:123:secret@pbx', 'invalid-uri'],
@@ -187,10 +187,15 @@ describe('parseTelUri: rejects everything that is not a number to dial', () => {
     ['tel:12%33%C3', 'invalid-percent-encoding', { position: 10 }],
     ['tel:123;isub=%41%FF', 'invalid-percent-encoding', { position: 17 }],
     // A feature code's bad character, where the link has it, escapes counted as written.
-    ['tel:*21#x', 'invalid-character', { char: '"x"', position: 9 }],
-    ['tel:%2A21%23!', 'invalid-character', { char: '"!"', position: 13 }],
-    ['sip:*21#%E2%82%AC@pbx', 'invalid-character', { char: 'U+20AC', position: 9 }],
-    ['callto:// *21#x', 'invalid-character', { char: '"x"', position: 15 }],
+    ['tel:*21#x', 'invalid-feature-code-character', { char: '"x"', position: 9 }],
+    ['tel:%2A21%23!', 'invalid-feature-code-character', { char: '"!"', position: 13 }],
+    ['sip:*21#%E2%82%AC@pbx', 'invalid-feature-code-character', { char: 'U+20AC', position: 9 }],
+    ['callto:// *21#x', 'invalid-feature-code-character', { char: '"x"', position: 15 }],
+    // The number check's refusals name the place in the link too.
+    ['tel:0800-FLOWERS', 'invalid-character', { char: '"F"', position: 10 }],
+    ['callto:// 0211+5551234', 'misplaced-plus', { position: 15 }],
+    ['sip:alice@example.com', 'invalid-character', { char: '"a"', position: 5 }],
+    ['tel:%30211x', 'invalid-character', { char: '"x"', position: 11 }],
     // "+" and a feature code do not go together: a refusal of its own.
     ['tel:+*123*', 'feature-code-in-global-number', {}],
     ['tel:+49-211#', 'feature-code-in-global-number', {}],

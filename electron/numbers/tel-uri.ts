@@ -149,9 +149,11 @@ function readSubscriber(text: string, rules: DialingRules, at: number): Subscrib
   const extension = params.extension;
   const phoneContext = params.context?.text ?? null;
 
+  // Where the link has the character at `index` of `written` (1-based), escapes counted as written.
+  const lead = decoded.length - decoded.trimStart().length;
+  const positionOf = (index: number) => at + rawIndex(rawNumber, lead + index) + 1;
   if (isFeatureCode(written, params.context !== null)) {
-    const lead = decoded.length - decoded.trimStart().length;
-    const code = featureCode(written, (index) => at + rawIndex(rawNumber, lead + index) + 1);
+    const code = featureCode(written, positionOf);
     return {
       number: code,
       global: false,
@@ -162,7 +164,10 @@ function readSubscriber(text: string, rules: DialingRules, at: number): Subscrib
       dialable: code,
     };
   }
-  const { plus: global, digits } = readNumberDigits(written, rules.internationalPrefix);
+  const { plus: global, digits } = inLink(
+    () => readNumberDigits(written, rules.internationalPrefix),
+    positionOf,
+  );
   const context = global ? null : (params.context?.value ?? null);
   const completed =
     context?.kind === 'prefix'
@@ -239,12 +244,30 @@ function isFeatureCode(written: string, hasContext: boolean): boolean {
  * code for the PBX or phone, dialled as written without its visual separators. `positionOf`
  * gives the 1-based position in the link of `written`'s character at an index.
  */
+/**
+ * Runs the number check on a link's number part; a refusal that names a position (a letter, a
+ * misplaced "+") names it where the link has it, as the agent sees the link.
+ */
+function inLink<T>(read: () => T, positionOf: (index: number) => number): T {
+  try {
+    return read();
+  } catch (error) {
+    const at = error instanceof NumberError ? error.params.position : undefined;
+    if (!(error instanceof NumberError) || typeof at !== 'number') throw error;
+    const position = positionOf(at - 1);
+    throw new NumberError(error.code, error.message.replace(`position ${at}`, `position ${position}`), {
+      ...error.params,
+      position,
+    });
+  }
+}
+
 function featureCode(written: string, positionOf: (index: number) => number): string {
   const bad = NOT_FEATURE_CODE.exec(written);
   if (bad !== null) {
     const params = { char: describeChar(bad[0]), position: positionOf(bad.index) };
     throw new NumberError(
-      'invalid-character',
+      'invalid-feature-code-character',
       `character ${params.char} at position ${params.position} is not allowed in a feature code (digits, *, # only)`,
       params,
     );
