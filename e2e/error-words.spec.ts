@@ -121,7 +121,7 @@ urlTest.describe('dial by URL, in German', () => {
       const alert = page.getByRole('alert');
       await dial(page, 'Rufnummer wählen', 'Wählen', '0211 5551111');
       await expect(alert).toContainText(
-        'Ihr Telefon oder Ihre Telefonanlage hat die Anmeldung abgelehnt: prüfen Sie Benutzername und Passwort in den Wähleinstellungen der Leitung.',
+        'Ihr Telefon oder Ihre Telefonanlage hat die Anmeldung abgelehnt: prüfen Sie Benutzername und Passwort unter Einstellungen › Leitung.',
       );
       expect(urlHost.phone.asked).toEqual(['/command.htm?number=05551111']);
       await expectGermanOnly(page, 'a dial the phone refused (401)');
@@ -129,7 +129,7 @@ urlTest.describe('dial by URL, in German', () => {
       await urlHost.phone.stop();
       await dial(page, 'Rufnummer wählen', 'Wählen', '0211 5552222');
       await expect(alert).toContainText(
-        'Ringdesk konnte Ihr Telefon oder Ihre Telefonanlage nicht erreichen: prüfen Sie, ob es eingeschaltet ist und ob seine Adresse in den Wähleinstellungen der Leitung stimmt.',
+        'Ringdesk konnte Ihr Telefon oder Ihre Telefonanlage nicht erreichen: prüfen Sie, ob das Gerät eingeschaltet ist und ob die Adresse unter Einstellungen › Leitung stimmt.',
       );
       await expectGermanOnly(page, 'a dial whose phone cannot be reached');
       // Ordered positive check: the phone was asked once, for the first number only.

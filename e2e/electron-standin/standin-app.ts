@@ -298,7 +298,11 @@ export class StandinElectronApp extends EventEmitter {
     if (browser !== null) {
       const { context, profile } = await browser;
       await context.close().catch(() => undefined);
-      rmSync(profile, { recursive: true, force: true });
+      try {
+        rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+      } catch {
+        // A folder left in the temporary directory must not change how the app exits.
+      }
     }
     process.exit(code);
   }

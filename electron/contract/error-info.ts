@@ -51,7 +51,7 @@ const LINE_CODES = [
   'line.congestion',
   /** The line is down (or still closing): nothing was sent. */
   'line.not-connected',
-  /** `{number}`: the line does not take this number as something to dial (TAPI's LINEERR_INVALADDRESS). */
+  /** `{number}`: the line cannot dial this number (TAPI's LINEERR_INVALADDRESS, or not a dialable string). */
   'line.not-dialable',
   /** `{number}`: the line refused the call for a reason the agent cannot act on; the message has it. */
   'line.dial-failed',

@@ -56,19 +56,19 @@ export const ERROR_WORDS: Readonly<Record<'en' | 'de', Readonly<Record<ErrorKey,
       'The call to {number} failed: your phone cannot be reached (is it registered?).',
     'error.line.congestion': 'The call to {number} failed: no free channel reaches your phone.',
     'error.line.not-connected': 'The line is not connected right now: try again once it is back.',
-    'error.line.not-dialable': 'Your line does not take {number} as a number to dial: check the number.',
+    'error.line.not-dialable': 'Your line cannot dial {number}: check the number.',
     'error.line.dial-failed':
       'Your phone system could not place the call to {number}. Try again; if it keeps failing, tell your administrator.',
     'error.line.phone-timeout':
       'Your phone or PBX did not answer the dial request in time: check that it is switched on and reachable, then try again.',
     'error.line.phone-unreachable':
-      "Ringdesk could not reach your phone or PBX: check that it is switched on and that its address in the line's dial settings is right.",
+      'Ringdesk could not reach your phone or PBX: check that it is switched on and that the address in Settings › Line is right.',
     'error.line.phone-refused-login':
-      "Your phone or PBX refused the login: check the user name and password in the line's dial settings.",
+      'Your phone or PBX refused the login: check the user name and password in Settings › Line.',
     'error.line.proxy-refused':
-      "The proxy refused the login: check the proxy's user name and password in the line's dial settings.",
+      'The proxy refused the login: ask your administrator to check the proxy settings of the line (dial.proxy).',
     'error.line.phone-error':
-      "Your phone or PBX refused to dial (HTTP status {status}): check the line's dial settings.",
+      'Your phone or PBX refused to dial (HTTP status {status}): check the dial settings in Settings › Line.',
   },
   de: {
     'error.number.empty': 'Keine Rufnummer angegeben.',
@@ -119,20 +119,19 @@ export const ERROR_WORDS: Readonly<Record<'en' | 'de', Readonly<Record<ErrorKey,
     'error.line.congestion': 'Der Anruf an {number} ist gescheitert: kein freier Kanal erreicht Ihr Telefon.',
     'error.line.not-connected':
       'Die Leitung ist gerade nicht verbunden: versuchen Sie es erneut, sobald sie wieder verbunden ist.',
-    'error.line.not-dialable':
-      'Ihre Leitung nimmt {number} nicht als wählbare Rufnummer an: prüfen Sie die Rufnummer.',
+    'error.line.not-dialable': 'Ihre Leitung kann {number} nicht wählen: prüfen Sie die Rufnummer.',
     'error.line.dial-failed':
       'Ihre Telefonanlage konnte den Anruf an {number} nicht aufbauen. Versuchen Sie es erneut; wenn es weiter scheitert, wenden Sie sich an Ihren Administrator.',
     'error.line.phone-timeout':
       'Ihr Telefon oder Ihre Telefonanlage hat auf die Wählanfrage nicht rechtzeitig geantwortet: prüfen Sie, ob das Gerät eingeschaltet und erreichbar ist, und versuchen Sie es erneut.',
     'error.line.phone-unreachable':
-      'Ringdesk konnte Ihr Telefon oder Ihre Telefonanlage nicht erreichen: prüfen Sie, ob das Gerät eingeschaltet ist und ob seine Adresse in den Wähleinstellungen der Leitung stimmt.',
+      'Ringdesk konnte Ihr Telefon oder Ihre Telefonanlage nicht erreichen: prüfen Sie, ob das Gerät eingeschaltet ist und ob die Adresse unter Einstellungen › Leitung stimmt.',
     'error.line.phone-refused-login':
-      'Ihr Telefon oder Ihre Telefonanlage hat die Anmeldung abgelehnt: prüfen Sie Benutzername und Passwort in den Wähleinstellungen der Leitung.',
+      'Ihr Telefon oder Ihre Telefonanlage hat die Anmeldung abgelehnt: prüfen Sie Benutzername und Passwort unter Einstellungen › Leitung.',
     'error.line.proxy-refused':
-      'Der Proxy hat die Anmeldung abgelehnt: prüfen Sie Benutzername und Passwort des Proxys in den Wähleinstellungen der Leitung.',
+      'Der Proxy hat die Anmeldung abgelehnt: bitten Sie Ihre Administration, die Proxy-Einstellungen der Leitung (dial.proxy) zu prüfen.',
     'error.line.phone-error':
-      'Ihr Telefon oder Ihre Telefonanlage hat das Wählen abgelehnt (HTTP-Status {status}): prüfen Sie die Wähleinstellungen der Leitung.',
+      'Ihr Telefon oder Ihre Telefonanlage hat das Wählen abgelehnt (HTTP-Status {status}): prüfen Sie die Wähleinstellungen unter Einstellungen › Leitung.',
   },
 };
 

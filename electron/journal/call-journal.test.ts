@@ -201,6 +201,26 @@ describe('CallJournal: handled calls and retention', () => {
     await journal.close();
   });
 
+  it('keeps a whole last record of the archive that only lacks its line break', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'journal.jsonl');
+    const archive = path.join(dir, 'journal-archive.jsonl');
+    writeFileSync(archive, JSON.stringify(record('x')));
+    writeFileSync(
+      file,
+      ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k']
+        .map((id) => JSON.stringify(record(id)))
+        .join('\n') + '\n',
+    );
+    const journal = await CallJournal.open(file, { retention: 10 });
+    expect(readFileSync(archive, 'utf8').split('\n')).toEqual([
+      JSON.stringify(record('x')),
+      JSON.stringify(record('a')),
+      '',
+    ]);
+    await journal.close();
+  });
+
   it('never archives a call twice after a roll was interrupted', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'journal.jsonl');

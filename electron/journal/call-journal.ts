@@ -13,10 +13,11 @@
  * first, then the journal is rewritten atomically, so a crash in between can only leave a call in
  * both files, which the next roll notices and never archives twice).
  */
-import { appendFile, open, readFile, stat, truncate, type FileHandle } from 'node:fs/promises';
+import { open, readFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { writeFileAtomic } from '../shared/atomic-write.js';
+import { archiveRecords } from './journal-archive.js';
 import {
   handledMarkerSchema,
   journalRecordSchema,
@@ -147,18 +148,7 @@ export class CallJournal {
     const excess = this.records.length - this.retention;
     if (excess <= 0) return;
     const old = this.records.slice(0, excess);
-    const archived = await archiveTail(this.archiveFile);
-    const fresh = old.filter((record) => !archived.ids.has(record.id));
-    if (fresh.length > 0) {
-      // A torn last line is a copy of a record the journal still holds: it is cut, and the
-      // records follow whole.
-      if (archived.wholeBytes !== null) await truncate(this.archiveFile, archived.wholeBytes);
-      const text = fresh.map((record) => `${JSON.stringify(record)}\n`).join('');
-      await appendFile(this.archiveFile, text, { mode: 0o600 });
-      const archive = await open(this.archiveFile, 'r+');
-      await archive.datasync();
-      await archive.close();
-    }
+    await archiveRecords(this.archiveFile, old);
     const kept = this.records.slice(excess);
     await this.handle.close();
     await writeFileAtomic(this.file, kept.map((record) => `${JSON.stringify(record)}\n`).join(''));
@@ -252,39 +242,6 @@ function withNote(record: JournalRecord, note: string): JournalRecord {
   const rest: JournalRecord = { ...record };
   delete rest.note;
   return note === '' ? rest : { ...rest, note };
-}
-
-/**
- * The ids of the whole records in the last 256 KiB of the archive (what a roll interrupted by a
- * crash already moved), and when its last line is torn (a crash during the append), the length
- * of the archive without it. A torn record MUST NOT count as archived: the journal keeps every
- * record until the archive holds it whole, so the torn copy is cut and archived again.
- */
-async function archiveTail(archive: string): Promise<{ ids: Set<string>; wholeBytes: number | null }> {
-  const ids = new Set<string>();
-  let wholeBytes: number | null = null;
-  try {
-    const { size } = await stat(archive);
-    const handle = await open(archive, 'r');
-    try {
-      const length = Math.min(size, 256 * 1024);
-      const buffer = Buffer.alloc(length);
-      await handle.read(buffer, 0, length, size - length);
-      const lastBreak = buffer.lastIndexOf(0x0a);
-      const whole = lastBreak + 1;
-      // A tail that is no whole line, within the window read (a record is a few KiB at most).
-      if (whole < length && (lastBreak >= 0 || length === size)) wholeBytes = size - length + whole;
-      for (const line of buffer.subarray(0, whole).toString('utf8').split('\n')) {
-        const id = /^\{"id":"([^"]+)"/.exec(line)?.[1];
-        if (id !== undefined) ids.add(id);
-      }
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // no archive yet
-  }
-  return { ids, wholeBytes };
 }
 
 /** Makes a newly created file's directory entry durable too (no-op where unsupported). */

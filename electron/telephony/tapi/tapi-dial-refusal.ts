@@ -15,17 +15,14 @@ import { BridgeRequestError } from './bridge-connection.js';
 const REFUSAL_CODES: ReadonlyMap<string, ErrorCode> = new Map([
   // "The specified address is invalid."
   ['LINEERR_INVALADDRESS', 'line.not-dialable'],
-  // The dialable address holds a dial control character the driver does not support ($ @ ! W).
-  ['LINEERR_DIALBILLING', 'line.not-dialable'],
-  ['LINEERR_DIALDIALTONE', 'line.not-dialable'],
-  ['LINEERR_DIALPROMPT', 'line.not-dialable'],
-  ['LINEERR_DIALQUIET', 'line.not-dialable'],
-  // "The resources needed are not available": no free channel, as Asterisk's congestion.
-  ['LINEERR_RESOURCEUNAVAIL', 'line.congestion'],
-  // "All call appearances on the address are in use."
-  ['LINEERR_CALLUNAVAIL', 'line.congestion'],
+  // "All call appearances on the specified address are currently in use": the phone is busy.
+  ['LINEERR_CALLUNAVAIL', 'line.busy'],
   // The bridge's own: `dial` before a line is open.
   ['notOpen', 'line.not-connected'],
+  // Not here, on purpose: LINEERR_DIALBILLING/DIALDIALTONE/DIALPROMPT/DIALQUIET ($ W ? @ in the
+  // dial string) come only from Windows' own dialing rules, never from Ringdesk's digits, so
+  // "check the number" would mislead; LINEERR_RESOURCEUNAVAIL is the driver's own shortage
+  // ("resource overcommitment"), not the network's. Both are `line.dial-failed`.
 ] as const);
 
 /** What the words of a refusal say the number was: as the agent meant it, short. */

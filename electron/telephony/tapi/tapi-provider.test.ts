@@ -170,9 +170,10 @@ describe('tapi provider requests', () => {
     await open(provider, bridge);
     const refusals = [
       ['LINEERR_INVALADDRESS', 'line.not-dialable'],
-      ['LINEERR_DIALBILLING', 'line.not-dialable'],
-      ['LINEERR_RESOURCEUNAVAIL', 'line.congestion'],
-      ['LINEERR_CALLUNAVAIL', 'line.congestion'],
+      ['LINEERR_CALLUNAVAIL', 'line.busy'],
+      // Windows' own dialing rules, or the driver's shortage: nothing the agent can fix.
+      ['LINEERR_DIALBILLING', 'line.dial-failed'],
+      ['LINEERR_RESOURCEUNAVAIL', 'line.dial-failed'],
       ['notOpen', 'line.not-connected'],
       ['LINEERR_OPERATIONFAILED', 'line.dial-failed'],
       ['LINEERR_0x8000ABCD', 'line.dial-failed'],
