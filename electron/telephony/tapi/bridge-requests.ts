@@ -105,7 +105,10 @@ export class BridgeRequests {
     // The result schemas ignore the envelope (type, id, ok): they read only their own fields.
     const result = pending.schema.safeParse(reply);
     if (!result.success) {
-      return `the TAPI bridge answered "${pending.op}" with a result Ringdesk does not understand`;
+      // Taken off the list already: rejectAll() would not reach it, and its caller would wait forever.
+      const reason = `the TAPI bridge answered "${pending.op}" with a result Ringdesk does not understand`;
+      pending.reject(new Error(reason));
+      return reason;
     }
     pending.onResult?.(result.data);
     pending.resolve(result.data);
