@@ -1,7 +1,7 @@
 /**
  * One conversation with one bridge process: the hello handshake, requests matched to replies
- * by id, events passed on, and every way it can go wrong turned into one failure with a reason
- * a person can act on.
+ * by id (their bookkeeping is {@link BridgeRequests}, bridge-requests.ts), events passed on, and
+ * every way it can go wrong turned into one failure with a reason a person can act on.
  *
  * Invariants:
  * - The first message MUST be a hello naming {@link TAPI_PROTOCOL_VERSION}; anything else
@@ -17,14 +17,13 @@
 import type { Schedule } from '../../shared/clock.js';
 import type { z } from 'zod';
 import type { BridgeProcess } from './bridge-process.js';
+import { BridgeRequests } from './bridge-requests.js';
 import { cleanText, preview } from './clean-text.js';
 import { exitReason, startFailure, StderrTail } from './exit-reasons.js';
 import { FramingError, LineFramer } from './line-framer.js';
-import { PendingRequests } from './pending-requests.js';
 import {
   bridgeMessageSchema,
   MAX_MESSAGE_BYTES,
-  MAX_REQUEST_BYTES,
   TAPI_PROTOCOL_VERSION,
   type BridgeMessage,
   type BridgeRequest,
@@ -32,19 +31,7 @@ import {
   type Hello,
 } from './tapi-protocol.js';
 
-/** Runs `task` after `ms` milliseconds; returns the function that cancels it. */
-
-/** The bridge refused a request (a TAPI error such as LINEERR_CALLUNAVAIL, or a bad request). */
-export class BridgeRequestError extends Error {
-  override readonly name = 'BridgeRequestError';
-
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { BridgeRequestError } from './bridge-requests.js';
 
 /** What a connection needs: the process, timers, and where to report events and failure. */
 export interface BridgeConnectionOptions {
@@ -71,9 +58,8 @@ export class BridgeConnection {
   private closing = false;
   private exited = false;
   private readonly exitWaiters: (() => void)[] = [];
-  private readonly pending = new PendingRequests();
+  private readonly requests: BridgeRequests;
   private readonly framer = new LineFramer(MAX_MESSAGE_BYTES);
-  private nextId = 1;
   private readonly stderr = new StderrTail();
   private settleReady: { resolve: (hello: Hello) => void; reject: (error: Error) => void } | null = null;
   private readonly cancelHandshake: () => void;
@@ -84,6 +70,7 @@ export class BridgeConnection {
     });
     this.ready.catch(() => undefined);
     const { process: child } = options;
+    this.requests = new BridgeRequests((line) => child.stdin.write(line), options.schedule);
     child.stdout.on('data', (chunk: Buffer) => {
       this.onData(chunk);
     });
@@ -124,31 +111,7 @@ export class BridgeConnection {
     onResult?: (result: T) => void,
   ): Promise<T> {
     if (this.phase !== 'ready') return Promise.reject(new Error('the TAPI bridge is not running'));
-    const id = this.nextId;
-    this.nextId = id >= 2_147_483_647 ? 1 : id + 1;
-    const line = `${JSON.stringify({ id, ...request })}\n`;
-    if (Buffer.byteLength(line) > MAX_REQUEST_BYTES) {
-      return Promise.reject(new Error(`the "${request.op}" request is too long for the TAPI bridge`));
-    }
-    return new Promise<T>((resolve, reject) => {
-      const cancel = this.options.schedule(() => {
-        this.pending.abandon(id);
-        reject(
-          new Error(
-            `the TAPI bridge did not answer "${request.op}" within ${Math.round(timeoutMs / 1000)} s`,
-          ),
-        );
-      }, timeoutMs);
-      this.pending.add(id, {
-        op: request.op,
-        schema,
-        resolve: resolve as (value: unknown) => void,
-        reject,
-        onResult: onResult as ((value: unknown) => void) | undefined,
-        cancel,
-      });
-      this.options.process.stdin.write(line);
-    });
+    return this.requests.send(request, schema, timeoutMs, onResult);
   }
 
   /**
@@ -231,7 +194,8 @@ export class BridgeConnection {
     } else if (message.type === 'hello') {
       this.fail('the TAPI bridge said hello twice');
     } else if (message.type === 'reply') {
-      this.onReply(message);
+      const failure = this.requests.settle(message);
+      if (failure !== null) this.fail(failure);
     } else {
       this.options.onEvent(message);
     }
@@ -253,32 +217,6 @@ export class BridgeConnection {
     this.cancelHandshake();
     this.settleReady?.resolve(message);
     this.settleReady = null;
-  }
-
-  private onReply(message: Extract<BridgeMessage, { type: 'reply' }>): void {
-    if (message.id === null) {
-      const why = message.ok ? 'an answer without an id' : cleanText(message.message, 200);
-      this.fail(`the TAPI bridge could not read a request: ${why}`);
-      return;
-    }
-    const pending = this.pending.take(message.id);
-    if (pending === 'late') return;
-    if (pending === undefined) {
-      this.fail(`the TAPI bridge answered request ${message.id}, which it was never sent`);
-      return;
-    }
-    if (!message.ok) {
-      pending.reject(new BridgeRequestError(cleanText(message.error, 64), cleanText(message.message, 200)));
-      return;
-    }
-    // The result schemas ignore the envelope (type, id, ok): they read only their own fields.
-    const result = pending.schema.safeParse(message);
-    if (!result.success) {
-      this.fail(`the TAPI bridge answered "${pending.op}" with a result Ringdesk does not understand`);
-      return;
-    }
-    pending.onResult?.(result.data);
-    pending.resolve(result.data);
   }
 
   private onExit(code: number | null, signal: string | null): void {
@@ -312,7 +250,7 @@ export class BridgeConnection {
     this.cancelHandshake();
     this.settleReady?.reject(new Error(reason));
     this.settleReady = null;
-    this.pending.rejectAll(reason);
+    this.requests.rejectAll(reason);
   }
 
   private isClosed(): boolean {

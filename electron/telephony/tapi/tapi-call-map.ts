@@ -27,7 +27,8 @@
  *   (LINEOFFERINGMODE_INACTIVE, LINECONNECTEDMODE_INACTIVE) MUST NOT be reported as this
  *   agent's; a call that rang here and is answered at another phone ends with the outcome
  *   `answeredElsewhere` (never missed); so does one the switch ends as picked up from elsewhere,
- *   and one it forwarded ends `forwarded` (to the redirection address where TAPI names it).
+ *   and one it forwarded ends `forwarded` (to the redirection address where TAPI names it; the
+ *   causes and outcomes of an end are in tapi-call-end.ts, {@link endedEvent}).
  * - A dialled call MUST NOT stay `dialing` when its states, idle included, came before the
  *   dial's reply: the reply's `ended` closes it, and a call already seen ending is never
  *   reported again.
@@ -38,8 +39,11 @@
  */
 import type { LineEvent } from '../line-provider.js';
 import { cleanText } from './clean-text.js';
+import { answeredElsewhere, causeOf, endedEvent } from './tapi-call-end.js';
 import type { CallInfoMessage, CallMessage, CallStateName } from './tapi-protocol.js';
 import {
+  emptyParties,
+  partiesOf,
   partyChanged,
   remoteParty,
   type CallParties,
@@ -193,7 +197,7 @@ export class TapiCallMap {
     if (tracked.phase === 'elsewhere') return message.inactive ? [] : this.report(tracked, message.state);
     if (message.inactive && TALKING.has(message.state) && tracked.phase === 'ringing') {
       tracked.phase = 'gone';
-      return [{ type: 'ended', callId, cause: 'answeredElsewhere', outcome: { kind: 'answeredElsewhere' } }];
+      return [answeredElsewhere(callId)];
     }
     const events = this.update(tracked);
     if (TALKING.has(message.state) && !message.inactive && tracked.phase !== 'connected') {
@@ -279,65 +283,4 @@ export class TapiCallMap {
       if (oldest !== undefined) this.ended.delete(oldest);
     }
   }
-}
-
-function partiesOf(message: CallMessage | CallInfoMessage): CallParties {
-  const { callerId, callerName, callerPresentation, calledId, connectedId, connectedName } = message;
-  const { redirectingId, redirectionId, infoError } = message;
-  return {
-    callerId,
-    callerName,
-    callerPresentation,
-    calledId,
-    connectedId,
-    connectedName,
-    redirectingId,
-    redirectionId,
-    infoError,
-  };
-}
-
-function emptyParties(): CallParties {
-  return partiesOf({
-    type: 'callInfo',
-    call: '0',
-    line: 0,
-    callerId: '',
-    callerName: '',
-    callerPresentation: 'unknown',
-    calledId: '',
-    connectedId: '',
-    connectedName: '',
-    redirectingId: '',
-    redirectionId: '',
-  });
-}
-
-/**
- * The `ended` event of a reported call. A call ringing here that the switch ends as picked up
- * (LINEDISCONNECTMODE_PICKUP: "picked up from elsewhere", a colleague's call pickup) was answered
- * elsewhere, and one it forwarded (LINEDISCONNECTMODE_FORWARDED) went on to the redirection
- * address where TAPI names it: neither is missed.
- */
-function endedEvent(tracked: Tracked, cause: string): LineEvent {
-  const { callId } = tracked;
-  if (tracked.phase === 'ringing' && cause === 'pickedUp') {
-    return { type: 'ended', callId, cause: 'answeredElsewhere', outcome: { kind: 'answeredElsewhere' } };
-  }
-  if (tracked.phase === 'ringing' && cause === 'forwarded') {
-    const to = cleanText(tracked.parties.redirectionId, 64);
-    return {
-      type: 'ended',
-      callId,
-      cause,
-      outcome: to === '' ? { kind: 'forwarded' } : { kind: 'forwarded', to },
-    };
-  }
-  return { type: 'ended', callId, cause };
-}
-
-function causeOf(message: CallMessage, rejecting: boolean): string {
-  if (rejecting) return 'rejected';
-  if (message.state === 'busy') return 'busy';
-  return message.cause ?? 'normalClearing';
 }

@@ -16,7 +16,7 @@
  */
 import type { Presentation } from '../line-provider.js';
 import { cleanText } from './clean-text.js';
-import type { CallInfoMessage } from './tapi-protocol.js';
+import type { CallInfoMessage, CallMessage } from './tapi-protocol.js';
 
 /** Longest caller or called ID passed on, in characters. */
 export const MAX_PARTY_LENGTH = 64;
@@ -63,6 +63,43 @@ export function remoteParty(
   }
   const remote = placed?.number ?? called;
   return { remote, presentation: remote === '' ? 'unknown' : 'allowed', name: '' };
+}
+
+/**
+ * The parties a `call` or `callInfo` message carries, without its envelope. With `infoError`
+ * the bridge could not read them this time (the caller keeps the ones it had).
+ */
+export function partiesOf(message: CallMessage | CallInfoMessage): CallParties {
+  const { callerId, callerName, callerPresentation, calledId, connectedId, connectedName } = message;
+  const { redirectingId, redirectionId, infoError } = message;
+  return {
+    callerId,
+    callerName,
+    callerPresentation,
+    calledId,
+    connectedId,
+    connectedName,
+    redirectingId,
+    redirectionId,
+    infoError,
+  };
+}
+
+/** No parties known yet: a call Ringdesk placed, before TAPI reports any of its states. */
+export function emptyParties(): CallParties {
+  return partiesOf({
+    type: 'callInfo',
+    call: '0',
+    line: 0,
+    callerId: '',
+    callerName: '',
+    callerPresentation: 'unknown',
+    calledId: '',
+    connectedId: '',
+    connectedName: '',
+    redirectingId: '',
+    redirectionId: '',
+  });
 }
 
 /** True when two reports of the remote party differ. */

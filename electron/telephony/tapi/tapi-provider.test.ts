@@ -296,4 +296,19 @@ describe('tapi provider failures', () => {
     expect((await log.disconnected()).reason).toBe('the TAPI bridge reports more than 256 calls at once');
     expect(log.events.filter((event) => event.type === 'offering')).toHaveLength(256);
   });
+
+  it('fails a connect whose line list it cannot read, and connects again afterwards', async () => {
+    const { provider, bridge, log, spawned } = setup();
+    const connecting = provider.connect();
+    bridge().say(HELLO);
+    await flush();
+    bridge().reply('lines', { lines: 'not a list' });
+    const reason = 'the TAPI bridge answered "lines" with a result Ringdesk does not understand';
+    await expect(connecting).rejects.toThrow(reason);
+    expect((await log.disconnected()).reason).toBe(reason);
+    expect(bridge().killed).toBe(true);
+    await open(provider, bridge);
+    expect(spawned).toHaveLength(2);
+    expect(provider.state).toBe('connected');
+  });
 });

@@ -7,31 +7,26 @@
  * says (see {@link tapiAddress}); reject() drops a ringing call.
  *
  * The provider's own states, their diagram and invariants are in {@link TapiPhase}
- * (tapi-phase.ts); every move goes through {@link nextTapiPhase}. Above all, it MUST NOT restart
- * the bridge by itself: a crash, an exit, garbage on stdout, a closed or broken line all end in
- * `disconnected` with the reason, and the Companion decides when to connect again.
+ * (tapi-phase.ts); every move goes through the one transition of its {@link ConnectionMachine}.
+ * Starting the bridge, opening the line and knowing when it is lost are in tapi-line-lifecycle.ts.
+ * Above all, it MUST NOT restart the bridge by itself: a crash, an exit, garbage on stdout, a
+ * closed or broken line all end in `disconnected` with the reason, and the Companion decides when
+ * to connect again.
  */
 import { CodedError } from '../../contract/error-info.js';
 import type { DialingRules } from '../../numbers/dialing-rules.js';
 import type { Capability, LineEvent, LineListener, LineProvider, ProviderState } from '../line-provider.js';
 import type { Schedule } from '../../shared/clock.js';
-import { BridgeConnection, BridgeRequestError } from './bridge-connection.js';
+import type { BridgeConnection } from './bridge-connection.js';
 import type { SpawnBridge } from './bridge-process.js';
 import { tapiAddress } from './canonical-address.js';
 import { cleanText } from './clean-text.js';
-import { resolveTapiLine } from './resolve-line.js';
 import { notDialable, tapiDialRefusal } from './tapi-dial-refusal.js';
 import { TapiCallMap, TooManyCallsError } from './tapi-call-map.js';
 import { ConnectionMachine } from '../connection-machine.js';
+import { lineLost, openFailure, openLine, startBridge, type OpenedLine } from './tapi-line-lifecycle.js';
 import { TAPI_PHASES, type TapiMove, type TapiPhase } from './tapi-phase.js';
-import {
-  dialResultSchema,
-  dropResultSchema,
-  linesResultSchema,
-  openResultSchema,
-  type BridgeEvent,
-  type LineStateName,
-} from './tapi-protocol.js';
+import { dialResultSchema, dropResultSchema, linesResultSchema, type BridgeEvent } from './tapi-protocol.js';
 import type { TapiLineSettings } from './tapi-settings.js';
 
 /** What the provider needs: its settings, the bridge and the edges (spawning, timers). */
@@ -46,15 +41,6 @@ export interface TapiProviderOptions {
   /** How long disconnect() lets the bridge close the line before killing it (default 3 s). */
   readonly closeGraceMs?: number | undefined;
 }
-
-/** Why the provider gives up a line the bridge reports changed. */
-const LINE_LOST: Partial<Record<LineStateName, string>> = {
-  closed: 'TAPI closed the line (its driver or another program took it away)',
-  outOfService: 'the TAPI line is out of service',
-  disconnected: 'the TAPI line lost its connection to the phone or PBX',
-  removed: 'the TAPI line was removed',
-  reinit: 'TAPI asks programs to reconnect (its configuration changed)',
-};
 
 const DIALABLE = /^[\x20-\x7e]{1,128}$/;
 
@@ -82,7 +68,7 @@ export class TapiProvider implements LineProvider {
   private stopping: Promise<void> | null = null;
   private readonly listeners = new Set<LineListener>();
   /** The open line's device id and what TAPI granted on it (from the `open` result). */
-  private opened: { readonly device: number; readonly privileges: 'owner' | 'monitor' } | null = null;
+  private opened: OpenedLine | null = null;
 
   constructor(private readonly options: TapiProviderOptions) {
     this.line = options.settings.line;
@@ -185,7 +171,8 @@ export class TapiProvider implements LineProvider {
     const running = this.phase === 'open' ? this.connection : null;
     const connection =
       running ??
-      this.startBridge(
+      startBridge(
+        this.options,
         () => undefined,
         () => undefined,
       );
@@ -207,12 +194,11 @@ export class TapiProvider implements LineProvider {
   }
 
   private async start(): Promise<void> {
-    const generation = ++this.generation;
-    const calls = new TapiCallMap(this.line, `tapi-${generation}`);
-    this.calls = calls;
+    this.calls = new TapiCallMap(this.line, `tapi-${++this.generation}`);
     let connection: BridgeConnection;
     try {
-      connection = this.startBridge(
+      connection = startBridge(
+        this.options,
         (message) => {
           if (this.connection === connection && this.phase === 'open')
             this.onBridgeEvent(connection, message);
@@ -227,30 +213,19 @@ export class TapiProvider implements LineProvider {
       throw new Error(reason, { cause: error });
     }
     this.connection = connection;
-    const { startTimeoutMs } = this.options.settings;
-    const current = () => {
-      if (this.connection !== connection)
-        throw new Error(connection.closedReason ?? 'the TAPI line was closed');
-    };
     try {
-      await connection.ready;
-      current();
-      this.move('hello');
-      const { lines } = await connection.request({ op: 'lines' }, linesResultSchema, startTimeoutMs);
-      current();
-      const line = resolveTapiLine(lines, this.line);
-      const { address } = this.options.settings;
-      const open = { op: 'open', device: line.id, ...(address === undefined ? {} : { address }) } as const;
-      await connection.request(open, openResultSchema, startTimeoutMs, (result) => {
-        if (this.connection !== connection) return;
-        this.opened = { device: result.device, privileges: result.privileges };
-        this.move('opened');
+      await openLine(connection, this.options.settings, this.line, {
+        isCurrent: () => this.connection === connection,
+        hello: () => {
+          this.move('hello');
+        },
+        opened: (opened) => {
+          this.opened = opened;
+          this.move('opened');
+        },
       });
     } catch (error) {
-      const reason =
-        error instanceof BridgeRequestError
-          ? `cannot open the TAPI line "${cleanText(this.line, 80)}": ${error.message}`
-          : reasonOf(error);
+      const reason = openFailure(error, this.line);
       if (this.connection === connection) {
         connection.kill(reason);
         this.fail(reason);
@@ -259,26 +234,9 @@ export class TapiProvider implements LineProvider {
     }
   }
 
-  private startBridge(
-    onEvent: (message: BridgeEvent) => void,
-    onFailure: (reason: string) => void,
-  ): BridgeConnection {
-    const { bridgePath, spawn, schedule, settings } = this.options;
-    return new BridgeConnection({
-      process: spawn(bridgePath),
-      bridgePath,
-      schedule,
-      handshakeTimeoutMs: settings.startTimeoutMs,
-      onEvent,
-      onFailure,
-    });
-  }
-
   private onBridgeEvent(connection: BridgeConnection, message: BridgeEvent): void {
     if (message.type === 'line') {
-      // LINE_CREATE and LINE_REMOVE of other lines change only the list (`lines` reads it anew).
-      if (message.state !== 'reinit' && message.line !== this.opened?.device) return;
-      const lost = LINE_LOST[message.state];
+      const lost = lineLost(message, this.opened?.device);
       if (lost !== undefined) {
         connection.kill(lost);
         this.fail(lost);
