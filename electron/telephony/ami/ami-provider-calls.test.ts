@@ -116,11 +116,19 @@ describe('AmiProvider: placing and refusing calls', () => {
 
   it('refuses to dial what could smuggle fields into the action, or while disconnected', async () => {
     const { asterisk, provider } = amiRig();
-    await expect(provider.dial('12', '12')).rejects.toThrow('the Asterisk line is not connected');
+    await expect(provider.dial('12', '12')).rejects.toMatchObject({
+      message: 'the Asterisk line is not connected',
+      code: 'line.not-connected',
+    });
     await provider.connect();
     await expect(provider.dial('12', '12\r\nApplication: System')).rejects.toThrow(
       'cannot dial "12 \u0020Application: System": Asterisk dials only digits',
     );
+    // Coded, so a window says it in the agent's language.
+    await expect(provider.dial('12', '12\r\nApplication: System')).rejects.toMatchObject({
+      code: 'line.not-dialable',
+      params: { number: '12' },
+    });
     expect(asterisk.actions().some((action) => action.get('Action') === 'Originate')).toBe(false);
   });
 

@@ -20,6 +20,7 @@
  * - Events that arrive while logging in are held (at most 1,000) and read once connected.
  */
 import { randomUUID } from 'node:crypto';
+import { CodedError } from '../../contract/error-info.js';
 import { resolveSecret } from '../../shared/secret.js';
 import type { Capability, LineEvent, LineListener, LineProvider, ProviderState } from '../line-provider.js';
 import type { AmiCallMapper } from './ami-call-mapper.js';
@@ -140,11 +141,13 @@ export class AmiProvider implements LineProvider {
   dial(number: string, dialable: string): Promise<{ callId: string }> {
     const connection = this.connection;
     if (this.phase !== 'ready' || connection === null)
-      return Promise.reject(new Error('the Asterisk line is not connected'));
+      return Promise.reject(new CodedError('the Asterisk line is not connected', 'line.not-connected'));
     if (!DIALABLE.test(dialable))
       return Promise.reject(
-        new Error(
+        new CodedError(
           `cannot dial "${quote(dialable, 40)}": Asterisk dials only digits, * and # (and a leading +)`,
+          'line.not-dialable',
+          { number: number.slice(0, 40) },
         ),
       );
     return this.originator.dial(connection, number, dialable);
@@ -277,7 +280,7 @@ export class AmiProvider implements LineProvider {
 
   private ready(): AmiConnection {
     if (this.phase !== 'ready' || this.connection === null)
-      throw new Error('the Asterisk line is not connected');
+      throw new CodedError('the Asterisk line is not connected', 'line.not-connected');
     return this.connection;
   }
 
