@@ -66,7 +66,7 @@ export const ERROR_WORDS: Readonly<Record<'en' | 'de', Readonly<Record<ErrorKey,
     'error.line.phone-refused-login':
       'Your phone or PBX refused the login: check the user name and password in Settings › Line.',
     'error.line.proxy-refused':
-      'The proxy refused the login: ask your administrator to check the proxy settings of the line (dial.proxy).',
+      "The proxy refused the login: ask your administrator to check the line's proxy settings.",
     'error.line.phone-error':
       'Your phone or PBX refused to dial (HTTP status {status}): check the dial settings in Settings › Line.',
   },
@@ -129,7 +129,7 @@ export const ERROR_WORDS: Readonly<Record<'en' | 'de', Readonly<Record<ErrorKey,
     'error.line.phone-refused-login':
       'Ihr Telefon oder Ihre Telefonanlage hat die Anmeldung abgelehnt: prüfen Sie Benutzername und Passwort unter Einstellungen › Leitung.',
     'error.line.proxy-refused':
-      'Der Proxy hat die Anmeldung abgelehnt: bitten Sie Ihre Administration, die Proxy-Einstellungen der Leitung (dial.proxy) zu prüfen.',
+      'Der Proxy hat die Anmeldung abgelehnt: bitten Sie Ihre Administration, die Proxy-Einstellungen der Leitung zu prüfen.',
     'error.line.phone-error':
       'Ihr Telefon oder Ihre Telefonanlage hat das Wählen abgelehnt (HTTP-Status {status}): prüfen Sie die Wähleinstellungen unter Einstellungen › Leitung.',
   },
