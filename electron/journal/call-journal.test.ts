@@ -20,6 +20,12 @@ function record(id: string, missed = false): JournalRecord {
 
 const linesOf = (file: string) => readFileSync(file, 'utf8').split('\n').filter(Boolean);
 
+/** The records `ids` as journal lines, each ended by a line break. */
+const jsonLines = (...ids: string[]) => ids.map((id) => `${JSON.stringify(record(id))}\n`).join('');
+
+/** The twelve calls a..l: with a retention of 10, a and b roll into the archive. */
+const TWELVE = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l'];
+
 describe('CallJournal', () => {
   it('appends one JSON line per call and reads them back after a restart, newest first', async () => {
     const file = path.join(tempDir(), 'journal.jsonl');
@@ -183,21 +189,12 @@ describe('CallJournal: handled calls and retention', () => {
     // A crash in the middle of the archive's append: a whole, then half of b, no line break.
     const archive = path.join(dir, 'journal-archive.jsonl');
     const torn = JSON.stringify(record('b')).slice(0, 30);
-    writeFileSync(archive, `${JSON.stringify(record('a'))}\n${torn}`);
-    writeFileSync(
-      file,
-      ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l']
-        .map((id) => JSON.stringify(record(id)))
-        .join('\n') + '\n',
-    );
+    writeFileSync(archive, `${jsonLines('a')}${torn}`);
+    writeFileSync(file, jsonLines(...TWELVE));
     const journal = await CallJournal.open(file, { retention: 10 });
     expect(journal.all().map((each) => each.id)).toEqual(['c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l']);
     // Every line of the archive is whole again: a, then b.
-    expect(readFileSync(archive, 'utf8').split('\n')).toEqual([
-      JSON.stringify(record('a')),
-      JSON.stringify(record('b')),
-      '',
-    ]);
+    expect(readFileSync(archive, 'utf8')).toBe(jsonLines('a', 'b'));
     await journal.close();
   });
 
@@ -206,18 +203,9 @@ describe('CallJournal: handled calls and retention', () => {
     const file = path.join(dir, 'journal.jsonl');
     const archive = path.join(dir, 'journal-archive.jsonl');
     writeFileSync(archive, JSON.stringify(record('x')));
-    writeFileSync(
-      file,
-      ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k']
-        .map((id) => JSON.stringify(record(id)))
-        .join('\n') + '\n',
-    );
+    writeFileSync(file, jsonLines(...TWELVE.slice(0, 11)));
     const journal = await CallJournal.open(file, { retention: 10 });
-    expect(readFileSync(archive, 'utf8').split('\n')).toEqual([
-      JSON.stringify(record('x')),
-      JSON.stringify(record('a')),
-      '',
-    ]);
+    expect(readFileSync(archive, 'utf8')).toBe(jsonLines('x', 'a'));
     await journal.close();
   });
 
@@ -225,16 +213,8 @@ describe('CallJournal: handled calls and retention', () => {
     const dir = tempDir();
     const file = path.join(dir, 'journal.jsonl');
     // A roll cut short: the archive already holds a and b, the journal still does too.
-    writeFileSync(
-      path.join(dir, 'journal-archive.jsonl'),
-      `${JSON.stringify(record('a'))}\n${JSON.stringify(record('b'))}\n`,
-    );
-    writeFileSync(
-      file,
-      ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l']
-        .map((id) => JSON.stringify(record(id)))
-        .join('\n') + '\n',
-    );
+    writeFileSync(path.join(dir, 'journal-archive.jsonl'), jsonLines('a', 'b'));
+    writeFileSync(file, jsonLines(...TWELVE));
     const journal = await CallJournal.open(file, { retention: 10 });
     expect(journal.all().map((each) => each.id)).toEqual(['c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l']);
     expect(linesOf(journal.archiveFile).map((line) => (JSON.parse(line) as JournalRecord).id)).toEqual([
