@@ -129,7 +129,7 @@ urlTest.describe('dial by URL, in German', () => {
       await urlHost.phone.stop();
       await dial(page, 'Rufnummer wählen', 'Wählen', '0211 5552222');
       await expect(alert).toContainText(
-        'Ringdesk konnte Ihr Telefon oder Ihre Telefonanlage nicht erreichen: prüfen Sie, ob das Gerät eingeschaltet ist und ob die Adresse unter Einstellungen › Leitung stimmt.',
+        'Ringdesk konnte Ihr Telefon oder Ihre Telefonanlage nicht erreichen: prüfen Sie, ob das Gerät eingeschaltet ist und ob seine Adresse (Adresse des Telefons oder Wähl-URL unter Einstellungen › Leitung) stimmt.',
       );
       await expectGermanOnly(page, 'a dial whose phone cannot be reached');
       // Ordered positive check: the phone was asked once, for the first number only.

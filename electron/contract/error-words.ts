@@ -62,13 +62,13 @@ export const ERROR_WORDS: Readonly<Record<'en' | 'de', Readonly<Record<ErrorKey,
     'error.line.phone-timeout':
       'Your phone or PBX did not answer the dial request in time: check that it is switched on and reachable, then try again.',
     'error.line.phone-unreachable':
-      'Ringdesk could not reach your phone or PBX: check that it is switched on and that the address in Settings › Line is right.',
+      'Ringdesk could not reach your phone or PBX: check that it is switched on and that its address (Phone address or Dial URL in Settings › Line) is right.',
     'error.line.phone-refused-login':
       'Your phone or PBX refused the login: check the user name and password in Settings › Line.',
     'error.line.proxy-refused':
       "The proxy refused the login: ask your administrator to check the line's proxy settings.",
     'error.line.phone-error':
-      'Your phone or PBX refused to dial (HTTP status {status}): check the dial settings in Settings › Line.',
+      'Your phone or PBX refused to dial (HTTP status {status}): check the fields under "Dial through" in Settings › Line.',
   },
   de: {
     'error.number.empty': 'Keine Rufnummer angegeben.',
@@ -125,13 +125,13 @@ export const ERROR_WORDS: Readonly<Record<'en' | 'de', Readonly<Record<ErrorKey,
     'error.line.phone-timeout':
       'Ihr Telefon oder Ihre Telefonanlage hat auf die Wählanfrage nicht rechtzeitig geantwortet: prüfen Sie, ob das Gerät eingeschaltet und erreichbar ist, und versuchen Sie es erneut.',
     'error.line.phone-unreachable':
-      'Ringdesk konnte Ihr Telefon oder Ihre Telefonanlage nicht erreichen: prüfen Sie, ob das Gerät eingeschaltet ist und ob die Adresse unter Einstellungen › Leitung stimmt.',
+      'Ringdesk konnte Ihr Telefon oder Ihre Telefonanlage nicht erreichen: prüfen Sie, ob das Gerät eingeschaltet ist und ob seine Adresse (Adresse des Telefons oder Wähl-URL unter Einstellungen › Leitung) stimmt.',
     'error.line.phone-refused-login':
       'Ihr Telefon oder Ihre Telefonanlage hat die Anmeldung abgelehnt: prüfen Sie Benutzername und Passwort unter Einstellungen › Leitung.',
     'error.line.proxy-refused':
       'Der Proxy hat die Anmeldung abgelehnt: bitten Sie Ihre Administration, die Proxy-Einstellungen der Leitung zu prüfen.',
     'error.line.phone-error':
-      'Ihr Telefon oder Ihre Telefonanlage hat das Wählen abgelehnt (HTTP-Status {status}): prüfen Sie die Wähleinstellungen unter Einstellungen › Leitung.',
+      'Ihr Telefon oder Ihre Telefonanlage hat das Wählen abgelehnt (HTTP-Status {status}): prüfen Sie die Felder unter „Wählen über“ in Einstellungen › Leitung.',
   },
 };
 

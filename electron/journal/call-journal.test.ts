@@ -209,6 +209,23 @@ describe('CallJournal: handled calls and retention', () => {
     await journal.close();
   });
 
+  it('never archives a call twice after a large roll was interrupted', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'journal.jsonl');
+    // Lowered retention: one roll moves 1,200 calls (about twice the 256 KiB read by default),
+    // and a crash came after the archive held them all, before the journal was rewritten.
+    const ids = Array.from({ length: 1210 }, (_, i) => `call-${String(i).padStart(4, '0')}`);
+    writeFileSync(path.join(dir, 'journal-archive.jsonl'), jsonLines(...ids.slice(0, 1200)));
+    writeFileSync(file, jsonLines(...ids));
+    expect(Buffer.byteLength(jsonLines(...ids.slice(0, 1200)))).toBeGreaterThan(256 * 1024);
+    const journal = await CallJournal.open(file, { retention: 10 });
+    expect(journal.all().map((each) => each.id)).toEqual(ids.slice(1200));
+    expect(linesOf(journal.archiveFile).map((line) => (JSON.parse(line) as JournalRecord).id)).toEqual(
+      ids.slice(0, 1200),
+    );
+    await journal.close();
+  });
+
   it('never archives a call twice after a roll was interrupted', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'journal.jsonl');

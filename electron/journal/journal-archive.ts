@@ -12,7 +12,9 @@ import type { JournalRecord } from '../contract/journal-record.js';
 
 /** Appends the records of `old` the archive does not hold yet, and flushes the archive to disk. */
 export async function archiveRecords(archiveFile: string, old: readonly JournalRecord[]): Promise<void> {
-  const archived = await archiveTail(archiveFile);
+  // Read back at least as far as this roll could have written before a crash cut it short.
+  const written = old.reduce((bytes, record) => bytes + Buffer.byteLength(JSON.stringify(record)) + 1, 0);
+  const archived = await archiveTail(archiveFile, Math.max(256 * 1024, written + 8 * 1024));
   const fresh = old.filter((record) => !archived.ids.has(record.id));
   if (fresh.length === 0) return;
   // A torn last line is cut, and the records follow whole; a whole last line without its line
@@ -26,14 +28,15 @@ export async function archiveRecords(archiveFile: string, old: readonly JournalR
 }
 
 /**
- * The ids of the whole records in the last 256 KiB of the archive (what a roll interrupted by a
- * crash already moved), and what to do with a last line that has no line break: when it is no
+ * The ids of the whole records in the last `window` bytes of the archive (what a roll interrupted
+ * by a crash already moved: the window is at least as large as that roll), and what to do with a last line that has no line break: when it is no
  * whole JSON value (a crash during the append) the length of the archive without it
  * (`wholeBytes`), else `unended`. A torn record MUST NOT count as archived: the journal keeps
  * every record until the archive holds it whole, so the torn copy is cut and archived again.
  */
 async function archiveTail(
   archive: string,
+  window: number,
 ): Promise<{ ids: Set<string>; wholeBytes: number | null; unended: boolean }> {
   const ids = new Set<string>();
   const tail = { wholeBytes: null as number | null, unended: false };
@@ -41,7 +44,7 @@ async function archiveTail(
     const { size } = await stat(archive);
     const handle = await open(archive, 'r');
     try {
-      const length = Math.min(size, 256 * 1024);
+      const length = Math.min(size, window);
       const buffer = Buffer.alloc(length);
       await handle.read(buffer, 0, length, size - length);
       const lastBreak = buffer.lastIndexOf(0x0a);

@@ -110,7 +110,10 @@ function readSipUser(rest: string, rules: DialingRules, at: number): Subscriber 
   try {
     return readSubscriber(sipUserPart(rest), rules, at);
   } catch (error) {
-    if (error instanceof NumberError && error.code === 'invalid-character') {
+    if (
+      error instanceof NumberError &&
+      (error.code === 'invalid-character' || error.code === 'invalid-feature-code-character')
+    ) {
       throw new NumberError(
         error.code,
         `the SIP address is not a phone number: ${error.message}`,
@@ -149,7 +152,8 @@ function readSubscriber(text: string, rules: DialingRules, at: number): Subscrib
   const extension = params.extension;
   const phoneContext = params.context?.text ?? null;
 
-  // Where the link has the character at `index` of `written` (1-based), escapes counted as written.
+  // The 1-based position in the link of `written`'s character at (0-based) `index`, escapes
+  // counted as written.
   const lead = decoded.length - decoded.trimStart().length;
   const positionOf = (index: number) => at + rawIndex(rawNumber, lead + index) + 1;
   if (isFeatureCode(written, params.context !== null)) {
@@ -240,11 +244,6 @@ function isFeatureCode(written: string, hasContext: boolean): boolean {
 }
 
 /**
- * A local number with `*` or `#` (or RFC 3966's hex digits under a `phone-context`): a feature
- * code for the PBX or phone, dialled as written without its visual separators. `positionOf`
- * gives the 1-based position in the link of `written`'s character at an index.
- */
-/**
  * Runs the number check on a link's number part; a refusal that names a position (a letter, a
  * misplaced "+") names it where the link has it, as the agent sees the link.
  */
@@ -262,6 +261,11 @@ function inLink<T>(read: () => T, positionOf: (index: number) => number): T {
   }
 }
 
+/**
+ * A local number with `*` or `#` (or RFC 3966's hex digits under a `phone-context`): a feature
+ * code for the PBX or phone, dialled as written without its visual separators. `positionOf`
+ * gives the 1-based position in the link of `written`'s character at an index.
+ */
 function featureCode(written: string, positionOf: (index: number) => number): string {
   const bad = NOT_FEATURE_CODE.exec(written);
   if (bad !== null) {

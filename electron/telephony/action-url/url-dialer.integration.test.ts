@@ -129,7 +129,7 @@ describe('dial by URL', () => {
     const unreachable = await failure({ preset: 'snom', phone: '127.0.0.1:9' });
     expect(unreachable).toMatchObject({ code: 'line.phone-unreachable', params: {} });
     expect(errorWords(errorInfoOf(unreachable), 'de')).toBe(
-      'Ringdesk konnte Ihr Telefon oder Ihre Telefonanlage nicht erreichen: prüfen Sie, ob das Gerät eingeschaltet ist und ob die Adresse unter Einstellungen › Leitung stimmt.',
+      'Ringdesk konnte Ihr Telefon oder Ihre Telefonanlage nicht erreichen: prüfen Sie, ob das Gerät eingeschaltet ist und ob seine Adresse (Adresse des Telefons oder Wähl-URL unter Einstellungen › Leitung) stimmt.',
     );
   });
 

@@ -110,7 +110,14 @@ export class BridgeRequests {
       pending.reject(new Error(reason));
       return reason;
     }
-    pending.onResult?.(result.data);
+    try {
+      pending.onResult?.(result.data);
+    } catch (error) {
+      // Taken off the list already: settled here, or its caller would wait forever.
+      const reason = `reading the "${pending.op}" result failed: ${error instanceof Error ? error.message : String(error)}`;
+      pending.reject(new Error(reason, { cause: error }));
+      return reason;
+    }
     pending.resolve(result.data);
     return null;
   }
